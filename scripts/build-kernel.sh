@@ -1,0 +1,102 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# build-kernel.sh - build the host kernel Image that QEMU boots.
+#
+# Usage: build-kernel.sh ours|unpatched|debug|custom
+#
+#   ours       linux-source-7.2 with hyp_patches/ applied
+#   unpatched  the same source without the series
+#   debug      "ours" plus kernel/debug.fragment (lockdep, KASAN, ...)
+#   custom     the source tree in $KSRC, as it is
+#
+# Output in $OUT/kernel/<variant>/: Image, config (the .config used),
+# applied-patches and source-version, which every run copies next to its
+# results. Configured from allnoconfig plus kernel/config.fragment, so the
+# configuration does not depend on the source's defconfig. Run inside the
+# tool root (cross compiler, ccache).
+set -eu
+
+. "$(dirname "$0")/common.sh"
+
+variant=${1:?usage: build-kernel.sh ours|unpatched|debug|custom}
+frags=$TOP/kernel/config.fragment
+case $variant in
+ours) tree=patched ;;
+unpatched) tree=base ;;
+debug) tree=patched; frags="$frags $TOP/kernel/debug.fragment" ;;
+custom) tree=custom ;;
+*) die "unknown kernel variant '$variant' (ours, unpatched, debug or custom)" ;;
+esac
+
+if [ "$tree" = custom ]; then
+	src=${KSRC:?custom kernel needs KSRC}
+else
+	src=$(sh "$TOP/scripts/kernel-src.sh" "$tree")
+fi
+dest=$OUT/kernel/$variant
+obj=$CACHE/obj/$(basename "$(dirname "$src")")-$variant
+[ "$tree" != custom ] || obj=$OUT/kernel-obj
+mkdir -p "$dest" "$obj"
+
+cross=${CROSS_COMPILE-aarch64-linux-gnu-}
+cc="${cross}gcc"
+if command -v ccache >/dev/null 2>&1; then
+	export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+	# Paths below the cache rewrite to relative ones, so the base and the
+	# patched tree can share objects the series does not touch.
+	export CCACHE_BASEDIR=$CACHE
+	cc="ccache $cc"
+fi
+kmake() {
+	make -s -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE="$cross" CC="$cc" \
+		-j"$(($(nproc) + 1))" "$@"
+}
+
+# Reconfigure only when a fragment or the source changed, so that a warm
+# build is incremental.
+want=$(cat "$0" $frags "$src/applied-patches" 2>/dev/null | sha256sum |
+	cut -c1-16)
+if [ "$(cat "$obj/.frag-hash" 2>/dev/null)" != "$want" ]; then
+	log "configuring $variant kernel"
+	kmake allnoconfig >/dev/null
+	"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" \
+		$frags >/dev/null
+	kmake olddefconfig >/dev/null
+	# uname -r names the variant and the number of patches applied.
+	if [ "$tree" != custom ]; then
+		n=$(grep -c . "$src/applied-patches" 2>/dev/null) || n=0
+		"$src/scripts/config" --file "$obj/.config" \
+			--set-str LOCALVERSION "-$variant-${n}p"
+		kmake olddefconfig >/dev/null
+	fi
+	# Every option asked for must have survived olddefconfig.
+	for f in $frags; do
+		grep '^CONFIG_' "$f" | while IFS= read -r opt; do
+			grep -qx "$opt" "$obj/.config" ||
+				die "$variant kernel: $opt was dropped by Kconfig"
+		done
+	done
+	echo "$want" > "$obj/.frag-hash"
+fi
+
+log "building $variant kernel in $obj"
+kmake Image > "$obj/build.log" 2>&1 || {
+	tail -n 30 "$obj/build.log" >&2
+	die "$variant kernel build failed (full log: $obj/build.log)"
+}
+cp "$obj/arch/arm64/boot/Image" "$dest/Image"
+cp "$obj/.config" "$dest/config"
+case $tree in
+patched) cp "$src/applied-patches" "$dest/applied-patches" ;;
+base) : > "$dest/applied-patches" ;;
+custom) echo "(custom source tree: $src)" > "$dest/applied-patches" ;;
+esac
+if [ "$tree" = custom ]; then
+	echo "custom $src $(git -C "$src" describe --always --dirty 2>/dev/null)" \
+		> "$dest/source-version"
+else
+	echo "linux-source-7.2 $(dpkg-query -W -f '${Version}' linux-source-7.2)" \
+		> "$dest/source-version"
+fi
+log "$variant kernel: $dest/Image ($(wc -l < "$dest/applied-patches") patches)"

@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# common.sh - shared settings and helpers of the host-side scripts.
+# Sourced, never run. POSIX sh.
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${SMEKVM_CACHE:-/var/cache/sme-kvm-suite}
+ROOT=$CACHE/root
+SUITE=${SMEKVM_SUITE:-forky}
+# Where builds and run results go unless told otherwise.
+OUT=${O:-$TOP/build}
+
+log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
+
+# in_root CMD...: run CMD inside the tool root, with the project, the cache
+# and the output directory at the same paths as outside. A private mount
+# namespace makes the bind mounts disappear with the command.
+in_root() {
+	unshare -m --propagation private sh -c '
+		root=$1; shift
+		for d in /proc /dev /sys; do
+			mkdir -p "$root$d" && mount --rbind "$d" "$root$d"
+		done
+		mount -t tmpfs tmpfs "$root/tmp"
+		for d in $SMEKVM_BIND_DIRS; do
+			[ -d "$d" ] || continue
+			mkdir -p "$root$d" && mount --bind "$d" "$root$d"
+		done
+		exec chroot "$root" env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin "$@"
+	' in_root "$ROOT" "$@"
+}
+SMEKVM_BIND_DIRS="$TOP $CACHE $OUT"
+export SMEKVM_BIND_DIRS
+
+# The configuration table, without comments and blank lines.
+config_table() {
+	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/configs/matrix.conf"
+}
+config_names() { config_table | cut -d'|' -f1 | tr -d ' '; }
+# config_line NAME: the table line of NAME; fails when there is none.
+config_line() {
+	config_table | awk -F'|' -v n="$1" '{ f = $1; gsub(/ /, "", f) } f == n { print; found = 1 } END { exit !found }'
+}
+# config_field LINE N: field N of a table line, trimmed.
+config_field() {
+	echo "$1" | cut -d'|' -f"$2" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//'
+}
+# The kernel report patterns, without comment lines.
+patterns_file() {
+	p=${TMPDIR:-/tmp}/smekvm-patterns.$$
+	grep -v -e '^#' -e '^$' "$TOP/lib/kernel-reports.txt" > "$p"
+	echo "$p"
+}

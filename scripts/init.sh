@@ -1,0 +1,45 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# /init of the suite's initramfs: mount the usual filesystems, run the suite,
+# power off. Runs under busybox ash.
+#
+# Kernel arguments read here:
+#   smekvm.config=NAME   configuration name (expected/NAME)
+#   smekvm.args=A,B,...  extra run_tests.sh arguments, comma-separated
+# The runner's output goes to /dev/hvc0 when it exists (the harness's
+# channel), else to the console. The last line is "SMEKVM-EXIT: <status>".
+/bin/busybox --install -s /bin
+export PATH=/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mount -t tmpfs tmpfs /tmp
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+
+cfg=native
+args=
+for w in $(cat /proc/cmdline); do
+	case $w in
+	smekvm.config=*) cfg=${w#smekvm.config=} ;;
+	smekvm.args=*) args=$(echo "${w#smekvm.args=}" | tr ',' ' ') ;;
+	esac
+done
+
+cd /suite || exit 1
+# Under the harness, hvc0 carries the KTAP and hvc1 the results file, so
+# that kernel messages on the console cannot interleave with them.
+out=/dev/console
+res=/dev/null
+if [ -c /dev/hvc0 ]; then
+	out=/dev/hvc0
+	[ -c /dev/hvc1 ] && res=/dev/hvc1
+fi
+# shellcheck disable=SC2086
+./run_tests.sh --config "$cfg" --results /tmp/results $args > "$out" 2>&1
+status=$?
+cat /tmp/results > "$res" 2>/dev/null
+echo "SMEKVM-EXIT: $status" > "$out"
+echo "SMEKVM-EXIT: $status"
+sync
+poweroff -f

@@ -1,0 +1,116 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# qemu-run.sh - boot one named configuration under QEMU and run the suite.
+#
+# Usage: qemu-run.sh [--kernel IMAGE] [--initrd FILE] [--out DIR]
+#                    [--timeout SECS] [--args "RUNNER ARGS"] [--quiet] CONFIG
+#
+# CONFIG is a name from configs/matrix.conf. The run directory (default
+# $OUT/runs/latest/CONFIG) receives:
+#   console.log   the kernel console (kernel messages only)
+#   results.ktap  the runner's KTAP output, written as it is produced
+#   results       per-case results (expected/ format), when the run ends
+#   kernel/       .config, applied patches and source version of the kernel
+#   verdict       "pass" or "fail: <reason>"
+# The configuration fails when the runner fails, when the run does not
+# finish (panic, hang, timeout), or when the console shows a kernel report
+# (lib/kernel-reports.txt), which is quoted.
+set -eu
+
+. "$(dirname "$0")/common.sh"
+
+kernel= initrd=$OUT/initramfs.cpio.gz dir= tmo=${SMEKVM_BOOT_TIMEOUT:-2400}
+rargs= quiet=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kernel) kernel=${2:?}; shift ;;
+	--initrd) initrd=${2:?}; shift ;;
+	--out) dir=${2:?}; shift ;;
+	--timeout) tmo=${2:?}; shift ;;
+	--args) rargs=${2?}; shift ;;
+	--quiet) quiet=1 ;;
+	-*) die "unknown option $1" ;;
+	*) break ;;
+	esac
+	shift
+done
+cfg=${1:?usage: qemu-run.sh [options] CONFIG}
+line=$(config_line "$cfg") ||
+	die "unknown configuration '$cfg' (known: $(config_names | tr '\n' ' '))"
+variant=$(config_field "$line" 2)
+cpu=$(config_field "$line" 3)
+kargs=$(config_field "$line" 4)
+cargs=$(config_field "$line" 5)
+
+kdir=$(dirname "${kernel:-$OUT/kernel/$variant/Image}")
+kernel=${kernel:-$kdir/Image}
+[ -f "$kernel" ] || die "kernel image not found: $kernel"
+[ -f "$initrd" ] || die "initramfs not found: $initrd"
+dir=${dir:-$OUT/runs/latest/$cfg}
+rm -rf "$dir"
+mkdir -p "$dir/kernel"
+for f in config applied-patches source-version; do
+	[ -f "$kdir/$f" ] && cp "$kdir/$f" "$dir/kernel/"
+done
+echo "$kernel" > "$dir/kernel/image-path"
+
+runner=$(echo "$cargs $rargs" | sed 's/^ *//; s/ *$//; s/  */,/g')
+append="console=ttyAMA0 panic=-1 smekvm.config=$cfg"
+[ -z "$runner" ] || append="$append smekvm.args=$runner"
+[ -z "$kargs" ] || append="$append $kargs"
+qemu=${QEMU:-qemu-system-aarch64}
+command -v "$qemu" >/dev/null 2>&1 || die "QEMU not found ($qemu)"
+
+: > "$dir/results.ktap"
+: > "$dir/console.log"
+echo "$qemu -cpu $cpu -append \"$append\"" > "$dir/qemu-command"
+start=$(date +%s)
+set +e
+timeout -k 10 "$tmo" "$qemu" -M virt,virtualization=on,gic-version=3 \
+	-cpu "$cpu" -smp "${SMEKVM_SMP:-2}" -m "${SMEKVM_MEM:-2048}" \
+	-display none -monitor none -no-reboot -nic none \
+	-serial "file:$dir/console.log" \
+	-device virtio-serial-device \
+	-chardev "file,id=ktap,path=$dir/results.ktap" \
+	-device virtconsole,chardev=ktap \
+	-chardev "file,id=res,path=$dir/results" \
+	-device virtconsole,chardev=res \
+	-kernel "$kernel" -initrd "$initrd" -append "$append" \
+	> "$dir/qemu.log" 2>&1 &
+qpid=$!
+if [ -z "$quiet" ]; then
+	tail -n +1 -f --pid=$qpid "$dir/results.ktap" 2>/dev/null |
+		grep -v '^SMEKVM-EXIT:'
+fi
+wait $qpid
+qstatus=$?
+set -e
+echo "$(( $(date +%s) - start ))" > "$dir/seconds"
+
+reason=
+exitline=$(grep -a '^SMEKVM-EXIT:' "$dir/results.ktap" | tail -n 1)
+rstatus=${exitline#SMEKVM-EXIT: }
+if [ "$qstatus" = 124 ] || [ "$qstatus" = 137 ]; then
+	reason="timeout after ${tmo}s"
+elif [ -z "$exitline" ]; then
+	reason="the run did not finish (QEMU exit $qstatus; see console.log)"
+elif [ "$rstatus" != 0 ] && [ "$rstatus" != 4 ]; then
+	reason="run_tests.sh failed (exit $rstatus)"
+fi
+report=$(grep -a -n -E -f "$(patterns_file)" "$dir/console.log" | head -n 1)
+if [ -n "$report" ]; then
+	reason="${reason:+$reason; }kernel report in console.log line ${report%%:*}: ${report#*:}"
+	{
+		echo "# kernel report in console.log:"
+		grep -a -n -E -A 20 -f "$(patterns_file)" "$dir/console.log" |
+			head -n 40 | sed 's/^/#   /'
+	} >> "$dir/report"
+fi
+if [ -n "$reason" ]; then
+	echo "fail: $reason" > "$dir/verdict"
+	[ -n "$quiet" ] || { echo "# $cfg: FAIL: $reason"; cat "$dir/report" 2>/dev/null || true; }
+	exit 1
+fi
+echo pass > "$dir/verdict"
+exit 0

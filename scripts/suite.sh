@@ -1,0 +1,70 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# suite.sh - the front door: build everything and run the suite under QEMU.
+#
+# Usage: suite.sh COMMAND [CONFIG...]
+#   run [CONFIG...]   the main job: our kernel, the suite, CONFIG (default
+#                     max-vhe); prints each test's result in a table
+#   check             the CI tier: every configuration, the harness
+#                     self-tests, results compared with expected/
+#   full              the full tier: long test settings, debug kernel too
+#   bench             timings of every phase (see doc/benchmarks.md)
+#   expected [CONFIG...]  copy the last run's results into expected/
+#   build             only build kernels, suite and initramfs
+#
+# Environment:
+#   KERNEL=IMAGE      boot this kernel Image instead of building ours
+#   KSRC=DIR          build the kernel (and the suite's headers) from this
+#                     source tree, used as it is (apply hyp_patches/ first)
+#   O=DIR             output directory (default ./build)
+#   SMEKVM_CACHE=DIR  dependency cache (default /var/cache/sme-kvm-suite)
+#   SMEKVM_NO_ROOT=1  use the host's own tools (qemu-system-aarch64 >= 11,
+#                     aarch64-linux-gnu-gcc, ...) instead of the tool root
+#   QEMU=PATH, CROSS_COMPILE=PREFIX   particular tools
+# Host-side work runs inside the tool root made by deps.sh unless
+# SMEKVM_NO_ROOT is set.
+set -eu
+
+. "$(dirname "$0")/common.sh"
+
+cmd=${1:-help}
+[ $# -gt 0 ] && shift
+
+case $cmd in
+run|check|full|bench|build|expected|selftest) ;;
+help|-h|--help) sed -n '4,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+*) die "unknown command '$cmd' (run, check, full, bench, expected, build)" ;;
+esac
+
+# Validate what the user gave before any long work.
+for c in "$@"; do
+	[ "$cmd" = run ] || [ "$cmd" = expected ] || break
+	config_line "$c" >/dev/null ||
+		die "unknown configuration '$c' (known: $(config_names | tr '\n' ' '))"
+done
+if [ -n "${KERNEL:-}" ]; then
+	[ -f "$KERNEL" ] || die "KERNEL=$KERNEL: no such kernel image"
+	KERNEL=$(cd "$(dirname "$KERNEL")" && pwd)/$(basename "$KERNEL")
+	export KERNEL
+fi
+if [ -n "${KSRC:-}" ]; then
+	[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/arch/arm64" ] ||
+		die "KSRC=$KSRC is not a Linux source tree"
+	KSRC=$(cd "$KSRC" && pwd)
+	export KSRC
+fi
+
+if [ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ]; then
+	sh "$TOP/scripts/deps.sh"
+	mkdir -p "$OUT"
+	export O="$OUT"
+	SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS ${KERNEL:+$(dirname "$KERNEL")} ${KSRC:-}"
+	export SMEKVM_BIND_DIRS
+	SMEKVM_IN_ROOT=1
+	export SMEKVM_IN_ROOT
+	in_root sh "$TOP/scripts/suite.sh" "$cmd" "$@"
+	exit $?
+fi
+
+exec sh "$TOP/scripts/harness.sh" "$cmd" "$@"
