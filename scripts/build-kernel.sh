@@ -37,6 +37,7 @@ fi
 dest=$OUT/kernel/$variant
 obj=$CACHE/obj/$(basename "$(dirname "$src")")-$variant
 [ "$tree" != custom ] || obj=$OUT/kernel-obj
+[ -z "${SMEKVM_OBJ:-}" ] || obj=$SMEKVM_OBJ
 mkdir -p "$dest" "$obj"
 
 cross=${CROSS_COMPILE-aarch64-linux-gnu-}

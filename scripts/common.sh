@@ -26,7 +26,8 @@ in_root() {
 			[ -d "$d" ] || continue
 			mkdir -p "$root$d" && mount --bind "$d" "$root$d"
 		done
-		exec chroot "$root" env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin "$@"
+		exec chroot "$root" env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
+			sh -c '\''cd "$0" 2>/dev/null || cd /; exec "$@"'\'' "$PWD" "$@"
 	' in_root "$ROOT" "$@"
 }
 SMEKVM_BIND_DIRS="$TOP $CACHE $OUT"

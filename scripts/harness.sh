@@ -10,6 +10,15 @@ set -eu
 cmd=$1
 shift
 
+# The full tier boots the debug build of our kernel where CI boots "ours".
+full_variant() {
+	if [ "${SMEKVM_TIER:-ci}" = full ] && [ "$1" = ours ]; then
+		echo debug
+	else
+		echo "$1"
+	fi
+}
+
 # kernel_for VARIANT: path of the Image that configurations of VARIANT boot.
 kernel_for() {
 	if [ -n "${KERNEL:-}" ]; then
@@ -17,7 +26,7 @@ kernel_for() {
 	elif [ -n "${KSRC:-}" ]; then
 		echo "$OUT/kernel/custom/Image"
 	else
-		echo "$OUT/kernel/$1/Image"
+		echo "$OUT/kernel/$(full_variant "$1")/Image"
 	fi
 }
 
@@ -29,7 +38,7 @@ build_kernels() {
 		return
 	fi
 	for v in "$@"; do
-		sh "$TOP/scripts/build-kernel.sh" "$v"
+		sh "$TOP/scripts/build-kernel.sh" "$(full_variant "$v")"
 	done
 }
 
@@ -71,37 +80,74 @@ counts() {
 		"$1" 2>/dev/null | tail -n 1
 }
 
-# run_matrix RUNDIR RUNNER-ARGS CONFIG...: boot each configuration in turn,
-# print KTAP with one case per configuration, and the closing line.
+# add_counts FILE: add the closing line of FILE to the totals.
+add_counts() {
+	pfs=$(counts "$1")
+	p=$(echo "$pfs" | awk '{ print $1 + 0 }')
+	f=$(echo "$pfs" | awk '{ print $2 + 0 }')
+	s=$(echo "$pfs" | awk '{ print $3 + 0 }')
+}
+
+# run_matrix RUNDIR RUNNER-ARGS SELFTEST CONFIG...: the self-tests (when
+# SELFTEST is "yes"), then each configuration in turn; KTAP with one case
+# each, a summary table and the closing line, which counts test programs.
 run_matrix() {
-	rdir=$1 rargs=$2
-	shift 2
-	echo "KTAP version 1"
-	echo "1..$#"
+	rdir=$1 rargs=$2 selftest=$3
+	shift 3
 	n=0 tp=0 tf=0 ts=0 status=0
+	echo "KTAP version 1"
+	if [ "$selftest" = yes ]; then
+		echo "1..$(($# + 1))"
+		n=1
+		set +e
+		SMEKVM_SELFTEST_KERNEL=$(kernel_for ours) \
+			sh "$TOP/scripts/selftest.sh" > "$rdir/selftest.ktap" 2>&1
+		st=$?
+		set -e
+		sed 's/^/    /' "$rdir/selftest.ktap"
+		add_counts "$rdir/selftest.ktap"
+		if [ "$st" = 0 ]; then
+			echo "ok 1 harness_selftest"
+		else
+			echo "not ok 1 harness_selftest"
+			[ "$f" != 0 ] || f=1
+			status=1
+		fi
+		echo "harness_selftest|$([ "$st" = 0 ] && echo pass || echo fail)|$p|$f|$s|" >> "$rdir/summary"
+		tp=$p tf=$f ts=$s
+	else
+		echo "1..$#"
+	fi
 	for c in "$@"; do
 		n=$((n + 1))
 		v=$(config_field "$(config_line "$c")" 2)
-		echo "# $c: kernel $(kernel_for "$v")"
+		kimg=$(kernel_for "$v")
+		echo "# $c: kernel $kimg"
+		kinfo=$(dirname "$kimg")
+		if [ -f "$kinfo/source-version" ]; then
+			echo "# $c: source $(cat "$kinfo/source-version"), $(grep -c . "$kinfo/applied-patches") patches applied"
+			sed "s/^/# $c:   /" "$kinfo/applied-patches"
+		fi
 		set +e
 		sh "$TOP/scripts/qemu-run.sh" --kernel "$(kernel_for "$v")" \
 			--out "$rdir/$c" --args "$rargs" "$c" 2>&1 | sed 's/^/    /'
 		set -e
-		pfs=$(counts "$rdir/$c/results.ktap")
-		p=$(echo "$pfs" | awk '{ print $1 + 0 }')
-		f=$(echo "$pfs" | awk '{ print $2 + 0 }')
-		s=$(echo "$pfs" | awk '{ print $3 + 0 }')
+		add_counts "$rdir/$c/results.ktap"
 		verdict=$(cat "$rdir/$c/verdict" 2>/dev/null || echo "fail: no verdict")
 		if [ "$verdict" = pass ]; then
 			echo "ok $n $c"
 		else
-			echo "not ok $n $c # ${verdict#fail: }"
+			echo "# $c: $verdict"
+			echo "not ok $n $c"
 			[ "$f" != 0 ] || f=1
 			status=1
 		fi
 		echo "$c|$verdict|$p|$f|$s|$(cat "$rdir/$c/seconds" 2>/dev/null)" >> "$rdir/summary"
 		tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s))
 	done
+	if [ "${table:-}" = yes ]; then
+		for c in "$@"; do print_table "$rdir" "$c"; done
+	fi
 	print_summary "$rdir"
 	echo "$tp passed, $tf failed, $ts skipped"
 	return $status
@@ -120,9 +166,12 @@ print_table() {
 	f=$1/$2/results
 	[ -s "$f" ] || { echo "# no per-test results for $2 (see $1/$2)"; return; }
 	echo "# $2: per-test results"
-	printf '# %-32s %s\n' test result
+	printf '# %-24s %-6s %6s %s\n' test result cases seconds
 	grep -v -e '^#' -e '/' "$f" | while read -r name res; do
-		printf '# %-32s %s\n' "$name" "$res"
+		nc=$(grep -c "^$name/" "$f") || nc=0
+		secs=$(sed -n "s/^# $name: time \([0-9]*\) s$/\1/p" \
+			"$1/$2/results.ktap" | tail -n 1)
+		printf '# %-24s %-6s %6s %s\n' "$name" "$res" "$nc" "${secs:-?}"
 	done
 }
 
@@ -137,26 +186,26 @@ run)
 	build_kernels $(variants_of "$@")
 	build_suite
 	rdir=$(new_run_dir)
-	status=0
-	run_matrix "$rdir" "" "$@" || status=$?
-	for c in "$@"; do print_table "$rdir" "$c"; done
-	exit $status
+	table=yes
+	run_matrix "$rdir" "" no "$@"
 	;;
 check|full)
-	tier=ci
-	[ "$cmd" = check ] || tier=full
+	SMEKVM_TIER=ci
+	[ "$cmd" = check ] || SMEKVM_TIER=full
+	export SMEKVM_TIER
 	set -- $(config_names)
 	# shellcheck disable=SC2046
 	build_kernels $(variants_of "$@")
 	build_suite
-	sh "$TOP/scripts/selftest.sh"
 	rdir=$(new_run_dir)
-	run_matrix "$rdir" "--tier $tier" "$@"
+	run_matrix "$rdir" "--tier $SMEKVM_TIER" yes "$@"
 	;;
 expected)
 	rdir=$OUT/runs/latest
 	[ -d "$rdir" ] || die "no run to take results from ($rdir)"
-	[ $# -gt 0 ] || set -- $(ls "$rdir" | grep -v summary)
+	if [ $# = 0 ]; then
+		for d in "$rdir"/*/; do set -- "$@" "$(basename "$d")"; done
+	fi
 	for c in "$@"; do
 		[ -s "$rdir/$c/results" ] || die "$rdir/$c has no results"
 		mkdir -p "$TOP/expected"

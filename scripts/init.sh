@@ -27,6 +27,8 @@ for w in $(cat /proc/cmdline); do
 done
 
 cd /suite || exit 1
+# Boot-to-first-test time, for the benchmark (scripts/bench.sh).
+echo "smekvm: starting run_tests.sh at uptime $(cut -d" " -f1 /proc/uptime) s"
 # Under the harness, hvc0 carries the KTAP and hvc1 the results file, so
 # that kernel messages on the console cannot interleave with them.
 out=/dev/console

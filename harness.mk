@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# harness.mk - the one-command targets, included by the Makefile. Each
+# installs what it needs into the dependency cache (scripts/deps.sh), builds
+# the kernels and the suite, and boots QEMU. See README.md.
+#
+#   make run [CONFIGS="max-vhe ..."]   the main job (default max-vhe)
+#   make check                         the CI tier: every configuration
+#   make full                          the full tier
+#   make bench                         timings of every phase
+#   make expected [CONFIGS=...]        regenerate expected/ from the last run
+#   make selftest                      the harness and runner self-tests
+#   make deps                          only the dependency cache
+#   make kernels                       only the kernels, suite and initramfs
+
+SUITE_SH := sh $(CURDIR)/scripts/suite.sh
+
+.PHONY: run check full bench expected selftest deps kernels
+run:
+	$(SUITE_SH) run $(CONFIGS)
+check:
+	$(SUITE_SH) check
+full:
+	$(SUITE_SH) full
+bench:
+	$(SUITE_SH) bench
+expected:
+	$(SUITE_SH) expected $(CONFIGS)
+selftest:
+	$(SUITE_SH) selftest
+deps:
+	sh $(CURDIR)/scripts/deps.sh
+kernels:
+	$(SUITE_SH) build

@@ -1,0 +1,556 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# run_tests.sh - on-target runner of the SME KVM selftest suite.
+#
+# Runs the test programs listed in tests.list (beside this script), each under
+# a timeout, and prints one KTAP document: every program's output nested as a
+# subtest, then "ok N name" / "not ok N name # reason" / "ok N name # SKIP
+# reason". Around each test it reads the kernel log and fails the test on a
+# kernel report (patterns in kernel-reports.txt). It records a result for every
+# program and for every case the program reports, writes them with --results,
+# and compares them with the expected results of the configuration. The last
+# line is "N passed, N failed, N skipped". POSIX sh; runs under busybox ash with
+# busybox applets only. See usage() for options and file formats.
+#
+# For testing the runner only (scripts/selftest-runner.sh):
+#   SMEKVM_DMESG    command that prints the kernel log (default: dmesg)
+#   SMEKVM_CMDLINE  file read instead of /proc/cmdline
+
+usage() {
+	cat <<EOF
+Usage: $0 [options] [name | name/case]...
+
+Runs the tests of tests.list (all of them, or the ones named) and prints KTAP.
+
+Options:
+  --help            this text
+  --list            print the test names, one a line, and exit
+  --config NAME     configuration name (default: smekvm.config=NAME from
+                    /proc/cmdline, else "native"); selects expected/NAME
+  --expected FILE   compare with FILE (default: expected/<config> if present)
+  --no-expected     do not compare with any expected file
+  --results FILE    write the per-case results to FILE
+  --timeout SECS    use SECS instead of every per-test timeout
+  --seed N          seed exported as SMEKVM_SEED (default: a random one)
+  --tier ci|full    exported as SMEKVM_TIER (default: ci)
+  --nv              let tests run vcpus at EL2 (default: NV=0 is exported)
+
+"name/case" runs test "name" with SMEKVM_CASE=case in its environment.
+
+Files beside this script:
+  tests.list          "name timeout_seconds command [args...]" a line
+  bin/sme_caps        optional, run once first: capability summary
+  kernel-reports.txt  optional, extended regexps that identify a kernel report
+  kernel-info         optional, text about the kernel, shown in the header
+  expected/<config>   optional, expected results
+
+Results and expected files: "name[/case] pass|fail|skip" a line, sorted,
+'#' comment lines allowed.
+
+Exit status: 0 all passed (or, with an expected file, no regression, no
+newly failed or new failing entry, nothing missing), 4 every test skipped,
+1 otherwise, 2 usage error.
+EOF
+}
+
+die() {
+	echo "run_tests.sh: $*" >&2
+	exit 2
+}
+
+# as_diag: copy stdin to stdout as KTAP diagnostic ("# ") lines.
+as_diag() {
+	awk '{ if ($0 ~ /^#/) print; else print "# " $0 }'
+}
+
+# is_count VALUE: true when VALUE is a decimal number.
+is_count() {
+	case $1 in
+	'' | *[!0-9]*) return 1 ;;
+	esac
+}
+
+# read_tests_list: tests.list without comments and blank lines, into
+# $tmp/tests; dies on malformed lines.
+read_tests_list() {
+	[ -r "$dir/tests.list" ] || die "cannot read $dir/tests.list"
+	awk -v err="$tmp/tests.err" '
+		/^[ \t]*(#|$)/ { next }
+		NF < 3 || $1 ~ /\// || $2 !~ /^[1-9][0-9]*$/ || seen[$1]++ {
+			printf "tests.list:%d: bad line: %s\n", NR, $0 > err
+			next
+		}
+		{ print }' "$dir/tests.list" > "$tmp/tests"
+	if [ -s "$tmp/tests.err" ]; then
+		cat "$tmp/tests.err" >&2
+		exit 2
+	fi
+	[ -s "$tmp/tests" ] || die "no tests in $dir/tests.list"
+}
+
+# cmdline_config: the value of smekvm.config= on the kernel command line.
+cmdline_config() {
+	tr " " "\n" 2>/dev/null < "${SMEKVM_CMDLINE:-/proc/cmdline}" |
+		sed -n 's/^smekvm\.config=//p' | tail -n 1
+}
+
+# random_seed: a fresh seed for this run.
+random_seed() {
+	s=$(od -An -N2 -tu2 /dev/urandom 2>/dev/null | tr -d ' ')
+	is_count "$s" || s=$(awk -v p=$$ 'BEGIN { srand(); print (int(rand() * 65536) + p) % 65536 }')
+	echo "$s"
+}
+
+# select_tests ARG...: the runs asked for, "name case" a line, into
+# $tmp/selected; all tests when there is no ARG. Dies on an unknown name.
+select_tests() {
+	if [ $# -eq 0 ]; then
+		awk '{ print $1 }' "$tmp/tests" > "$tmp/selected"
+		return
+	fi
+	: > "$tmp/selected"
+	for arg; do
+		name=${arg%%/*}
+		tcase=
+		[ "$name" = "$arg" ] || tcase=${arg#*/}
+		awk -v n="$name" '$1 == n { found = 1 } END { exit !found }' "$tmp/tests" ||
+			die "unknown test '$name' (see --list)"
+		echo "$name $tcase" >> "$tmp/selected"
+	done
+}
+
+# print_header: KTAP version, run parameters, kernel information and the
+# capability summary of bin/sme_caps.
+print_header() {
+	echo "KTAP version 1"
+	echo "# smekvm: config $config, seed $seed, tier $tier, NV=${NV-unset}"
+	echo "# install dir: $dir"
+	if [ -r "$dir/kernel-info" ]; then
+		as_diag < "$dir/kernel-info"
+	fi
+	if [ -x "$dir/bin/sme_caps" ]; then
+		(cd "$dir" && timeout -k 5 60 "$dir/bin/sme_caps") < /dev/null 2>&1 | as_diag
+	else
+		echo "# no bin/sme_caps: capability summary not shown"
+	fi
+	if [ "$reports_ok" = 0 ]; then
+		echo "# $reports_why: kernel reports not checked"
+	fi
+	echo "# expected results: ${expected:-none}"
+	echo "1..$(wc -l < "$tmp/selected" | tr -d ' ')"
+}
+
+# setup_kernel_reports: sets reports_ok=1 when both the patterns and the
+# kernel log can be read, else reports_ok=0 and reports_why.
+setup_kernel_reports() {
+	reports_ok=0
+	dmesg_cmd=${SMEKVM_DMESG:-dmesg}
+	if [ -r "$dir/kernel-reports.txt" ]; then
+		sed -e '/^[[:blank:]]*#/d' -e '/^[[:blank:]]*$/d' \
+			"$dir/kernel-reports.txt" > "$tmp/patterns"
+	fi
+	if [ ! -s "$tmp/patterns" ]; then
+		reports_why="no kernel-reports.txt"
+	elif ! kernel_log "$tmp/log.before"; then
+		reports_why="kernel log ($dmesg_cmd) not readable"
+	else
+		reports_ok=1
+	fi
+}
+
+# kernel_log FILE: the kernel log into FILE; fails when it cannot be read.
+kernel_log() {
+	eval "$dmesg_cmd" > "$1" 2>/dev/null < /dev/null
+}
+
+# kernel_reports: the kernel log lines that appeared between $tmp/log.before
+# and $tmp/log.after, from the first report line (also set in $first) on, into
+# $tmp/reports; fails when there is no report. Lines already in the old log,
+# counted, are not new.
+kernel_reports() {
+	awk 'FILENAME == ARGV[1] { seen[$0]++; next }
+		seen[$0] > 0 { seen[$0]--; next }
+		{ print }' "$tmp/log.before" "$tmp/log.after" > "$tmp/log.new"
+	first=$(grep -E -f "$tmp/patterns" "$tmp/log.new" | head -n 1)
+	[ -n "$first" ] || return 1
+	awk -v first="$first" '$0 == first { on = 1 } on' "$tmp/log.new" |
+		head -n 100 > "$tmp/reports"
+}
+
+# nest_output NAME: print the program output in $tmp/out as a subtest, 4
+# spaces in, and write its cases ("name/case status" a line) to $tmp/cases.
+# Cases are the results at the output's outermost indentation; every failed
+# case is followed by its rerun line.
+nest_output() {
+	awk -v name="$1" -v rerun="$rerun" -v cases="$tmp/cases" '
+		function indent(s) { match(s, /^[ \t]*/); return RLENGTH }
+		function is_result(s) { return s ~ /^[ \t]*(not )?ok([ \t]|$)/ }
+		function record(line,   st, desc, num, u) {
+			st = (line ~ /^[ \t]*not/) ? "fail" : "pass"
+			desc = line
+			sub(/^[ \t]*(not )?ok[ \t]*/, "", desc)
+			num = ""
+			if (match(desc, /^[0-9]+/)) {
+				num = substr(desc, 1, RLENGTH)
+				desc = substr(desc, RLENGTH + 1)
+			}
+			sub(/^[ \t]*(- )?/, "", desc)
+			u = toupper(desc)
+			if (match(u, /#[ \t]*(SKIP|TODO|XFAIL)([^A-Z0-9_]|$)/)) {
+				if (substr(u, RSTART) ~ /^#[ \t]*SKIP/)
+					st = "skip"
+				desc = substr(desc, 1, RSTART - 1)
+			}
+			sub(/[ \t]+$/, "", desc)
+			gsub(/[ \t#]/, "_", desc)
+			if (desc == "")
+				desc = "unnamed_" num
+			if (++seen[desc] > 1)
+				desc = desc "~" seen[desc]
+			print name "/" desc, st > cases
+			if (st == "fail")
+				print "    " substr(line, 1, indent(line)) "# rerun: " rerun " " name "/" desc
+		}
+		BEGIN { top = -1; printf "" > cases }
+		FNR == 1 { pass++ }
+		pass == 1 {
+			if (is_result($0) && (top < 0 || indent($0) < top))
+				top = indent($0)
+			next
+		}
+		{
+			sub(/\r$/, "")
+			if ($0 ~ /^[ \t]*$/)
+				print "    #"
+			else if (is_result($0) || $0 ~ /^[ \t]*(KTAP version|TAP version|[0-9]+\.\.[0-9]+|#)/)
+				print "    " $0
+			else
+				print "    # " $0
+			if (is_result($0) && indent($0) == top)
+				record($0)
+		}' "$tmp/out" "$tmp/out"
+}
+
+# skip_reason: why the program in $tmp/out skipped, from its last "# SKIP".
+skip_reason() {
+	r=$(sed -n 's/.*#[[:blank:]]*SKIP[[:blank:]]*//p' "$tmp/out" | tail -n 1)
+	r=${r#- }
+	echo "${r:-exit status 4}"
+}
+
+# timed_out RC ELAPSED LIMIT: true when the timeout stopped the test: GNU
+# timeout exits 124; busybox timeout execs the test, which then dies of the
+# signal (TERM, or KILL after -k) once LIMIT seconds have passed.
+timed_out() {
+	case $1 in
+	124) return 0 ;;
+	137 | 143) [ "$2" -ge "$3" ] ;;
+	*) return 1 ;;
+	esac
+}
+
+# judge_exit RC ELAPSED LIMIT: status and reason from the exit status.
+judge_exit() {
+	status=pass
+	reason=
+	if timed_out "$@"; then
+		status=fail
+		reason="timeout after $3s"
+	elif [ "$1" -gt 128 ] && sig=$(kill -l $(($1 - 128)) 2>/dev/null); then
+		status=fail
+		reason="killed by signal SIG${sig#SIG}"
+	elif [ "$1" -eq 4 ]; then
+		status=skip
+		reason=$(skip_reason)
+	elif [ "$1" -ne 0 ]; then
+		status=fail
+		reason="exit status $1"
+	fi
+}
+
+# judge_cases: a failed case fails the test; a test that passed with every
+# case skipped is a skip.
+judge_cases() {
+	ncases=$(wc -l < "$tmp/cases" | tr -d ' ')
+	nfailed=$(grep -c ' fail$' "$tmp/cases")
+	nskipped=$(grep -c ' skip$' "$tmp/cases")
+	if [ "$nfailed" -gt 0 ] && [ "$status" != fail ]; then
+		status=fail
+		reason="$nfailed failed case(s)"
+	elif [ "$status" = pass ] && [ "$ncases" -gt 0 ] && [ "$nskipped" -eq "$ncases" ]; then
+		status=skip
+		reason="all $ncases cases skipped"
+	fi
+}
+
+# judge_kernel_log: a kernel report during the test fails it; the report is
+# printed as diagnostics.
+judge_kernel_log() {
+	[ "$reports_ok" = 1 ] || return 0
+	if ! kernel_log "$tmp/log.after"; then
+		echo "# kernel log not readable after the test"
+		return 0
+	fi
+	kernel_reports || return 0
+	sed 's/^/# dmesg: /' "$tmp/reports"
+	[ "$status" = fail ] || reason=
+	status=fail
+	reason="${reason:+$reason; }kernel report: $first"
+}
+
+# run_one INDEX NAME CASE: run one test, print its KTAP block and append its
+# results to $tmp/results.raw.
+run_one() {
+	idx=$1
+	name=$2
+	tcase=$3
+	label=$name${tcase:+/$tcase}
+	# shellcheck disable=SC2046 # tests.list commands are split on blanks
+	set -- $(awk -v n="$name" '$1 == n { print; exit }' "$tmp/tests")
+	limit=${opt_timeout:-$2}
+	shift 2
+	case $1 in
+	/*) ;;
+	*) prog=$dir/$1; shift; set -- "$prog" "$@" ;;
+	esac
+	if [ -n "$tcase" ]; then
+		SMEKVM_CASE=$tcase
+		export SMEKVM_CASE
+	else
+		unset SMEKVM_CASE
+	fi
+
+	echo "# $label: seed $seed"
+	[ "$reports_ok" = 1 ] && kernel_log "$tmp/log.before"
+	start=$(date +%s)
+	if [ -x "$1" ]; then
+		# Not exec: the subshell reports a signal ("Segmentation fault")
+		# into the output and exits with the status, as a number.
+		(cd "$dir" && timeout -k 5 "$limit" "$@"; exit $?) > "$tmp/out" 2>&1 < /dev/null
+		rc=$?
+	else
+		echo "cannot execute $1" > "$tmp/out"
+		rc=126
+	fi
+	elapsed=$(($(date +%s) - start))
+
+	nest_output "$name"
+	judge_exit "$rc" "$elapsed" "$limit"
+	judge_cases
+	judge_kernel_log
+
+	echo "# $label: time $elapsed s"
+	case $status in
+	pass)
+		echo "ok $idx $label"
+		passed=$((passed + 1)) ;;
+	skip)
+		echo "ok $idx $label # SKIP $reason"
+		skipped=$((skipped + 1)) ;;
+	fail)
+		echo "not ok $idx $label # $reason"
+		echo "# rerun: $rerun $label"
+		failed=$((failed + 1)) ;;
+	esac
+	echo "$name $status" >> "$tmp/results.raw"
+	cat "$tmp/cases" >> "$tmp/results.raw"
+}
+
+# merge_results: $tmp/results.raw sorted, one line per entry; an entry run
+# more than once keeps its worst status (fail, then skip, then pass).
+merge_results() {
+	awk '{
+		r = 1
+		if ($2 == "skip") r = 2
+		if ($2 == "fail") r = 3
+		if (r > rank[$1]) { rank[$1] = r; st[$1] = $2 }
+	}
+	END { for (n in st) print n, st[n] }' "$tmp/results.raw" | LC_ALL=C sort
+}
+
+# compare_expected FULL: compare $tmp/results with $expected; print the
+# differences as diagnostics and set bad to the number of differences that
+# fail the run. Entries missing from the results count only for a FULL run.
+compare_expected() {
+	awk -v full="$1" '
+		FILENAME == ARGV[1] {
+			if ($0 !~ /^[ \t]*#/ && NF == 2 && $2 ~ /^(pass|fail|skip)$/)
+				want[$1] = $2
+			next
+		}
+		{ got[$1] = $2 }
+		END {
+			for (n in got) {
+				g = got[n]; e = want[n]
+				if (e == "")
+					print "new", n, "(" g ")"
+				else if (e == "pass" && g == "fail")
+					print "regression", n, "(expected pass, got fail)"
+				else if (e == "skip" && g == "fail")
+					print "newly-failed", n, "(expected skip, got fail)"
+				else if (e != "skip" && g == "skip")
+					print "newly-skipped", n, "(expected " e ", got skip)"
+				else if (e != "pass" && g == "pass")
+					print "unexpected-pass", n, "(expected " e ", got pass)"
+				else if (e == "fail")
+					print "known-failure", n, ""
+			}
+			if (full)
+				for (n in want)
+					if (!(n in got))
+						print "missing", n, "(expected " want[n] ")"
+		}' "$expected" "$tmp/results" | LC_ALL=C sort > "$tmp/diff"
+
+	echo "# comparison with $expected:"
+	grep -v '^known-failure ' "$tmp/diff" |
+		awk '{ c = $1; sub(/-/, " ", c); $1 = ""; print "# " c ":" $0 }'
+	new_failing=$(grep -c '^new .* (fail)$' "$tmp/diff")
+	echo "# $(diff_count regression) regressions, $(diff_count newly-failed) newly failed," \
+		"$(diff_count missing) missing, $(diff_count new) new ($new_failing failing)," \
+		"$(diff_count newly-skipped) newly skipped," \
+		"$(diff_count unexpected-pass) unexpected passes," \
+		"$(diff_count known-failure) known failures"
+	bad=$(($(diff_count regression) + $(diff_count newly-failed) + $(diff_count missing) + new_failing))
+}
+
+# diff_count KIND: how many differences of KIND $tmp/diff holds.
+diff_count() {
+	grep -c "^$1 " "$tmp/diff"
+}
+
+# write_results FILE: the results file.
+write_results() {
+	{
+		echo "# smekvm results: config $config, seed $seed, tier $tier"
+		cat "$tmp/results"
+	} > "$1" || die "cannot write $1"
+}
+
+# exit_status: 1 on failure (with an expected file: on a difference that
+# matters), 4 when every test skipped, else 0.
+exit_status() {
+	if [ -n "$expected" ]; then
+		[ "$bad" -eq 0 ] || return 1
+	elif [ "$failed" -gt 0 ]; then
+		return 1
+	fi
+	if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+		return 4
+	fi
+	return 0
+}
+
+set -f
+opt_list=0
+opt_config=
+opt_expected=
+opt_no_expected=0
+opt_results=
+opt_timeout=
+opt_seed=
+tier=ci
+opt_nv=0
+selection=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--help | -h) usage; exit 0 ;;
+	--list) opt_list=1 ;;
+	--no-expected) opt_no_expected=1 ;;
+	--nv) opt_nv=1 ;;
+	--config | --expected | --results | --timeout | --seed | --tier)
+		[ $# -ge 2 ] || die "option $1 needs a value"
+		case $1 in
+		--config) opt_config=$2 ;;
+		--expected) opt_expected=$2 ;;
+		--results) opt_results=$2 ;;
+		--timeout) opt_timeout=$2 ;;
+		--seed) opt_seed=$2 ;;
+		--tier) tier=$2 ;;
+		esac
+		shift ;;
+	-*) die "unknown option '$1' (see --help)" ;;
+	*) selection="$selection $1" ;;
+	esac
+	shift
+done
+
+case $tier in
+ci | full) ;;
+*) die "--tier must be ci or full, not '$tier'" ;;
+esac
+[ -z "$opt_timeout" ] || { is_count "$opt_timeout" && [ "$opt_timeout" -gt 0 ]; } ||
+	die "--timeout needs a positive number of seconds, not '$opt_timeout'"
+[ -z "$opt_seed" ] || is_count "$opt_seed" || die "--seed needs a number, not '$opt_seed'"
+
+self=$0
+case $self in
+*/*) ;;
+*) self=./$self ;;
+esac
+dir=$(cd "$(dirname "$0")" && pwd) || die "cannot find the install directory"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/smekvm.XXXXXX") || die "cannot create a temporary directory"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+read_tests_list
+if [ "$opt_list" = 1 ]; then
+	awk '{ print $1 }' "$tmp/tests"
+	exit 0
+fi
+# shellcheck disable=SC2086 # names contain no blanks
+select_tests $selection
+
+config=${opt_config:-$(cmdline_config)}
+config=${config:-native}
+case $config in
+*/*) die "bad configuration name '$config'" ;;
+esac
+expected=
+if [ "$opt_no_expected" = 0 ]; then
+	if [ -n "$opt_expected" ]; then
+		[ -r "$opt_expected" ] || die "cannot read expected file '$opt_expected'"
+		expected=$opt_expected
+	elif [ -r "$dir/expected/$config" ]; then
+		expected=$dir/expected/$config
+	fi
+fi
+seed=${opt_seed:-$(random_seed)}
+
+SMEKVM_SEED=$seed
+SMEKVM_TIER=$tier
+export SMEKVM_SEED SMEKVM_TIER
+if [ "$opt_nv" = 1 ]; then
+	unset NV
+else
+	NV=0
+	export NV
+fi
+rerun="$self --config $config --seed $seed"
+[ "$tier" = ci ] || rerun="$rerun --tier $tier"
+[ "$opt_nv" = 0 ] || rerun="$rerun --nv"
+[ -z "$opt_timeout" ] || rerun="$rerun --timeout $opt_timeout"
+
+setup_kernel_reports
+print_header
+
+passed=0
+failed=0
+skipped=0
+: > "$tmp/results.raw"
+idx=0
+while read -r sel_name sel_case; do
+	idx=$((idx + 1))
+	run_one "$idx" "$sel_name" "$sel_case"
+done < "$tmp/selected"
+
+merge_results > "$tmp/results"
+[ -z "$opt_results" ] || write_results "$opt_results"
+bad=0
+if [ -n "$expected" ]; then
+	full=0
+	[ -n "$selection" ] || full=1
+	compare_expected "$full"
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit_status

@@ -1,0 +1,297 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# selftest-runner.sh - host-side self-test of run_tests.sh, the on-target
+# runner.
+#
+# Builds throwaway install directories in a temporary directory, with the fake
+# test programs of tests/runner/ (a pass with KTAP cases, a failing case, a
+# skip, a SIGSEGV, a hang, a kernel WARNING in a fake kernel log), runs
+# run_tests.sh on them with short timeouts and checks what it prints and how it
+# exits: the verdicts and their reasons, the report detection, the results
+# file, the comparisons with expected files, --list, subsets and errors.
+# Prints KTAP and ends with "N passed, N failed, N skipped"; exits 0 when
+# every check passed, else 1. Takes a few seconds.
+#
+# Usage: scripts/selftest-runner.sh
+#   SMEKVM_ASH="busybox ash"  run the runner under busybox ash (a path to
+#                             busybox works too), with the busybox applets
+#                             first in PATH, as on the target
+
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/selftest-runner.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+checks=0
+passed=0
+failed=0
+
+# check DESC CMD...: one KTAP result, ok when CMD succeeds; on failure the
+# output of the last runner invocation follows as diagnostics.
+check() {
+	desc=$1
+	shift
+	checks=$((checks + 1))
+	if "$@"; then
+		echo "ok $checks $desc"
+		passed=$((passed + 1))
+	else
+		echo "not ok $checks $desc"
+		echo "# failed: $*"
+		sed 's/^/#   /' "$out" | tail -n 40
+		failed=$((failed + 1))
+	fi >> "$tmp/report"
+}
+
+# has PATTERN: the last runner output has a line matching the extended regexp.
+has() {
+	grep -q -E -e "$1" "$out"
+}
+
+# has_line LINE: the last runner output has exactly this line.
+has_line() {
+	grep -q -x -F -e "$1" "$out"
+}
+
+# lacks PATTERN: no line of the last runner output matches.
+lacks() {
+	! grep -q -E -e "$1" "$out"
+}
+
+# last_line_is LINE: the last runner output ends with this line.
+last_line_is() {
+	[ "$(tail -n 1 "$out")" = "$1" ]
+}
+
+# status_is N: the last runner exited with N.
+status_is() {
+	[ "$rc" -eq "$1" ]
+}
+
+# same_file A B: A and B have the same content.
+same_file() {
+	cmp -s "$1" "$2"
+}
+
+# runner INSTDIR ARGS...: run the runner of INSTDIR; stdout and stderr go to a
+# new $out, its status to $rc.
+runner() {
+	inst=$1
+	shift
+	runs=$((${runs:-0} + 1))
+	out=$tmp/out.$runs
+	$shell "$inst/run_tests.sh" "$@" > "$out" 2> "$out.err"
+	rc=$?
+	cat "$out.err" >> "$out"
+}
+
+# make_install DIR NAME:TIMEOUT...: an install directory with the runner and
+# the fake tests named (tests/runner/NAME.sh installed as bin/NAME).
+make_install() {
+	d=$1
+	shift
+	mkdir -p "$d/bin" "$d/expected"
+	cp "$top/run_tests.sh" "$d/"
+	echo "# fake tests: name timeout command" > "$d/tests.list"
+	for t; do
+		name=${t%%:*}
+		cp "$top/tests/runner/$name.sh" "$d/bin/$name"
+		chmod +x "$d/bin/$name"
+		printf '\n%s %s bin/%s\n' "$name" "${t#*:}" "$name" >> "$d/tests.list"
+	done
+}
+
+# setup_shell: how to run the runner. SMEKVM_ASH is "busybox ash", a path
+# to busybox with or without " ash", or another shell command; when its first
+# word is busybox, its applets come first in PATH, as on the target.
+setup_shell() {
+	shell="sh"
+	[ -n "${SMEKVM_ASH:-}" ] || return 0
+	shell=$SMEKVM_ASH
+	bb=$(command -v "${SMEKVM_ASH%% *}") || return 0
+	"$bb" --list > "$tmp/applet-list" 2>/dev/null || return 0
+	[ "$shell" != "${SMEKVM_ASH%% *}" ] || shell="$bb ash"
+	mkdir "$tmp/applets"
+	while read -r a; do
+		ln -s "$bb" "$tmp/applets/$a"
+	done < "$tmp/applet-list"
+	PATH=$tmp/applets:$PATH
+}
+
+# test_full_run: every kind of test in one run, without an expected file.
+test_full_run() {
+	full=$tmp/full
+	make_install "$full" pass:10 fail:10 skip:10 segv:10 hang:2 report:10
+	cp "$top/tests/runner/sme_caps.sh" "$full/bin/sme_caps"
+	cat > "$full/kernel-reports.txt" <<-'EOF'
+	# patterns
+	WARNING: 
+	Call trace:
+	EOF
+	printf 'Linux 7.2.13\nhyp_patches: 12 patches\n' > "$full/kernel-info"
+	printf '%s\n' '[    0.000000] Booting Linux' '[    1.000000] WARNING: an old one' \
+		> "$tmp/dmesg"
+	echo "console=ttyAMA0 smekvm.config=fake-cfg rdinit=/init" > "$tmp/cmdline"
+
+	export SMEKVM_DMESG="cat $tmp/dmesg" SMEKVM_FAKE_DMESG="$tmp/dmesg"
+	export SMEKVM_CMDLINE="$tmp/cmdline"
+	runner "$full" --seed 42 --results "$tmp/results"
+	check "full run: exit status 1" status_is 1
+	check "full run: summary is the last line" last_line_is "1 passed, 4 failed, 1 skipped"
+	check "full run: config from the kernel command line, seed" \
+		has '^# smekvm: config fake-cfg, seed 42, tier ci, NV=0$'
+	check "full run: kernel-info in the header" has_line "# hyp_patches: 12 patches"
+	check "full run: sme_caps summary in the header" has_line "# FA64: yes"
+	check "full run: plan" has_line "1..6"
+	check "full run: seed line per test" has_line "# report: seed 42"
+	check "full run: environment of the tests" \
+		has_line "    # env: seed=42 tier=ci nv=0 case=unset"
+	check "full run: stderr nested as a diagnostic" has_line "    # library note on stderr"
+	check "full run: nested subtest kept" has_line "        not ok 2 inner two"
+	check "pass: ok" has_line "ok 1 pass"
+	check "failing case fails an exit-0 test" has_line "not ok 2 fail # 1 failed case(s)"
+	check "failing case: rerun line" has_line \
+		"    # rerun: $full/run_tests.sh --config fake-cfg --seed 42 fail/vl_256_zeroes_za"
+	check "failed test: rerun line" has_line \
+		"# rerun: $full/run_tests.sh --config fake-cfg --seed 42 fail"
+	check "skip: reason from the plan" has_line "ok 3 skip # SKIP Requirement not met: SME"
+	check "segv: killed by signal" has_line "not ok 4 segv # killed by signal SIGSEGV"
+	check "hang: timeout" has_line "not ok 5 hang # timeout after 2s"
+	check "report: kernel WARNING fails the test" has \
+		'^not ok 6 report # kernel report: \[   12.345678\] WARNING: CPU: 1 PID: 99 at '
+	check "report: report lines as diagnostics" has_line "# dmesg: [   12.345679] Call trace:"
+	check "report: old log lines ignored" lacks "an old one"
+
+	cat > "$tmp/results.want" <<-'EOF'
+	# smekvm results: config fake-cfg, seed 42, tier ci
+	fail fail
+	fail/smstart_traps pass
+	fail/vl_256_zeroes_za fail
+	fail/za_preserved pass
+	hang fail
+	pass pass
+	pass/fa64 skip
+	pass/known_bug pass
+	pass/nested_group pass
+	pass/vl_128_zeroes_za pass
+	pass/vl_128_zeroes_za~2 pass
+	report fail
+	report/still_passes pass
+	segv fail
+	segv/before_crash pass
+	skip skip
+	EOF
+	check "results file: cases, duplicates, skips, XFAIL" \
+		same_file "$tmp/results" "$tmp/results.want"
+
+	runner "$full" --timeout 1 --tier full hang
+	check "--timeout overrides tests.list" has_line "not ok 1 hang # timeout after 1s"
+	check "--timeout and --tier in the rerun line" has " --tier full --timeout 1 hang$"
+	unset SMEKVM_DMESG SMEKVM_FAKE_DMESG SMEKVM_CMDLINE
+}
+
+# test_small_runs: options, selection and expected files, on pass, fail and
+# skip, without sme_caps, kernel-reports.txt, readable log or command line.
+test_small_runs() {
+	small=$tmp/small
+	make_install "$small" pass:10 fail:10 skip:10
+	export SMEKVM_DMESG=false SMEKVM_CMDLINE="$tmp/nonexistent"
+
+	runner "$small" --list
+	printf 'pass\nfail\nskip\n' > "$tmp/list.want"
+	check "--list prints the names" same_file "$out" "$tmp/list.want"
+
+	runner "$small" --seed 7 --results "$tmp/small.results"
+	check "no expected file: a failure fails the run" status_is 1
+	check "default config is native" has '^# smekvm: config native, seed 7,'
+	check "missing sme_caps noted" has_line "# no bin/sme_caps: capability summary not shown"
+	check "no expected file noted" has_line "# expected results: none"
+	check "summary without expected file" last_line_is "1 passed, 1 failed, 1 skipped"
+
+	runner "$small" nosuch
+	echo "run_tests.sh: unknown test 'nosuch' (see --list)" > "$tmp/unknown.want"
+	check "unknown name: exit 2" status_is 2
+	check "unknown name: one-line error" same_file "$out" "$tmp/unknown.want"
+
+	runner "$small" --bogus
+	check "unknown option: exit 2" status_is 2
+
+	runner "$small" --seed 7 pass/vl_128_zeroes_za
+	check "case subset: exit 0" status_is 0
+	check "case subset: SMEKVM_CASE" has_line "    ok 1 vl_128_zeroes_za"
+	check "case subset: one test" has_line "ok 1 pass/vl_128_zeroes_za"
+
+	runner "$small" skip
+	check "every test skipped: exit 4" status_is 4
+	check "every test skipped: summary" last_line_is "0 passed, 0 failed, 1 skipped"
+
+	runner "$small" --nv pass
+	check "--nv leaves NV unset" has "# env: seed=[0-9]+ tier=ci nv=unset"
+
+	cat > "$tmp/expected.mixed" <<-'EOF'
+	# one difference of each kind; pass/fa64 is left out (new)
+	fail fail
+	fail/smstart_traps pass
+	fail/vl_256_zeroes_za pass
+	fail/za_preserved pass
+	gone pass
+	pass pass
+	pass/known_bug pass
+	pass/nested_group pass
+	pass/vl_128_zeroes_za fail
+	pass/vl_128_zeroes_za~2 pass
+	skip pass
+	EOF
+	runner "$small" --expected "$tmp/expected.mixed"
+	check "expected: a regression fails the run" status_is 1
+	check "expected: regression" \
+		has_line "# regression: fail/vl_256_zeroes_za (expected pass, got fail)"
+	check "expected: unexpected pass" \
+		has_line "# unexpected pass: pass/vl_128_zeroes_za (expected fail, got pass)"
+	check "expected: newly skipped" has_line "# newly skipped: skip (expected pass, got skip)"
+	check "expected: missing" has_line "# missing: gone (expected pass)"
+	check "expected: new" has_line "# new: pass/fa64 (skip)"
+	check "expected: summary is still the last line" \
+		last_line_is "1 passed, 1 failed, 1 skipped"
+
+	runner "$small" --expected "$tmp/expected.mixed" pass fail
+	check "expected, subset: nothing missing" lacks "^# missing:"
+
+	runner "$small" --expected "$tmp/small.results"
+	check "results file as expected: known failure passes the run" status_is 0
+	check "results file as expected: no difference" has \
+		"^# 0 regressions, 0 newly failed, 0 missing, 0 new \(0 failing\),"
+
+	sed 's/^pass\/nested_group pass$/pass\/nested_group fail/' "$tmp/small.results" \
+		> "$small/expected/cfgx"
+	echo "smekvm.config=cfgx" > "$tmp/cmdline.cfgx"
+	SMEKVM_CMDLINE=$tmp/cmdline.cfgx
+	runner "$small"
+	check "expected/<config> is the default" has_line "# expected results: $small/expected/cfgx"
+	check "unexpected pass alone: exit 0" status_is 0
+	check "unexpected pass alone: reported" has "^# unexpected pass: pass/nested_group "
+
+	runner "$small" --no-expected
+	check "--no-expected: no comparison" lacks "^# comparison"
+
+	SMEKVM_CMDLINE="$tmp/nonexistent"
+	echo "fail/vl_256_zeroes_za skip" > "$tmp/expected.newfail"
+	runner "$small" --expected "$tmp/expected.newfail" fail
+	check "expected skip, got fail: newly failed" status_is 1
+	check "newly failed reported" has_line "# newly failed: fail/vl_256_zeroes_za (expected skip, got fail)"
+	check "new failing entry reported" has_line "# new: fail (fail)"
+	unset SMEKVM_DMESG SMEKVM_CMDLINE
+}
+
+setup_shell
+start=$(date +%s)
+test_full_run
+test_small_runs
+echo "KTAP version 1"
+echo "# run_tests.sh self-test, runner shell: $shell, $(($(date +%s) - start)) s"
+echo "1..$checks"
+cat "$tmp/report"
+echo "$passed passed, $failed failed, 0 skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,25 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# Fake test for scripts/selftest-runner.sh: passes. Its cases cover a
+# duplicate name, a skipped case, an XFAIL, a nested subtest (whose "not ok"
+# is not a case of this program) and a line on stderr. It prints the
+# environment the runner gives it, and runs only case $SMEKVM_CASE if set.
+echo "KTAP version 1"
+echo "# env: seed=$SMEKVM_SEED tier=$SMEKVM_TIER nv=${NV-unset} case=${SMEKVM_CASE-unset}"
+if [ -n "$SMEKVM_CASE" ]; then
+	echo "1..1"
+	echo "ok 1 $SMEKVM_CASE"
+	exit 0
+fi
+echo "library note on stderr" >&2
+echo "1..5"
+echo "ok 1 vl 128 zeroes za"
+echo "ok 2 vl 128 zeroes za"
+echo "    KTAP version 1"
+echo "    1..2"
+echo "    ok 1 inner one"
+echo "    not ok 2 inner two"
+echo "ok 3 nested group"
+echo "ok 4 fa64 # SKIP FA64 not offered"
+echo "ok 5 known bug # XFAIL"
+exit 0
