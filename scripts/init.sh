@@ -36,6 +36,10 @@ res=/dev/null
 if [ -c /dev/hvc0 ]; then
 	out=/dev/hvc0
 	[ -c /dev/hvc1 ] && res=/dev/hvc1
+	# Plain bytes: no CR before each LF, no echo.
+	for t in /dev/hvc0 /dev/hvc1; do
+		[ -c $t ] && stty -F $t raw -echo 2>/dev/null
+	done
 fi
 # shellcheck disable=SC2086
 ./run_tests.sh --config "$cfg" --results /tmp/results $args > "$out" 2>&1

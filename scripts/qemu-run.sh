@@ -88,6 +88,12 @@ qstatus=$?
 set -e
 echo "$(( $(date +%s) - start ))" > "$dir/seconds"
 
+# A tty may have turned each LF into CR LF on the way.
+for f in results.ktap results; do
+	[ -f "$dir/$f" ] || continue
+	tr -d '\r' < "$dir/$f" > "$dir/$f.tmp" && mv "$dir/$f.tmp" "$dir/$f"
+done
+
 reason=
 exitline=$(grep -a '^SMEKVM-EXIT:' "$dir/results.ktap" | tail -n 1)
 rstatus=${exitline#SMEKVM-EXIT: }

@@ -1,0 +1,215 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Build of the KVM/arm64 SME conformance suite.
+#
+#   make KDIR=<linux source tree> [O=<build dir>] [SME_CAP=<n>] [-j2]
+#   make KDIR=<linux source tree> install DESTDIR=<dir>
+#   make clean
+#
+# The upstream KVM selftests library, the kselftest harness and the baseline
+# group of upstream tests are built from $(KDIR) into $(O) by upstream's own
+# makefile (tools/testing/selftests/kvm/Makefile), so the library's source
+# list and compiler flags are always those of the tree being used.  The same
+# makefile is asked once for its CFLAGS, LDFLAGS, LDLIBS and LIBKVM_OBJS
+# (written to $(O)/kvm-vars.mk); our own programs are then compiled with
+# those flags and linked against those objects.  Nothing is written to
+# $(KDIR): UAPI headers, sysreg-defs.h and every object go below $(O).
+#
+# Our programs: every arm64/<name>.c is one program, $(O)/bin/<name>,
+# linked with lib/*.c, the guest payloads in guest_code/ (*.S, *.c) and the
+# upstream library.  lib/ and guest_code/ objects go into one archive,
+# $(O)/libsmekvm.a, so a program takes the members it uses.  HOST_PROGS
+# are linked without the upstream library (its constructor exits when
+# /dev/kvm is missing).  Everything is linked statically.
+
+ARCH ?= arm64
+ifeq ($(shell uname -m),aarch64)
+CROSS_COMPILE ?=
+else
+CROSS_COMPILE ?= aarch64-linux-gnu-
+endif
+O ?= $(CURDIR)/build/suite
+override O := $(abspath $(O))
+
+# Number of KVM_CAP_ARM_SME for kernels whose headers lack it (lib/sme_uapi.h).
+SME_CAP ?=
+
+# The tests of upstream's group that we run as a baseline, as named in
+# upstream's Makefile.kvm; they are installed under their base names.
+BASELINE := get-reg-list arm64/set_id_regs arm64/host_sve arm64/idreg-idst \
+	    arm64/vcpu_width_config arm64/aarch32_id_regs arm64/hello_el2 \
+	    arm64/psci_test
+
+# Programs that must not link the KVM selftests library.
+HOST_PROGS := sme_caps
+
+# The in-guest runner and its data, installed when present.
+RUN_TESTS ?= $(firstword $(wildcard run_tests.sh scripts/run_tests.sh))
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+MAKEFLAGS += --no-print-directory
+endif
+
+# Our command-line variables (O, KDIR, ...) must not leak into the upstream
+# and kernel makefiles, which give some of them other meanings: every
+# sub-make below gets what it needs explicitly.
+MAKEOVERRIDES :=
+
+PROGS := $(patsubst arm64/%.c,%,$(wildcard arm64/*.c))
+LIB_SRCS := $(wildcard lib/*.c)
+GUEST_SRCS := $(wildcard guest_code/*.S guest_code/*.c)
+SUITE_OBJS := $(patsubst %,$(O)/obj/%.o,$(basename $(LIB_SRCS) $(GUEST_SRCS)))
+SUITE_LIB := $(O)/libsmekvm.a
+BINS := $(addprefix $(O)/bin/,$(PROGS) $(notdir $(BASELINE)))
+
+.PHONY: all install clean upstream
+.SECONDARY:
+all:
+
+# Goals that build need a kernel tree: the default, all, install and our
+# own files.  Others (clean, the harness targets of harness.mk) do not.
+ifneq ($(filter all install $(O)/%,$(or $(MAKECMDGOALS),all)),)
+
+ifeq ($(KDIR),)
+$(error KDIR is not set: make KDIR=<path to a Linux source tree>)
+endif
+override KDIR := $(abspath $(KDIR))
+KVM_SRC := $(KDIR)/tools/testing/selftests/kvm
+ifneq ($(words $(wildcard $(KDIR)/Makefile $(KVM_SRC)/Makefile.kvm $(KDIR)/arch/arm64/tools/sysreg)),3)
+$(error KDIR=$(KDIR) is not a Linux source tree: it lacks Makefile, tools/testing/selftests/kvm/Makefile.kvm or arch/arm64/tools/sysreg)
+endif
+
+UP_OUT := $(O)/upstream
+GEN_DIR := $(O)/tools/
+SYSREG_DEFS := $(GEN_DIR)arch/arm64/include/generated/asm/sysreg-defs.h
+HDR_STAMP := $(O)/usr/.installed
+
+# A build directory belongs to one kernel tree and toolchain: when they
+# change, everything built from the old ones goes.
+BUILD_CONF := $(KDIR) $(ARCH) $(CROSS_COMPILE)
+$(shell mkdir -p $(O) && \
+	if [ "$$(cat $(O)/.build-conf 2>/dev/null)" != '$(BUILD_CONF)' ]; then \
+		rm -rf $(addprefix $(O)/,upstream usr tools kbuild obj bin \
+			libsmekvm.a kvm-vars.mk .suite-flags); \
+		echo '$(BUILD_CONF)' > $(O)/.build-conf; \
+	fi)
+
+# Arguments for upstream's makefile.  abs_objdir places the generated
+# sysreg-defs.h under $(O)/tools; TMPOUT keeps its try-run scratch
+# directory out of the source tree.
+UP_ARGS := ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) OUTPUT=$(UP_OUT) \
+	   INSTALL_HDR_PATH=$(O)/usr 'KHDR_INCLUDES=-isystem $(O)/usr/include' \
+	   abs_objdir=$(O) USERLDFLAGS=-static
+
+# Ask upstream's makefile for its flags and library objects.  Relative
+# include paths in its CFLAGS are relative to $(KVM_SRC).
+$(O)/kvm-vars.mk: $(KVM_SRC)/Makefile.kvm $(KVM_SRC)/Makefile \
+		  $(KDIR)/tools/testing/selftests/lib.mk Makefile
+	@mkdir -p $(dir $@)
+	@echo '  VARS    $(notdir $@)'
+	$(Q)MAKEFLAGS= $(MAKE) -s --no-print-directory -C $(KVM_SRC) $(UP_ARGS) \
+		TMPOUT=$(O)/.tmp-vars \
+		--eval='smekvm-vars: Makefile ; @printf "KVM_CFLAGS := %s\nKVM_LDFLAGS := %s\nKVM_LDLIBS := %s\nKVM_LIBOBJS := %s\n" "$$(CFLAGS)" "$$(LDFLAGS)" "$$(LDLIBS)" "$$(LIBKVM_OBJS)"' \
+		smekvm-vars > $@.tmp
+	$(Q)grep -q '^KVM_LIBOBJS := .*kvm_util.o' $@.tmp || \
+		{ echo 'error: no library objects from $(KVM_SRC)/Makefile.kvm' >&2; \
+		  rm -f $@.tmp; exit 1; }
+	$(Q)mv $@.tmp $@
+
+include $(O)/kvm-vars.mk
+
+# -I<relative dir> (and "-I <dir>") of upstream's CFLAGS made absolute.
+abs-incs = $(foreach f,$(subst -I ,-I,$(1)),$(if $(filter -I%,$(f)),$(if \
+	   $(filter /%,$(f:-I%=%)),$(f),-I$(KVM_SRC)/$(f:-I%=%)),$(f)))
+
+CC := $(CROSS_COMPILE)gcc
+AR := $(CROSS_COMPILE)ar
+SUITE_CPPFLAGS := -I$(CURDIR) -I$(CURDIR)/lib $(if $(SME_CAP),-DKVM_CAP_ARM_SME=$(SME_CAP))
+SUITE_CFLAGS := $(call abs-incs,$(KVM_CFLAGS)) $(SUITE_CPPFLAGS)
+# Guest payloads written in C must be safe to run in streaming mode.
+GUEST_CFLAGS := -mgeneral-regs-only
+
+# Rebuild our objects when the flags change (another SME_CAP, another KDIR).
+FLAGS_FILE := $(O)/.suite-flags
+$(shell mkdir -p $(O) && { echo '$(CC) $(SUITE_CFLAGS)' | \
+	cmp -s - $(FLAGS_FILE) || echo '$(CC) $(SUITE_CFLAGS)' > $(FLAGS_FILE); })
+
+all: $(BINS)
+
+$(HDR_STAMP): $(wildcard $(KDIR)/include/uapi/linux/*.h \
+			 $(KDIR)/arch/arm64/include/uapi/asm/*.h)
+	@echo '  HDRINST $(O)/usr'
+	$(Q)mkdir -p $(O)/kbuild
+	$(Q)$(MAKE) -s -C $(KDIR) O=$(O)/kbuild ARCH=arm64 \
+		INSTALL_HDR_PATH=$(O)/usr headers_install
+	$(Q)touch $@
+
+$(SYSREG_DEFS): $(KDIR)/arch/arm64/tools/sysreg \
+		$(KDIR)/arch/arm64/tools/gen-sysreg.awk
+	@echo '  GEN     $(notdir $@)'
+	$(Q)mkdir -p $(GEN_DIR)
+	$(Q)$(MAKE) -s -C $(KDIR)/tools/arch/arm64/tools OUTPUT=$(GEN_DIR)
+
+# Upstream's own make decides what is out of date in its part; it runs on
+# every build.  Its outputs are declared here with empty recipes so that
+# our links follow their timestamps.
+upstream: $(HDR_STAMP) $(SYSREG_DEFS)
+	@echo '  MAKE    $(KVM_SRC)'
+	$(Q)$(MAKE) $(if $(Q),-s) -C $(KVM_SRC) $(UP_ARGS) TMPOUT=$(O)/.tmp-up \
+		$(KVM_LIBOBJS) $(addprefix $(UP_OUT)/,$(BASELINE))
+
+$(KVM_LIBOBJS) $(addprefix $(UP_OUT)/,$(BASELINE)): upstream ;
+
+$(SUITE_LIB): $(SUITE_OBJS)
+	@echo '  AR      $(notdir $@)'
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(O)/bin/%: $(O)/obj/arm64/%.o $(SUITE_LIB) $(KVM_LIBOBJS)
+	@mkdir -p $(dir $@)
+	@echo '  LD      $(notdir $@)'
+	$(Q)$(CC) $(SUITE_CFLAGS) $(KVM_LDFLAGS) $< $(SUITE_LIB) \
+		$(if $(filter $(HOST_PROGS),$*),,$(KVM_LIBOBJS)) $(KVM_LDLIBS) -o $@
+
+define baseline_rule
+$(O)/bin/$(notdir $(1)): $(UP_OUT)/$(1)
+	@mkdir -p $$(dir $$@)
+	$(Q)cp -f $$< $$@
+endef
+$(foreach t,$(BASELINE),$(eval $(call baseline_rule,$(t))))
+
+$(O)/obj/%.o: %.c $(FLAGS_FILE) | $(HDR_STAMP) $(SYSREG_DEFS)
+	@mkdir -p $(dir $@)
+	@echo '  CC      $<'
+	$(Q)$(CC) $(SUITE_CFLAGS) $(if $(filter guest_code/%,$<),$(GUEST_CFLAGS)) \
+		-c $(CURDIR)/$< -o $@
+
+$(O)/obj/%.o: %.S $(FLAGS_FILE) | $(HDR_STAMP) $(SYSREG_DEFS)
+	@mkdir -p $(dir $@)
+	@echo '  AS      $<'
+	$(Q)$(CC) $(SUITE_CFLAGS) -c $(CURDIR)/$< -o $@
+
+-include $(wildcard $(O)/obj/*/*.d)
+
+endif # goals that build
+
+install: all
+	$(if $(DESTDIR),,$(error make install needs DESTDIR=<dir>))
+	@echo '  INSTALL $(DESTDIR)'
+	$(Q)install -d $(DESTDIR)/bin
+	$(Q)install -m 0755 $(BINS) $(DESTDIR)/bin/
+	$(Q)install -m 0644 tests.list $(DESTDIR)/tests.list
+	$(Q)$(if $(RUN_TESTS),install -m 0755 $(RUN_TESTS) $(DESTDIR)/run_tests.sh,:)
+	$(Q)$(if $(wildcard lib/kernel-reports.txt),install -m 0644 \
+		lib/kernel-reports.txt $(DESTDIR)/kernel-reports.txt,:)
+	$(Q)$(if $(wildcard expected),rm -rf $(DESTDIR)/expected && \
+		cp -R expected $(DESTDIR)/expected,:)
+
+clean:
+	$(if $(filter-out /,$(O)),,$(error refusing to clean O=$(O)))
+	rm -rf $(O)
+
+# The one-command harness targets (make run, make check, ...).
+-include harness.mk

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sme_probe.h - what the running kernel says to a vcpu asking for SME.
+ *
+ * Raw ioctls only, so that programs which do not link the KVM selftests
+ * library (whose constructor exits when /dev/kvm is missing) can use it.
+ */
+#ifndef SMEKVM_SME_PROBE_H
+#define SMEKVM_SME_PROBE_H
+
+#include <linux/types.h>
+
+/*
+ * smekvm_probe_vcpu_init() - KVM_ARM_VCPU_INIT on a scratch VM
+ * @kvm_fd:	open /dev/kvm
+ * @features:	bits added to features[0] of the preferred target
+ * @step:	if not NULL, set to the name of the ioctl that failed
+ *
+ * Return: 0 when the vcpu initialised, else the negative errno of the
+ * first failing ioctl (named in *@step).  For INIT with KVM_ARM_VCPU_SME:
+ * -ENOENT is a kernel that does not know the bit, -EINVAL one that knows
+ * it but cannot offer SME to this vcpu (shared/ABI.md section 1).
+ */
+int smekvm_probe_vcpu_init(int kvm_fd, __u32 features, const char **step);
+
+#endif /* SMEKVM_SME_PROBE_H */
