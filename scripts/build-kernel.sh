@@ -40,17 +40,30 @@ obj=$CACHE/obj/$(basename "$(dirname "$src")")-$variant
 [ -z "${SMEKVM_OBJ:-}" ] || obj=$SMEKVM_OBJ
 mkdir -p "$dest" "$obj"
 
+# Build from fixed paths (bind mounts in a private mount namespace), so that
+# the base and the patched tree give identical compiler command lines and
+# ccache shares every object the series does not touch.
+fixed=/srv/smekvm
+if [ -z "${SMEKVM_FIXED_PATHS:-}" ] && [ "$(id -u)" = 0 ] &&
+   mkdir -p "$fixed/src" "$fixed/obj" 2>/dev/null &&
+   unshare -m true 2>/dev/null; then
+	exec unshare -m --propagation private sh -c '
+		mount --bind "$1" "$3/src" && mount --bind "$2" "$3/obj" &&
+		SMEKVM_FIXED_PATHS=1 exec sh "$4" "$5"' - "$src" "$obj" "$fixed" "$0" "$variant"
+fi
+bsrc=$src bobj=$obj
+if [ -n "${SMEKVM_FIXED_PATHS:-}" ]; then
+	bsrc=$fixed/src bobj=$fixed/obj
+fi
+
 cross=${CROSS_COMPILE-aarch64-linux-gnu-}
 cc="${cross}gcc"
 if command -v ccache >/dev/null 2>&1; then
 	export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
-	# Paths below the cache rewrite to relative ones, so the base and the
-	# patched tree can share objects the series does not touch.
-	export CCACHE_BASEDIR=$CACHE
 	cc="ccache $cc"
 fi
 kmake() {
-	make -s -C "$src" O="$obj" ARCH=arm64 CROSS_COMPILE="$cross" CC="$cc" \
+	make -s -C "$bsrc" O="$bobj" ARCH=arm64 CROSS_COMPILE="$cross" CC="$cc" \
 		-j"$(($(nproc) + 1))" "$@"
 }
 
@@ -64,13 +77,6 @@ if [ "$(cat "$obj/.frag-hash" 2>/dev/null)" != "$want" ]; then
 	"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" \
 		$frags >/dev/null
 	kmake olddefconfig >/dev/null
-	# uname -r names the variant and the number of patches applied.
-	if [ "$tree" != custom ]; then
-		n=$(grep -c . "$src/applied-patches" 2>/dev/null) || n=0
-		"$src/scripts/config" --file "$obj/.config" \
-			--set-str LOCALVERSION "-$variant-${n}p"
-		kmake olddefconfig >/dev/null
-	fi
 	# Every option asked for must have survived olddefconfig.
 	for f in $frags; do
 		grep '^CONFIG_' "$f" | while IFS= read -r opt; do
@@ -82,7 +88,14 @@ if [ "$(cat "$obj/.frag-hash" 2>/dev/null)" != "$want" ]; then
 fi
 
 log "building $variant kernel in $obj"
-kmake Image > "$obj/build.log" 2>&1 || {
+# uname -r names the variant and the number of patches applied. Given
+# to make rather than to Kconfig, it changes only the files that print it.
+lv=
+if [ "$tree" != custom ]; then
+	n=$(grep -c . "$src/applied-patches" 2>/dev/null) || n=0
+	lv="-$variant-${n}p"
+fi
+kmake LOCALVERSION="$lv" Image > "$obj/build.log" 2>&1 || {
 	tail -n 30 "$obj/build.log" >&2
 	die "$variant kernel build failed (full log: $obj/build.log)"
 }
