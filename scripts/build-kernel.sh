@@ -42,12 +42,13 @@ mkdir -p "$dest" "$obj"
 
 # Build from fixed paths (bind mounts in a private mount namespace), so that
 # the base and the patched tree give identical compiler command lines and
-# ccache shares every object the series does not touch.
+# ccache shares every object the series does not touch. Only inside the
+# tool root, whose own mount namespace is private.
 fixed=/srv/smekvm
-if [ -z "${SMEKVM_FIXED_PATHS:-}" ] && [ "$(id -u)" = 0 ] &&
+if [ -z "${SMEKVM_FIXED_PATHS:-}" ] && [ -n "${SMEKVM_IN_ROOT:-}" ] &&
    mkdir -p "$fixed/src" "$fixed/obj" 2>/dev/null &&
-   unshare -m true 2>/dev/null; then
-	exec unshare -m --propagation private sh -c '
+   unshare -m --propagation unchanged true 2>/dev/null; then
+	exec unshare -m --propagation unchanged sh -c '
 		mount --bind "$1" "$3/src" && mount --bind "$2" "$3/obj" &&
 		SMEKVM_FIXED_PATHS=1 exec sh "$4" "$5"' - "$src" "$obj" "$fixed" "$0" "$variant"
 fi

@@ -26,7 +26,7 @@ in_root() {
 			[ -d "$d" ] || continue
 			mkdir -p "$root$d" && mount --bind "$d" "$root$d"
 		done
-		exec chroot "$root" env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin \
+		exec chroot "$root" env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin SMEKVM_IN_ROOT=1 \
 			sh -c '\''cd "$0" 2>/dev/null || cd /; exec "$@"'\'' "$PWD" "$@"
 	' in_root "$ROOT" "$@"
 }

@@ -61,8 +61,6 @@ if [ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ]; then
 	export O="$OUT"
 	SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS ${KERNEL:+$(dirname "$KERNEL")} ${KSRC:-}"
 	export SMEKVM_BIND_DIRS
-	SMEKVM_IN_ROOT=1
-	export SMEKVM_IN_ROOT
 	in_root sh "$TOP/scripts/suite.sh" "$cmd" "$@"
 	exit $?
 fi
