@@ -39,7 +39,8 @@ Options:
 "name/case" runs test "name" with SMEKVM_CASE=case in its environment.
 
 Files beside this script:
-  tests.list          "name timeout_seconds command [args...]" a line
+  tests.list          "name timeout_seconds [VAR=value...] command [args...]"
+                      a line; VAR=value words set the test's environment
   bin/sme_caps        optional, run once first: capability summary
   kernel-reports.txt  optional, extended regexps that identify a kernel report
   kernel-info         optional, text about the kernel, shown in the header
@@ -257,7 +258,8 @@ judge_exit() {
 	if timed_out "$@"; then
 		status=fail
 		reason="timeout after $3s"
-	elif [ "$1" -gt 128 ] && sig=$(kill -l $(($1 - 128)) 2>/dev/null); then
+	elif [ "$1" -gt 128 ] && [ "$1" -le 192 ] &&
+	     sig=$(kill -l $(($1 - 128)) 2>/dev/null) && ! is_count "$sig"; then
 		status=fail
 		reason="killed by signal SIG${sig#SIG}"
 	elif [ "$1" -eq 4 ]; then
@@ -310,6 +312,14 @@ run_one() {
 	set -- $(awk -v n="$name" '$1 == n { print; exit }' "$tmp/tests")
 	limit=${opt_timeout:-$2}
 	shift 2
+	# Leading VAR=value words set the test's environment, as with env(1).
+	envs=
+	while :; do
+		case $1 in
+		[A-Za-z_]*=*) envs="$envs $1"; shift ;;
+		*) break ;;
+		esac
+	done
 	case $1 in
 	/*) ;;
 	*) prog=$dir/$1; shift; set -- "$prog" "$@" ;;
@@ -327,7 +337,8 @@ run_one() {
 	if [ -x "$1" ]; then
 		# Not exec: the subshell reports a signal ("Segmentation fault")
 		# into the output and exits with the status, as a number.
-		(cd "$dir" && timeout -k 5 "$limit" "$@"; exit $?) > "$tmp/out" 2>&1 < /dev/null
+		# shellcheck disable=SC2086 # envs is a list of words
+		(cd "$dir" && env $envs timeout -k 5 "$limit" "$@"; exit $?) > "$tmp/out" 2>&1 < /dev/null
 		rc=$?
 	else
 		echo "cannot execute $1" > "$tmp/out"

@@ -229,6 +229,10 @@ test_small_runs() {
 
 	runner "$small" --nv pass
 	check "--nv leaves NV unset" has "# env: seed=[0-9]+ tier=ci nv=unset"
+	cp -R "$small" "$tmp/envs"
+	printf '\nel1_pass 10 NV=0 bin/pass\n' >> "$tmp/envs/tests.list"
+	runner "$tmp/envs" --nv el1_pass
+	check "VAR=value in tests.list wins over --nv" has "# env: seed=[0-9]+ tier=ci nv=0"
 
 	cat > "$tmp/expected.mixed" <<-'EOF'
 	# one difference of each kind; pass/fa64 is left out (new)
