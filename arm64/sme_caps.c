@@ -6,8 +6,8 @@
  * what it ran on.  It prints KTAP diagnostic lines ("# ...") only and
  * always exits 0: the kernel release, the SVE/SME hwcaps, the SVE and SME
  * vector lengths the host grants a task (probed with prctl, as
- * tools/testing/selftests/arm64/fp/sve-probe-vls.c does), SMIDR_EL1 if EL0
- * can read it, the KVM capabilities that matter for SME guests, and what
+ * tools/testing/selftests/arm64/fp/sve-probe-vls.c does), SMIDR_EL1 (from
+ * sysfs, else from EL0 if it can read it), the KVM capabilities that matter for SME guests, and what
  * KVM_ARM_VCPU_INIT says to a vcpu asking for SME.
  *
  * It does not link the KVM selftests library, whose constructor exits
@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/auxv.h>
@@ -123,11 +124,30 @@ static void sigill_handler(int sig)
 	siglongjmp(sigill_jmp, 1);
 }
 
+#define SMIDR_SYSFS "/sys/devices/system/cpu/cpu0/regs/identification/smidr_el1"
+
+/*
+ * The kernel publishes the boot CPU's SMIDR_EL1 in sysfs (with SMPS
+ * cleared); EL0 reads of the register itself normally trap.
+ */
 static void print_smidr(void)
 {
 	struct sigaction sa = { .sa_handler = sigill_handler };
 	struct sigaction old;
 	unsigned long val;
+	FILE *f;
+
+	f = fopen(SMIDR_SYSFS, "r");
+	if (f) {
+		int n = fscanf(f, "%lx", &val);
+
+		fclose(f);
+		if (n == 1) {
+			ksft_print_msg("SMIDR_EL1: 0x%016lx (sysfs, SMPS hidden)\n",
+				       val);
+			return;
+		}
+	}
 
 	sigaction(SIGILL, &sa, &old);
 	if (!sigsetjmp(sigill_jmp, 1)) {
