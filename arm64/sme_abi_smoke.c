@@ -22,7 +22,8 @@
  *  fa64_hidden  SME only, ID_AA64SMFR0_EL1.FA64 cleared: no streaming FFR
  *               and no SMCR_EL1.FA64;
  *  no_vec, sve_only  vcpus without SME, which must not see any of it;
- *  kvm          no vcpu: KVM-wide facts (the capability).
+ *  kvm          no vcpu of its own: KVM-wide facts (the capability) and
+ *               protected VMs, which never get SME (where the host has them).
  *
  * Per section, a few cases: discovery, INIT and FINALIZE (1), the SME_VLS
  * register (2), access to ZA rows, ZT0 and streaming Z/P/FFR with one
@@ -406,6 +407,54 @@ static int test_cap_arm_sme(struct ctx *t)
 	report("KVM_CHECK_EXTENSION(KVM_CAP_ARM_SME = %d): %u on /dev/kvm, %d on a VM, expected > 0",
 	       KVM_CAP_ARM_SME, sys, vm);
 	return KSFT_FAIL;
+}
+
+/*
+ * INIT a vcpu of a new protected VM with the preferred target and
+ * @features: 0 or an errno.
+ */
+static int protected_vcpu_init(int kvm_fd, __u32 features)
+{
+	struct kvm_vcpu_init init;
+	int vm_fd, vcpu_fd, ret;
+
+	vm_fd = ioctl(kvm_fd, KVM_CREATE_VM, KVM_VM_TYPE_ARM_PROTECTED);
+	TEST_ASSERT(vm_fd >= 0, "KVM_CREATE_VM(protected): %s", strerror(errno));
+	vcpu_fd = ioctl(vm_fd, KVM_CREATE_VCPU, 0);
+	TEST_ASSERT(vcpu_fd >= 0, "KVM_CREATE_VCPU: %s", strerror(errno));
+	ret = ioctl(vm_fd, KVM_ARM_PREFERRED_TARGET, &init);
+	TEST_ASSERT(!ret, "KVM_ARM_PREFERRED_TARGET: %s", strerror(errno));
+	init.features[0] |= features;
+	ret = ioctl(vcpu_fd, KVM_ARM_VCPU_INIT, &init) ? errno : 0;
+	close(vcpu_fd);
+	close(vm_fd);
+	return ret;
+}
+
+/*
+ * A protected VM never gets SME (ABI section 1), while normal VMs on the
+ * same host do (the "init" case of the SME flavours).
+ */
+static int test_protected_vm_einval(struct ctx *t)
+{
+	int kvm_fd = open_kvm_dev_path_or_exit();
+	int vm_fd;
+	bool ok;
+
+	vm_fd = ioctl(kvm_fd, KVM_CREATE_VM, KVM_VM_TYPE_ARM_PROTECTED);
+	if (vm_fd < 0) {
+		close(kvm_fd);
+		t->skip = "host offers no protected VMs (kvm-arm.mode=protected)";
+		return KSFT_SKIP;
+	}
+	close(vm_fd);
+	ok = expect_err("INIT of a protected vcpu without SME",
+			protected_vcpu_init(kvm_fd, 0), 0);
+	ok &= expect_err("INIT of a protected vcpu with SME",
+			 protected_vcpu_init(kvm_fd, 1U << KVM_ARM_VCPU_SME),
+			 EINVAL);
+	close(kvm_fd);
+	return result(ok);
 }
 
 /* INIT with the flavour's features and its ID register changes. */
@@ -1196,6 +1245,7 @@ static const struct smoke_case cases[] = {
 	/* Section 1; "init" comes first: the flavour's other cases need it. */
 	RAW_CASE(init,				FL_SME),
 	OWN_VM_CASE(cap_arm_sme,		FL(KVM)),
+	OWN_VM_CASE(protected_vm_einval,	FL(KVM)),
 	RAW_CASE(init_el1_32bit_einval,		FL(SME_ONLY) | FL(SVE_SME)),
 	CASE(finalize_twice_eperm,		FL_SME),
 	CASE(finalize_einval,			FL(NO_VEC)),
