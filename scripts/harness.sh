@@ -92,7 +92,7 @@ add_counts() {
 # SELFTEST is "yes"), then each configuration in turn; KTAP with one case
 # each, a summary table and the closing line, which counts test programs.
 run_matrix() {
-	rdir=$1 rargs=$2 selftest=$3
+	rdir=$1 rargs="$2 ${RUNNER_ARGS:-}" selftest=$3
 	shift 3
 	n=0 tp=0 tf=0 ts=0 status=0
 	echo "KTAP version 1"

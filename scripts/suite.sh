@@ -22,6 +22,7 @@
 #   SMEKVM_NO_ROOT=1  use the host's own tools (qemu-system-aarch64 >= 11,
 #                     aarch64-linux-gnu-gcc, ...) instead of the tool root
 #   QEMU=PATH, CROSS_COMPILE=PREFIX   particular tools
+#   RUNNER_ARGS="..." extra run_tests.sh options, e.g. --no-expected
 # Host-side work runs inside the tool root made by deps.sh unless
 # SMEKVM_NO_ROOT is set.
 set -eu
