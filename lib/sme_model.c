@@ -3,6 +3,9 @@
  * sme_model.c - reference model of a vcpu's FP/SVE/SME register state
  * (shared/ABI.md sections 3-7).
  */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <linux/kvm.h>
 
 #include "sme_model.h"
@@ -86,4 +89,494 @@ size_t smekvm_model_vec_reg_ids(const struct smekvm_model_cfg *cfg,
 		put_id(ids, max, &n, KVM_REG_ARM64_SME_ZT0);
 
 	return n;
+}
+
+/* The full register state */
+
+#define CORE_OFF(id)	((id) & ~(KVM_REG_ARCH_MASK | KVM_REG_SIZE_MASK | \
+				  KVM_REG_ARM_CORE))
+#define VREG_OFF(n)	(KVM_REG_ARM_CORE_REG(fp_regs.vregs[0]) + 4 * (n))
+#define CORE_ID(size, off)						\
+	(KVM_REG_ARM64 | KVM_REG_ARM_CORE | KVM_REG_SIZE_##size | (off))
+#define FPSR_ID		CORE_ID(U32, KVM_REG_ARM_CORE_REG(fp_regs.fpsr))
+#define FPCR_ID		CORE_ID(U32, KVM_REG_ARM_CORE_REG(fp_regs.fpcr))
+#define SVCR_ID		0x603000000013da12ULL
+#define GROUP_MASK	(KVM_REG_ARCH_MASK | KVM_REG_ARM_COPROC_MASK)
+#define SVE_GROUP	(KVM_REG_ARM64 | KVM_REG_ARM64_SVE)
+#define SME_GROUP	(KVM_REG_ARM64 | KVM_REG_ARM64_SME)
+#define SLICE(id)	((unsigned int)(id) & 0x1f)
+#define NUM(id)		((unsigned int)((id) >> 5) & 0xff)
+#define IDX_MASK	0xffffULL	/* index field of the SVE/SME groups */
+#define ZA_IDX_MAX	0x1fffULL	/* row 255, slice 31 */
+#define VLS_WORDS	8
+
+/* FPSR after a change of PSTATE.SM (the architecture's ResetSVEState()). */
+#define FPSR_AFTER_SM_CHANGE	0x0800009fU
+
+enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index)
+{
+	enum smekvm_reg_class rc = SMEKVM_RC_NONE;
+	unsigned int idx = 0;
+	__u64 off;
+
+	if ((id & GROUP_MASK) == (KVM_REG_ARM64 | KVM_REG_ARM_CORE)) {
+		off = CORE_OFF(id);
+		if (off >= VREG_OFF(0) && off < VREG_OFF(32)) {
+			rc = SMEKVM_RC_V;
+			idx = (off - VREG_OFF(0)) / 4;
+		} else if (id == FPSR_ID) {
+			rc = SMEKVM_RC_FPSR;
+		} else if (id == FPCR_ID) {
+			rc = SMEKVM_RC_FPCR;
+		}
+	} else if ((id & GROUP_MASK) == SVE_GROUP) {
+		if (id == KVM_REG_ARM64_SVE_VLS) {
+			rc = SMEKVM_RC_SVE_VLS;
+		} else if (id >= KVM_REG_ARM64_SVE_ZREG(0, 0) &&
+			   id <= KVM_REG_ARM64_SVE_ZREG(31, 31)) {
+			rc = SMEKVM_RC_Z;
+			idx = NUM(id);
+		} else if (id >= KVM_REG_ARM64_SVE_PREG(0, 0) &&
+			   id <= KVM_REG_ARM64_SVE_FFR(31)) {
+			idx = NUM(id);
+			rc = idx == 16 ? SMEKVM_RC_FFR : SMEKVM_RC_P;
+		}
+	} else if ((id & GROUP_MASK) == SME_GROUP &&
+		   !(id & ~(GROUP_MASK | KVM_REG_SIZE_MASK | IDX_MASK))) {
+		if (id == KVM_REG_ARM64_SME_VLS) {
+			rc = SMEKVM_RC_SME_VLS;
+		} else if ((id & KVM_REG_SIZE_MASK) == KVM_REG_SIZE_U2048 &&
+			   (id & IDX_MASK) <= ZA_IDX_MAX) {
+			rc = SMEKVM_RC_ZA;
+			idx = NUM(id);
+		} else if (id == KVM_REG_ARM64_SME_ZT0) {
+			rc = SMEKVM_RC_ZT0;
+		}
+	} else if (id == SVCR_ID) {
+		rc = SMEKVM_RC_SVCR;
+	} else if (id == SMEKVM_FPMR_ID) {
+		rc = SMEKVM_RC_FPMR;
+	}
+
+	if (index)
+		*index = idx;
+	return rc;
+}
+
+/* Whether @id is the well-formed ID of its class (size, slice, offset). */
+static bool id_canonical(__u64 id)
+{
+	unsigned int idx;
+
+	switch (smekvm_model_reg_class(id, &idx)) {
+	case SMEKVM_RC_V:
+		return id == CORE_ID(U128, VREG_OFF(idx));
+	case SMEKVM_RC_Z:
+	case SMEKVM_RC_P:
+	case SMEKVM_RC_FFR:
+	case SMEKVM_RC_ZA:
+		return !SLICE(id);
+	case SMEKVM_RC_NONE:
+		return false;
+	default:
+		return true;
+	}
+}
+
+bool smekvm_model_tracks(__u64 id)
+{
+	return smekvm_model_reg_class(id, NULL) != SMEKVM_RC_NONE ||
+	       (id & GROUP_MASK) == SVE_GROUP ||
+	       (id & GROUP_MASK) == SME_GROUP;
+}
+
+static const char * const class_names[SMEKVM_NR_REG_CLASSES] = {
+	[SMEKVM_RC_NONE]	= "other",
+	[SMEKVM_RC_V]		= "V",
+	[SMEKVM_RC_Z]		= "Z",
+	[SMEKVM_RC_P]		= "P",
+	[SMEKVM_RC_FFR]		= "FFR",
+	[SMEKVM_RC_ZA]		= "ZA",
+	[SMEKVM_RC_ZT0]		= "ZT0",
+	[SMEKVM_RC_SVCR]	= "SVCR",
+	[SMEKVM_RC_FPSR]	= "FPSR",
+	[SMEKVM_RC_FPCR]	= "FPCR",
+	[SMEKVM_RC_FPMR]	= "FPMR",
+	[SMEKVM_RC_SVE_VLS]	= "SVE_VLS",
+	[SMEKVM_RC_SME_VLS]	= "SME_VLS",
+};
+
+const char *smekvm_model_class_name(enum smekvm_reg_class rc)
+{
+	if (rc < 0 || rc >= SMEKVM_NR_REG_CLASSES)
+		return "?";
+	return class_names[rc];
+}
+
+const char *smekvm_model_reg_name(__u64 id, char *buf, size_t size)
+{
+	enum smekvm_reg_class rc;
+	unsigned int idx;
+	size_t len;
+
+	rc = smekvm_model_reg_class(id, &idx);
+	switch (rc) {
+	case SMEKVM_RC_V:
+	case SMEKVM_RC_Z:
+	case SMEKVM_RC_P:
+		snprintf(buf, size, "%s%u", class_names[rc], idx);
+		break;
+	case SMEKVM_RC_ZA:
+		snprintf(buf, size, "ZA row %u", idx);
+		break;
+	case SMEKVM_RC_NONE:
+		snprintf(buf, size, "register 0x%llx", (unsigned long long)id);
+		return buf;
+	default:
+		snprintf(buf, size, "%s", class_names[rc]);
+		break;
+	}
+	/* A malformed ID of a class: add the raw ID. */
+	if (!id_canonical(id)) {
+		len = strlen(buf);
+		snprintf(buf + len, size - len, " (0x%llx)",
+			 (unsigned long long)id);
+	}
+	return buf;
+}
+
+void smekvm_model_init(struct smekvm_model *m,
+		       const struct smekvm_model_cfg *cfg)
+{
+	memset(m, 0, sizeof(*m));
+	m->cfg = *cfg;
+}
+
+int smekvm_model_finalize(struct smekvm_model *m)
+{
+	int err = 0;
+
+	if (!m->cfg.sve && !m->cfg.sme)
+		err = EINVAL;
+	else if (m->finalized)
+		err = EPERM;
+	else
+		m->finalized = true;
+	return err;
+}
+
+void smekvm_model_set_offered(struct smekvm_model *m, const __u64 *sve_vls,
+			      const __u64 *sme_vls)
+{
+	if (sve_vls)
+		memcpy(m->sve_offered, sve_vls, sizeof(m->sve_offered));
+	if (sme_vls)
+		memcpy(m->sme_offered, sme_vls, sizeof(m->sme_offered));
+}
+
+static bool vls_has(const __u64 *v, unsigned int vq)
+{
+	return vq >= 1 && vq <= 64 * VLS_WORDS &&
+	       (v[(vq - 1) / 64] >> ((vq - 1) % 64)) & 1;
+}
+
+static bool vls_known(const __u64 *v)
+{
+	unsigned int i;
+
+	for (i = 0; i < VLS_WORDS; i++)
+		if (v[i])
+			return true;
+	return false;
+}
+
+/* Z/P/FFR exist as SVE group registers now (SVE, or SME and SM=1). */
+static bool zp_exist(const struct smekvm_model *m)
+{
+	return smekvm_model_has_zp(&m->cfg, m->svcr);
+}
+
+static unsigned int add_err(int *errs, unsigned int n, int err)
+{
+	errs[n] = err;
+	return n + 1;
+}
+
+unsigned int smekvm_model_access_errs(const struct smekvm_model *m, __u64 id,
+				      bool bad_ptr, int *errs)
+{
+	const struct smekvm_model_cfg *cfg = &m->cfg;
+	unsigned int idx, n = 0;
+	bool vector = false;	/* needs a finalised vcpu */
+
+	switch (smekvm_model_reg_class(id, &idx)) {
+	case SMEKVM_RC_V:
+		/*
+		 * Core registers: no ENOENT row applies.  With Z registers
+		 * (SVE, or SME in streaming mode), V registers are rejected;
+		 * so is a V ID of the wrong size or offset.
+		 */
+		if (zp_exist(m) || !id_canonical(id))
+			n = add_err(errs, n, EINVAL);
+		break;
+	case SMEKVM_RC_Z:
+	case SMEKVM_RC_P:
+		if (!zp_exist(m) || SLICE(id))
+			return add_err(errs, n, ENOENT);
+		vector = true;
+		break;
+	case SMEKVM_RC_FFR:
+		if (!zp_exist(m) || SLICE(id) ||
+		    !smekvm_model_has_ffr(cfg, m->svcr))
+			return add_err(errs, n, ENOENT);
+		vector = true;
+		break;
+	case SMEKVM_RC_ZA:
+		if (!cfg->sme || SLICE(id))
+			return add_err(errs, n, ENOENT);
+		if (idx >= cfg->sme_vq * 16)
+			n = add_err(errs, n, EINVAL);
+		if (!(m->svcr & SMEKVM_SVCR_ZA))
+			n = add_err(errs, n, EBUSY);
+		vector = true;
+		break;
+	case SMEKVM_RC_ZT0:
+		if (!cfg->sme || !cfg->sme2)
+			return add_err(errs, n, ENOENT);
+		if (!(m->svcr & SMEKVM_SVCR_ZA))
+			n = add_err(errs, n, EBUSY);
+		vector = true;
+		break;
+	case SMEKVM_RC_SVE_VLS:
+		if (!cfg->sve)
+			return add_err(errs, n, ENOENT);
+		break;
+	case SMEKVM_RC_SME_VLS:
+	case SMEKVM_RC_SVCR:
+		if (!cfg->sme)
+			return add_err(errs, n, ENOENT);
+		break;
+	case SMEKVM_RC_FPMR:
+		if (!cfg->fpmr)
+			return add_err(errs, n, ENOENT);
+		break;
+	case SMEKVM_RC_FPSR:
+	case SMEKVM_RC_FPCR:
+		break;
+	case SMEKVM_RC_NONE:
+	default:
+		/*
+		 * Unknown IDs of the SVE and SME groups; in the SVE group,
+		 * vcpus without SME keep the historical EINVAL (hyp_patches'
+		 * choice, SMEKVM_RULE_SVE_GROUP_UNKNOWN_ENOENT).
+		 */
+		if ((id & GROUP_MASK) == SVE_GROUP && !cfg->sme)
+			return add_err(errs, n, EINVAL);
+		return add_err(errs, n, ENOENT);
+	}
+
+	if (vector && !m->finalized)
+		n = add_err(errs, n, EPERM);
+	if (bad_ptr)
+		n = add_err(errs, n, EFAULT);
+	return n;
+}
+
+int smekvm_model_access_err(const struct smekvm_model *m, __u64 id,
+			    bool bad_ptr)
+{
+	int errs[SMEKVM_MODEL_MAX_ERRS];
+
+	return smekvm_model_access_errs(m, id, bad_ptr, errs) ? errs[0] : 0;
+}
+
+size_t smekvm_model_reg_bytes(const struct smekvm_model *m, __u64 id)
+{
+	enum smekvm_reg_class rc = smekvm_model_reg_class(id, NULL);
+	unsigned int vq = smekvm_model_zp_vq(&m->cfg, m->svcr);
+
+	if (smekvm_model_access_err(m, id, false))
+		return 0;
+	switch (rc) {
+	case SMEKVM_RC_Z:
+		return vq * 16;
+	case SMEKVM_RC_P:
+	case SMEKVM_RC_FFR:
+		return vq * 2;
+	case SMEKVM_RC_ZA:
+		return m->cfg.sme_vq * 16;
+	case SMEKVM_RC_ZT0:
+		return 64;
+	default:
+		return KVM_REG_SIZE(id);
+	}
+}
+
+/* The storage of a Z/P/FFR/V/ZA/ZT0 register, NULL for the others. */
+static __u8 *reg_store(struct smekvm_model *m, __u64 id)
+{
+	unsigned int idx;
+
+	switch (smekvm_model_reg_class(id, &idx)) {
+	case SMEKVM_RC_V:
+	case SMEKVM_RC_Z:
+		return m->z[idx];
+	case SMEKVM_RC_P:
+		return m->p[idx];
+	case SMEKVM_RC_FFR:
+		return m->ffr;
+	case SMEKVM_RC_ZA:
+		return m->za[idx];
+	case SMEKVM_RC_ZT0:
+		return m->zt0;
+	default:
+		return NULL;
+	}
+}
+
+/* The VLS register value: the offered set up to the maximum VQ. */
+static void vls_value(const __u64 *offered, unsigned int max_vq, __u64 *out)
+{
+	unsigned int vq;
+
+	memset(out, 0, VLS_WORDS * sizeof(*out));
+	for (vq = 1; vq <= max_vq; vq++)
+		if (!vls_known(offered) ? vq == max_vq : vls_has(offered, vq))
+			out[(vq - 1) / 64] |= 1ULL << ((vq - 1) % 64);
+}
+
+int smekvm_model_get(const struct smekvm_model *m, __u64 id, void *buf)
+{
+	size_t size = KVM_REG_SIZE(id), len;
+	int err = smekvm_model_access_err(m, id, false);
+	__u64 val;
+	__u32 val32;
+
+	if (err)
+		return err;
+
+	memset(buf, 0, size);
+	switch (smekvm_model_reg_class(id, NULL)) {
+	case SMEKVM_RC_SVCR:
+		val = m->svcr;
+		memcpy(buf, &val, sizeof(val));
+		break;
+	case SMEKVM_RC_FPMR:
+		val = m->fpmr;
+		memcpy(buf, &val, sizeof(val));
+		break;
+	case SMEKVM_RC_FPSR:
+	case SMEKVM_RC_FPCR:
+		val32 = id == FPSR_ID ? m->fpsr : m->fpcr;
+		memcpy(buf, &val32, sizeof(val32));
+		break;
+	case SMEKVM_RC_SVE_VLS:
+		vls_value(m->sve_offered, m->cfg.sve_vq, buf);
+		break;
+	case SMEKVM_RC_SME_VLS:
+		vls_value(m->sme_offered, m->cfg.sme_vq, buf);
+		break;
+	default:
+		len = smekvm_model_reg_bytes(m, id);
+		memcpy(buf, reg_store((struct smekvm_model *)m, id), len);
+		break;
+	}
+	return 0;
+}
+
+/* Userspace write of SVCR (ABI.md section 5). */
+static int set_svcr(struct smekvm_model *m, __u64 val)
+{
+	int err = EINVAL;
+
+	if (val & ~SMEKVM_SVCR_VALID)
+		return err;
+
+	if ((m->svcr ^ val) & SMEKVM_SVCR_SM) {
+		memset(m->z, 0, sizeof(m->z));
+		memset(m->p, 0, sizeof(m->p));
+		memset(m->ffr, 0, sizeof(m->ffr));
+		m->fpsr = FPSR_AFTER_SM_CHANGE;
+		m->fpmr = 0;
+	}
+	if (!(m->svcr & SMEKVM_SVCR_ZA) && (val & SMEKVM_SVCR_ZA)) {
+		memset(m->za, 0, sizeof(m->za));
+		memset(m->zt0, 0, sizeof(m->zt0));
+	}
+	m->svcr = val;
+	return 0;
+}
+
+/* VLS write (ABI.md section 2): returns errno, sets *@max_vq. */
+static int set_vls(struct smekvm_model *m, const __u64 *offered,
+		   unsigned int limit_vq, const __u64 *vls,
+		   unsigned int *max_vq)
+{
+	unsigned int vq, max = 0;
+	int err = EPERM;
+
+	if (m->finalized)
+		return err;
+	err = EINVAL;
+	for (vq = 1; vq <= 64 * VLS_WORDS; vq++)
+		if (vls_has(vls, vq))
+			max = vq;
+	if (!max || max > limit_vq)
+		return err;
+	if (vls_known(offered)) {
+		for (vq = 1; vq <= max; vq++)
+			if (vls_has(vls, vq) != vls_has(offered, vq))
+				return err;
+	}
+	*max_vq = max;
+	return 0;
+}
+
+static unsigned int vls_max(const __u64 *v, unsigned int limit)
+{
+	unsigned int vq;
+
+	for (vq = limit; vq > 0; vq--)
+		if (vls_has(v, vq))
+			return vq;
+	return limit;
+}
+
+int smekvm_model_set(struct smekvm_model *m, __u64 id, const void *buf)
+{
+	int err = smekvm_model_access_err(m, id, false);
+	__u64 val = 0, vls[VLS_WORDS];
+	__u32 val32;
+
+	if (err)
+		return err;
+
+	switch (smekvm_model_reg_class(id, NULL)) {
+	case SMEKVM_RC_SVCR:
+		memcpy(&val, buf, sizeof(val));
+		return set_svcr(m, val);
+	case SMEKVM_RC_FPMR:
+		memcpy(&m->fpmr, buf, sizeof(m->fpmr));
+		return 0;
+	case SMEKVM_RC_FPSR:
+	case SMEKVM_RC_FPCR:
+		memcpy(&val32, buf, sizeof(val32));
+		*(id == FPSR_ID ? &m->fpsr : &m->fpcr) = val32;
+		return 0;
+	case SMEKVM_RC_SVE_VLS:
+		memcpy(vls, buf, sizeof(vls));
+		return set_vls(m, m->sve_offered,
+			       vls_known(m->sve_offered) ?
+			       vls_max(m->sve_offered, 512) : 512,
+			       vls, &m->cfg.sve_vq);
+	case SMEKVM_RC_SME_VLS:
+		memcpy(vls, buf, sizeof(vls));
+		return set_vls(m, m->sme_offered,
+			       vls_known(m->sme_offered) ?
+			       vls_max(m->sme_offered, 16) : 16,
+			       vls, &m->cfg.sme_vq);
+	default:
+		memcpy(reg_store(m, id), buf, smekvm_model_reg_bytes(m, id));
+		return 0;
+	}
 }
