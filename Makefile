@@ -40,6 +40,13 @@ BASELINE := get-reg-list arm64/set_id_regs arm64/host_sve arm64/idreg-idst \
 	    arm64/vcpu_width_config arm64/aarch32_id_regs arm64/hello_el2 \
 	    arm64/psci_test
 
+# The arm64 FP kselftests of $(KDIR) (tools/testing/selftests/arm64/fp):
+# the series changes the host's own FP/SVE/SME code, which these check.
+# They are built statically by their own makefile into $(O)/fp and
+# installed whole as fp/, because fp-stress runs its helper programs from
+# its own directory.
+FP_OUT := $(O)/fp
+
 # Programs that must not link the KVM selftests library.
 HOST_PROGS := sme_caps
 
@@ -59,13 +66,13 @@ endif
 MAKEOVERRIDES :=
 
 PROGS := $(patsubst arm64/%.c,%,$(wildcard arm64/*.c))
-LIB_SRCS := $(wildcard lib/*.c)
+LIB_SRCS := $(wildcard lib/*.c lib/*.S)
 GUEST_SRCS := $(wildcard guest_code/*.S guest_code/*.c)
 SUITE_OBJS := $(patsubst %,$(O)/obj/%.o,$(basename $(LIB_SRCS) $(GUEST_SRCS)))
 SUITE_LIB := $(O)/libsmekvm.a
 BINS := $(addprefix $(O)/bin/,$(PROGS) $(notdir $(BASELINE)))
 
-.PHONY: all install clean upstream
+.PHONY: all install clean upstream fp
 .SECONDARY:
 all:
 
@@ -137,7 +144,7 @@ FLAGS_FILE := $(O)/.suite-flags
 $(shell mkdir -p $(O) && { echo '$(CC) $(SUITE_CFLAGS)' | \
 	cmp -s - $(FLAGS_FILE) || echo '$(CC) $(SUITE_CFLAGS)' > $(FLAGS_FILE); })
 
-all: $(BINS)
+all: $(BINS) fp
 
 $(HDR_STAMP): $(wildcard $(KDIR)/include/uapi/linux/*.h \
 			 $(KDIR)/arch/arm64/include/uapi/asm/*.h)
@@ -162,6 +169,15 @@ upstream: $(HDR_STAMP) $(SYSREG_DEFS)
 		$(KVM_LIBOBJS) $(addprefix $(UP_OUT)/,$(BASELINE))
 
 $(KVM_LIBOBJS) $(addprefix $(UP_OUT)/,$(BASELINE)): upstream ;
+
+# Upstream's arm64 selftests makefile, for the fp directory only.
+fp: $(HDR_STAMP)
+	@echo '  MAKE    $(KDIR)/tools/testing/selftests/arm64/fp'
+	$(Q)$(MAKE) $(if $(Q),-s) -C $(KDIR)/tools/testing/selftests/arm64 \
+		ARM64_SUBTARGETS=fp ARCH=$(ARCH) CROSS_COMPILE=$(CROSS_COMPILE) \
+		'CC=$(CROSS_COMPILE)gcc -static' OUTPUT=$(FP_OUT) \
+		'KHDR_INCLUDES=-isystem $(O)/usr/include' > $(O)/fp-build.log 2>&1 || \
+		{ tail -n 20 $(O)/fp-build.log; exit 1; }
 
 $(SUITE_LIB): $(SUITE_OBJS)
 	@echo '  AR      $(notdir $@)'
@@ -200,6 +216,10 @@ install: all
 	@echo '  INSTALL $(DESTDIR)'
 	$(Q)install -d $(DESTDIR)/bin
 	$(Q)install -m 0755 $(BINS) $(DESTDIR)/bin/
+	$(Q)rm -rf $(DESTDIR)/fp && install -d $(DESTDIR)/fp
+	$(Q)find $(FP_OUT)/fp -maxdepth 1 -type f -perm -u+x \
+		-exec install -m 0755 {} $(DESTDIR)/fp/ \;
+	$(Q)install -m 0755 scripts/fp-kselftest $(DESTDIR)/bin/fp-kselftest
 	$(Q)install -m 0644 tests.list $(DESTDIR)/tests.list
 	$(Q)$(if $(RUN_TESTS),install -m 0755 $(RUN_TESTS) $(DESTDIR)/run_tests.sh,:)
 	$(Q)$(if $(wildcard lib/kernel-reports.txt),install -m 0644 \

@@ -1356,29 +1356,6 @@ static int run_case(const struct smoke_case *c, enum flavour_id f,
 	return ret;
 }
 
-/* Whole-program skip when KVM cannot give a vcpu SME at all. */
-static void check_kvm_offers_sme(void)
-{
-	const char *step;
-	int kvm_fd, cap, ret;
-
-	kvm_fd = open("/dev/kvm", O_RDWR);
-	if (kvm_fd < 0)
-		ksft_exit_skip("/dev/kvm: %s\n", strerror(errno));
-	cap = ioctl(kvm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_SME);
-	ret = smekvm_probe_vcpu_init(kvm_fd, 1U << KVM_ARM_VCPU_SME, &step);
-	close(kvm_fd);
-
-	if (ret == -ENOENT && !strcmp(step, "KVM_ARM_VCPU_INIT"))
-		ksft_exit_skip("kernel does not know KVM_ARM_VCPU_SME (KVM_ARM_VCPU_INIT with bit 9: ENOENT)\n");
-	if (ret == -EINVAL && !strcmp(step, "KVM_ARM_VCPU_INIT") && cap <= 0)
-		ksft_exit_skip("host cannot offer SME (KVM_ARM_VCPU_INIT with bit 9: EINVAL, KVM_CAP_ARM_SME %d absent)\n",
-			       KVM_CAP_ARM_SME);
-	if (ret)
-		ksft_exit_fail_msg("%s of a vcpu with SME: %s, KVM_CAP_ARM_SME (%d) is %d\n",
-				   step, strerror(-ret), KVM_CAP_ARM_SME, cap);
-}
-
 static void print_host(void)
 {
 	struct smekvm_vcpu_cfg cfg = { .sme = true, .sve = host.sve };
@@ -1461,7 +1438,7 @@ int main(void)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
 
-	check_kvm_offers_sme();
+	smekvm_skip_unless_kvm_sme();
 	host.sve = kvm_has_cap(KVM_CAP_ARM_SVE);
 	host.sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
 	host.fa64 = getauxval(AT_HWCAP2) & HWCAP2_SME_FA64;

@@ -23,4 +23,13 @@
  */
 int smekvm_probe_vcpu_init(int kvm_fd, __u32 features, const char **step);
 
+/*
+ * smekvm_skip_unless_kvm_sme() - end the program with a KTAP skip, and the
+ * reason, unless KVM can give a vcpu SME: no /dev/kvm, a kernel that does
+ * not know KVM_ARM_VCPU_SME, a host that cannot offer it.  Fails the
+ * program when the kernel contradicts itself (INIT refused although
+ * KVM_CAP_ARM_SME is set, or another error).
+ */
+void smekvm_skip_unless_kvm_sme(void);
+
 #endif /* SMEKVM_SME_PROBE_H */

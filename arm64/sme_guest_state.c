@@ -1,0 +1,650 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_guest_state - a guest in streaming mode with ZA on exits to
+ * userspace, userspace reads and rewrites that live state through ONE_REG,
+ * and the guest continues with exactly what userspace wrote.
+ *
+ * This is the minimal run-time check of KVM's SME support (shared/ABI.md
+ * sections 8 and 9): the guest enables SME (with FA64 and EZT0 when the VM
+ * has them), asks for the largest SVL, fills streaming Z0-Z31, P0-P15,
+ * FFR, every ZA row and ZT0 with patterns that name vcpu, register, row,
+ * byte and generation, and exits while PSTATE.SM and PSTATE.ZA are still 1
+ * (guest_code/sme_exit_roundtrip.S: an MMIO store from assembly, so no
+ * compiled code runs in streaming mode).  The host then checks:
+ *
+ *  - SVCR reads SM=1,ZA=1, and every register holds the guest's pattern at
+ *    the SVL, zero-padded (KVM saved the live state, all of it);
+ *  - after it writes the next generation's patterns and resumes, the guest
+ *    stores its registers and finds exactly those values, still in
+ *    streaming mode with ZA on (KVM restored what userspace wrote).
+ *
+ * The round trip repeats while the vcpu thread moves between host CPUs and
+ * host threads use SME themselves on every CPU, so that the state is
+ * saved and restored across preemption and host SME use too.  The vcpu
+ * thread keeps ZA on with a pattern of its own and a TPIDR2_EL0 value
+ * around every KVM_RUN: afterwards both must be intact and PSTATE.SM 0
+ * (ABI section 9; KVM_RUN is a syscall).
+ *
+ * Flavours: SVE+SME, SME only, SME2 hidden (no ZT0, EZT0 clear) and FA64
+ * hidden (no streaming FFR), each skipped when the host lacks the feature.
+ * Cases per flavour: <flavour>/rdsvl_max, <flavour>/exit_streaming_za,
+ * <flavour>/host_task_state; host_sme_threads for the host threads.
+ * Skips the whole program when KVM cannot offer SME, and the run-time
+ * cases when KVM_RUN refuses SME vcpus (a kernel with only the ABI).
+ * SMEKVM_ITERS=<n> sets the number of round trips per flavour.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/auxv.h>
+#include <asm/hwcap.h>
+
+#include <kvm_util.h>
+#include <processor.h>
+#include <test_util.h>
+#include <ucall_common.h>
+
+#include "case_filter.h"
+#include "host_sme.h"
+#include "sme_pattern.h"
+#include "sme_probe.h"
+#include "sme_vcpu.h"
+#include "guest_code/sme_exit_roundtrip.h"
+
+#define ITERS_DEFAULT	6
+
+enum { STAGE_SVL = 1, STAGE_ROUND };
+
+struct flavour {
+	const char *name;
+	struct smekvm_vcpu_cfg cfg;
+};
+
+static const struct flavour flavours[] = {
+	{ "sve_sme",	 { .sve = true, .sme = true } },
+	{ "sme_only",	 { .sme = true } },
+	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
+	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
+};
+
+/* Guest memory (each VM loads its own copy of the program). */
+static struct smekvm_gregs g_in, g_out;
+
+static struct {
+	__u64 *exit_addr;
+	__u64 flags;		/* SMEKVM_RT_* */
+	__u64 smcr;		/* SMCR_EL1 the guest writes */
+	__u32 vcpu;
+	__u32 iters;
+} g_params;
+
+/* The guest's verdict on one round trip, read by the host. */
+static struct {
+	__u32 bad;		/* 0: all registers as the host wrote them */
+	__u32 cls, reg;
+	__s64 off;
+	__u8 got, want;
+	__u64 svcr;
+} g_result;
+
+/* The registers one flavour moves, at SVL @svl bytes. */
+struct reg_layout {
+	enum smekvm_reg_class cls;
+	unsigned int count;
+	size_t bytes;
+};
+
+static unsigned int layout(__u64 svl, __u64 flags, struct reg_layout *l)
+{
+	unsigned int n = 0;
+
+	l[n++] = (struct reg_layout){ SMEKVM_CLS_Z, 32, svl };
+	l[n++] = (struct reg_layout){ SMEKVM_CLS_P, 16, svl / 8 };
+	if (flags & SMEKVM_RT_FFR)
+		l[n++] = (struct reg_layout){ SMEKVM_CLS_FFR, 1, svl / 8 };
+	l[n++] = (struct reg_layout){ SMEKVM_CLS_ZA, svl, svl };
+	if (flags & SMEKVM_RT_ZT0)
+		l[n++] = (struct reg_layout){ SMEKVM_CLS_ZT0, 1, 64 };
+	return n;
+}
+
+static const char *cls_name(enum smekvm_reg_class cls)
+{
+	switch (cls) {
+	case SMEKVM_CLS_Z:	return "Z";
+	case SMEKVM_CLS_P:	return "P";
+	case SMEKVM_CLS_FFR:	return "FFR";
+	case SMEKVM_CLS_ZA:	return "ZA row ";
+	case SMEKVM_CLS_ZT0:	return "ZT0";
+	default:		return "?";
+	}
+}
+
+/* The expected contents of one register (host and guest). */
+static void expected(void *buf, enum smekvm_reg_class cls, unsigned int reg,
+		     size_t bytes, unsigned int vcpu, unsigned int gen)
+{
+	__u32 tag = smekvm_tag(vcpu, gen, cls, reg);
+
+	if (cls == SMEKVM_CLS_FFR)
+		smekvm_pattern_fill_ffr(buf, bytes, tag);
+	else
+		smekvm_pattern_fill(buf, bytes, tag);
+}
+
+/* Where register @reg of @cls lives in a struct smekvm_gregs. */
+static __u8 *gregs_slot(struct smekvm_gregs *r, enum smekvm_reg_class cls,
+			unsigned int reg)
+{
+	switch (cls) {
+	case SMEKVM_CLS_Z:	return r->z[reg];
+	case SMEKVM_CLS_P:	return r->p[reg];
+	case SMEKVM_CLS_FFR:	return r->ffr;
+	case SMEKVM_CLS_ZA:	return r->za[reg];
+	default:		return r->zt0;
+	}
+}
+
+static void guest_fill(struct smekvm_gregs *r, __u64 svl, unsigned int gen)
+{
+	struct reg_layout l[5];
+	unsigned int i, n, reg;
+
+	n = layout(svl, g_params.flags, l);
+	for (i = 0; i < n; i++)
+		for (reg = 0; reg < l[i].count; reg++)
+			expected(gregs_slot(r, l[i].cls, reg), l[i].cls, reg,
+				 l[i].bytes, g_params.vcpu, gen);
+}
+
+/* Record the first register of @r that is not generation @gen. */
+static void guest_verify(struct smekvm_gregs *r, __u64 svl, unsigned int gen)
+{
+	struct reg_layout l[5];
+	unsigned int i, n, reg;
+	__u8 want[SMEKVM_GREGS_ZSLOT];
+	long off;
+
+	g_result.bad = 0;
+	g_result.svcr = r->svcr;
+	n = layout(svl, g_params.flags, l);
+	for (i = 0; i < n; i++) {
+		for (reg = 0; reg < l[i].count; reg++) {
+			__u8 *got = gregs_slot(r, l[i].cls, reg);
+
+			expected(want, l[i].cls, reg, l[i].bytes,
+				 g_params.vcpu, gen);
+			off = smekvm_first_diff(got, want, l[i].bytes);
+			if (off < 0)
+				continue;
+			g_result = (typeof(g_result)){
+				.bad = 1, .cls = l[i].cls, .reg = reg,
+				.off = off, .got = got[off], .want = want[off],
+				.svcr = r->svcr,
+			};
+			return;
+		}
+	}
+}
+
+static void guest_main(void)
+{
+	__u64 svl;
+	__u32 i;
+
+	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
+		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
+	isb();
+	write_sysreg_s(g_params.smcr, SYS_SMCR_EL1);
+	isb();
+
+	svl = smekvm_guest_rdsvl();
+	GUEST_SYNC2(STAGE_SVL, svl);
+
+	for (i = 0; i < g_params.iters; i++) {
+		guest_fill(&g_in, svl, 2 * i);
+		smekvm_exit_roundtrip(&g_in, &g_out, g_params.exit_addr,
+				      g_params.flags, svl);
+		guest_verify(&g_out, svl, 2 * i + 1);
+		GUEST_SYNC2(STAGE_ROUND, i);
+	}
+	GUEST_DONE();
+}
+
+/* Host threads that use SME (ZA and TPIDR2_EL0) while the vcpus run. */
+struct sme_thread {
+	pthread_t thread;
+	unsigned int id;
+	unsigned long rounds, errors;
+};
+
+static bool threads_stop;
+
+static void *sme_thread_main(void *arg)
+{
+	struct sme_thread *t = arg;
+	__u8 want[SMEKVM_GREGS_ZSLOT], got[SMEKVM_GREGS_ZSLOT];
+	__u64 svl = smekvm_host_rdsvl();
+	__u64 tp;
+
+	while (!READ_ONCE(threads_stop)) {
+		tp = 0x5e0000000000ULL | t->id << 16 | (t->rounds & 0xffff);
+		smekvm_pattern_fill(want, svl,
+				    smekvm_tag(15, t->rounds, SMEKVM_CLS_ZA,
+					       t->id));
+		smekvm_host_za_start();
+		smekvm_host_za_row_load(want, 1);
+		smekvm_host_set_tpidr2(tp);
+		sched_yield();
+		smekvm_host_za_row_store(got, 1);
+		if (memcmp(got, want, svl) || smekvm_host_tpidr2() != tp)
+			t->errors++;
+		smekvm_host_za_stop();
+		t->rounds++;
+	}
+	return NULL;
+}
+
+/* One flavour's run: its VM, its vcpu, the host's view. */
+struct run {
+	const struct flavour *f;
+	struct kvm_vm *vm;
+	struct kvm_vcpu *vcpu;
+	gpa_t exit_gpa;
+	__u64 svl;		/* bytes */
+	__u64 flags;
+	unsigned int gen;
+	bool state_bad;		/* a round trip failed */
+	bool host_bad;		/* the host task's state changed */
+};
+
+/* Host: check generation @gen in the live registers, write @gen + 1. */
+static bool host_check_and_rewrite(struct run *r, unsigned int gen)
+{
+	struct reg_layout l[5];
+	__u8 buf[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
+	unsigned int i, n, reg;
+	bool ok = true;
+	__u64 svcr, id;
+	long off;
+	int err;
+
+	svcr = smekvm_get_svcr(r->vcpu);
+	if (svcr != (SVCR_SM | SVCR_ZA)) {
+		ksft_print_msg("%s: SVCR 0x%llx at the exit, expected SM=1,ZA=1\n",
+			       r->f->name, svcr);
+		return false;
+	}
+
+	n = layout(r->svl, r->flags, l);
+	for (i = 0; i < n; i++) {
+		for (reg = 0; reg < l[i].count; reg++) {
+			switch (l[i].cls) {
+			case SMEKVM_CLS_Z:
+				id = KVM_REG_ARM64_SVE_ZREG(reg, 0);
+				break;
+			case SMEKVM_CLS_P:
+				id = KVM_REG_ARM64_SVE_PREG(reg, 0);
+				break;
+			case SMEKVM_CLS_FFR:
+				id = KVM_REG_ARM64_SVE_FFR(0);
+				break;
+			case SMEKVM_CLS_ZA:
+				id = KVM_REG_ARM64_SME_ZAHREG(reg, 0);
+				break;
+			default:
+				id = KVM_REG_ARM64_SME_ZT0;
+				break;
+			}
+
+			memset(want, 0, sizeof(want));
+			expected(want, l[i].cls, reg, l[i].bytes, r->f - flavours,
+				 gen);
+			err = __smekvm_get_reg(r->vcpu, id, buf);
+			off = err ? 0 : smekvm_first_diff(buf, want,
+							  KVM_REG_SIZE(id));
+			if (err) {
+				ksft_print_msg("%s: generation %u: reading %s%u: %s\n",
+					       r->f->name, gen, cls_name(l[i].cls),
+					       reg, strerror(err));
+				ok = false;
+			} else if (off >= 0 && ok) {
+				ksft_print_msg("%s: generation %u: %s%u byte %ld is 0x%02x, expected 0x%02x%s\n",
+					       r->f->name, gen, cls_name(l[i].cls),
+					       reg, off, buf[off], want[off],
+					       (size_t)off >= l[i].bytes ?
+					       " (padding)" : "");
+				ok = false;
+			}
+
+			memset(want, 0, sizeof(want));
+			expected(want, l[i].cls, reg, l[i].bytes, r->f - flavours,
+				 gen + 1);
+			err = __smekvm_set_reg(r->vcpu, id, want);
+			if (err) {
+				ksft_print_msg("%s: writing %s%u: %s\n", r->f->name,
+					       cls_name(l[i].cls), reg,
+					       strerror(err));
+				ok = false;
+			}
+		}
+	}
+	return ok;
+}
+
+/* The vcpu thread's own ZA row 0 and TPIDR2_EL0 around KVM_RUN. */
+static __u8 host_row[SMEKVM_GREGS_ZSLOT];
+static __u64 host_svl;
+#define HOST_TPIDR2	0x7e57000000001234ULL
+
+static void host_task_state_set(void)
+{
+	smekvm_pattern_fill(host_row, host_svl,
+			    smekvm_tag(14, 0, SMEKVM_CLS_ZA, 0));
+	smekvm_host_za_start();
+	smekvm_host_za_row_load(host_row, 0);
+	smekvm_host_set_tpidr2(HOST_TPIDR2);
+}
+
+static bool host_task_state_check(struct run *r)
+{
+	__u8 got[SMEKVM_GREGS_ZSLOT];
+	__u64 svcr = smekvm_host_svcr();
+	__u64 tp = smekvm_host_tpidr2();
+
+	if (svcr != SVCR_ZA) {
+		ksft_print_msg("%s: host SVCR 0x%llx after KVM_RUN, expected ZA=1,SM=0\n",
+			       r->f->name, svcr);
+		return false;
+	}
+	smekvm_host_za_row_store(got, 0);
+	if (memcmp(got, host_row, host_svl)) {
+		ksft_print_msg("%s: host ZA row 0 changed by KVM_RUN (byte %ld)\n",
+			       r->f->name,
+			       smekvm_first_diff(got, host_row, host_svl));
+		return false;
+	}
+	if (tp != HOST_TPIDR2) {
+		ksft_print_msg("%s: host TPIDR2_EL0 0x%llx after KVM_RUN, expected 0x%llx\n",
+			       r->f->name, tp, HOST_TPIDR2);
+		return false;
+	}
+	return true;
+}
+
+static bool host_sme;	/* the host task can use SME itself */
+
+/* KVM_RUN; 0, or the errno of the first call (which may refuse SME). */
+static int run_vcpu(struct run *r)
+{
+	int ret;
+
+	do {
+		ret = __vcpu_run(r->vcpu);
+	} while (ret == -1 && errno == EINTR);
+	if (ret)
+		return errno;
+	if (host_sme && !r->host_bad && !host_task_state_check(r))
+		r->host_bad = true;
+	return 0;
+}
+
+static void move_to_next_cpu(unsigned int i)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	cpu_set_t set;
+
+	if (n < 2)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(i % n, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+	sched_yield();
+}
+
+static void run_setup(struct run *r, unsigned int iters)
+{
+	bool sme2, fa64;
+	struct smekvm_vls vls;
+	gva_t gva;
+
+	r->vm = vm_create(1);
+	r->vcpu = smekvm_vcpu_add(r->vm, 0, &r->f->cfg, guest_main);
+	vm_init_descriptor_tables(r->vm);
+	vcpu_init_descriptor_tables(r->vcpu);
+	smekvm_vcpu_finalize(r->vcpu);
+	kvm_arch_vm_finalize_vcpus(r->vm);
+
+	smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &vls);
+	r->svl = smekvm_vls_max(&vls) * 16;
+	sme2 = smekvm_vcpu_pfr1_sme(r->vcpu) >= 2;
+	fa64 = smekvm_vcpu_has_fa64(r->vcpu);
+	r->flags = (fa64 ? SMEKVM_RT_FFR : 0) | (sme2 ? SMEKVM_RT_ZT0 : 0);
+
+	/* A page no memslot backs, away from the ucall page. */
+	r->exit_gpa = (r->vm->max_gfn - 1) << r->vm->page_shift;
+	gva = vm_unused_gva_gap(r->vm, r->vm->page_size, KVM_UTIL_MIN_VADDR);
+	virt_map(r->vm, gva, r->exit_gpa, 1);
+
+	g_params.exit_addr = (__u64 *)gva;
+	g_params.flags = r->flags;
+	g_params.smcr = SMCR_ELx_LEN | (fa64 ? SMCR_ELx_FA64 : 0) |
+			(sme2 ? SMCR_ELx_EZT0 : 0);
+	g_params.vcpu = r->f - flavours;
+	g_params.iters = iters;
+	sync_global_to_guest(r->vm, g_params);
+
+	ksft_print_msg("%s: SVL %llu bits, FFR %s, ZT0 %s, %u round trips\n",
+		       r->f->name, r->svl * 8, fa64 ? "yes" : "no",
+		       sme2 ? "yes" : "no", iters);
+}
+
+static bool host_has(const struct flavour *f, const char **why)
+{
+	unsigned long hwcap2 = getauxval(AT_HWCAP2);
+
+	*why = NULL;
+	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
+		*why = "host has no SVE";
+	else if (f->cfg.hide_sme2 && !(hwcap2 & HWCAP2_SME2))
+		*why = "host has no SME2 to hide";
+	else if (f->cfg.hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
+		*why = "host has no FA64 to hide";
+	return !*why;
+}
+
+enum { C_RDSVL, C_EXIT, C_HOST, NR_CASES };
+static const char * const case_names[NR_CASES] = {
+	"rdsvl_max", "exit_streaming_za", "host_task_state",
+};
+
+static void report(const struct flavour *f, int c, int result,
+		   const char *why)
+{
+	if (result == KSFT_SKIP)
+		ksft_test_result_skip("%s/%s: %s\n", f->name, case_names[c],
+				      why);
+	else
+		ksft_test_result(result == KSFT_PASS, "%s/%s\n", f->name,
+				 case_names[c]);
+}
+
+static bool selected(const struct flavour *f, int c)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s/%s", f->name, case_names[c]);
+	return smekvm_case_selected(name);
+}
+
+/* Why later flavours cannot run: KVM_RUN refused the first one. */
+static const char *run_refused;
+
+static void test_flavour(const struct flavour *f, unsigned int iters)
+{
+	struct run r = { .f = f };
+	const char *why;
+	bool svl_ok = false, done = false, started = false;
+	struct ucall uc;
+	int c, err;
+
+	if (host_has(f, &why) && run_refused)
+		why = run_refused;
+	if (why) {
+		for (c = 0; c < NR_CASES; c++)
+			if (selected(f, c))
+				report(f, c, KSFT_SKIP, why);
+		return;
+	}
+
+	run_setup(&r, iters);
+	if (host_sme)
+		host_task_state_set();
+
+	while (!done) {
+		err = run_vcpu(&r);
+		if (err && !started) {
+			run_refused = err == EINVAL ?
+				"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support" :
+				"KVM_RUN of a vcpu with SME failed";
+			ksft_print_msg("%s: KVM_RUN: %s\n", f->name,
+				       strerror(err));
+			if (host_sme)
+				smekvm_host_za_stop();
+			kvm_vm_free(r.vm);
+			test_flavour(f, iters);
+			return;
+		}
+		TEST_ASSERT(!err, "%s: KVM_RUN: %s", f->name, strerror(err));
+		started = true;
+
+		if (r.vcpu->run->exit_reason == KVM_EXIT_MMIO &&
+		    r.vcpu->run->mmio.phys_addr == r.exit_gpa) {
+			if (!host_check_and_rewrite(&r, r.gen))
+				r.state_bad = true;
+			continue;
+		}
+
+		switch (get_ucall(r.vcpu, &uc)) {
+		case UCALL_SYNC:
+			if (uc.args[0] == STAGE_SVL) {
+				svl_ok = uc.args[1] == r.svl;
+				if (!svl_ok)
+					ksft_print_msg("%s: RDSVL %lu bytes, expected %llu\n",
+						       f->name, uc.args[1], r.svl);
+				break;
+			}
+			sync_global_from_guest(r.vm, g_result);
+			if (g_result.bad || g_result.svcr != (SVCR_SM | SVCR_ZA)) {
+				r.state_bad = true;
+				if (g_result.bad)
+					ksft_print_msg("%s: round trip %lu: guest found %s%u byte %lld 0x%02x, expected 0x%02x\n",
+						       f->name, uc.args[1],
+						       cls_name(g_result.cls),
+						       g_result.reg, g_result.off,
+						       g_result.got, g_result.want);
+				else
+					ksft_print_msg("%s: round trip %lu: guest SVCR 0x%llx after the exit\n",
+						       f->name, uc.args[1],
+						       g_result.svcr);
+			}
+			r.gen += 2;
+			move_to_next_cpu(uc.args[1]);
+			break;
+		case UCALL_DONE:
+			done = true;
+			break;
+		case UCALL_ABORT:
+			REPORT_GUEST_ASSERT(uc);
+			break;
+		case UCALL_UNHANDLED:
+			ksft_print_msg("%s: guest exception: vector 0x%lx EC 0x%lx\n",
+				       f->name, uc.args[0], uc.args[1]);
+			r.state_bad = true;
+			done = true;
+			break;
+		default:
+			TEST_FAIL("%s: unexpected exit %u, ucall %lu", f->name,
+				  r.vcpu->run->exit_reason, uc.cmd);
+		}
+	}
+
+	if (host_sme)
+		smekvm_host_za_stop();
+	kvm_vm_free(r.vm);
+
+	if (selected(f, C_RDSVL))
+		report(f, C_RDSVL, svl_ok ? KSFT_PASS : KSFT_FAIL, NULL);
+	if (selected(f, C_EXIT))
+		report(f, C_EXIT, r.state_bad || r.gen != 2 * iters ?
+		       KSFT_FAIL : KSFT_PASS, NULL);
+	if (selected(f, C_HOST))
+		report(f, C_HOST, !host_sme ? KSFT_SKIP :
+		       r.host_bad ? KSFT_FAIL : KSFT_PASS,
+		       "host task cannot use SME (no HWCAP2_SME)");
+}
+
+int main(void)
+{
+	struct sme_thread *threads = NULL;
+	unsigned int i, c, iters = ITERS_DEFAULT, plan = 0;
+	long nthreads = 0;
+	bool want_threads;
+	const char *s;
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		for (c = 0; c < NR_CASES; c++)
+			plan += selected(&flavours[i], c);
+	want_threads = smekvm_case_selected("host_sme_threads");
+	plan += want_threads;
+	if (!plan)
+		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
+			       smekvm_case_filter());
+
+	smekvm_skip_unless_kvm_sme();
+	s = getenv("SMEKVM_ITERS");
+	if (s && atoi(s) > 0)
+		iters = atoi(s);
+	host_sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
+	if (host_sme)
+		host_svl = smekvm_host_rdsvl();
+
+	ksft_print_header();
+	ksft_set_plan(plan);
+	ksft_print_msg("host task SME: %s\n", host_sme ? "yes" : "no");
+
+	if (host_sme && want_threads) {
+		nthreads = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = calloc(nthreads, sizeof(*threads));
+		TEST_ASSERT(threads, "calloc");
+		for (i = 0; i < nthreads; i++) {
+			threads[i].id = i;
+			pthread_create(&threads[i].thread, NULL,
+				       sme_thread_main, &threads[i]);
+		}
+	}
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		test_flavour(&flavours[i], iters);
+
+	if (want_threads && !threads) {
+		ksft_test_result_skip("host_sme_threads: host task cannot use SME\n");
+	} else if (want_threads) {
+		unsigned long rounds = 0, errors = 0;
+
+		WRITE_ONCE(threads_stop, true);
+		for (i = 0; i < nthreads; i++) {
+			pthread_join(threads[i].thread, NULL);
+			rounds += threads[i].rounds;
+			errors += threads[i].errors;
+		}
+		ksft_print_msg("host SME threads: %ld threads, %lu rounds, %lu corrupted\n",
+			       nthreads, rounds, errors);
+		ksft_test_result(!errors && rounds, "host_sme_threads\n");
+	}
+
+	ksft_finished();
+}

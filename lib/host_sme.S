@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * host_sme.S - SME in the test program's own task (see host_sme.h).
+ *
+ * SME instructions are .inst encodings with their mnemonic in a comment,
+ * system registers use generic names, so that any assembler builds this.
+ */
+
+	.text
+
+.macro	func name
+	.globl	\name
+	.type	\name, %function
+	.balign	4
+\name:
+.endm
+
+.macro	endfunc name
+	.size	\name, . - \name
+.endm
+
+func smekvm_host_svcr
+	mrs	x0, s3_3_c4_c2_2		// svcr
+	ret
+endfunc smekvm_host_svcr
+
+func smekvm_host_rdsvl
+	.inst	0x04bf5820			// rdsvl x0, #1
+	ret
+endfunc smekvm_host_rdsvl
+
+func smekvm_host_za_start
+	.inst	0xd503457f			// smstart za
+	ret
+endfunc smekvm_host_za_start
+
+func smekvm_host_za_stop
+	.inst	0xd503447f			// smstop za
+	ret
+endfunc smekvm_host_za_stop
+
+/* x0 buffer, w1 row */
+func smekvm_host_za_row_load
+	mov	w12, w1
+	.inst	0xe1000000			// ldr za[w12, 0], [x0]
+	ret
+endfunc smekvm_host_za_row_load
+
+func smekvm_host_za_row_store
+	mov	w12, w1
+	.inst	0xe1200000			// str za[w12, 0], [x0]
+	ret
+endfunc smekvm_host_za_row_store
+
+func smekvm_host_tpidr2
+	mrs	x0, s3_3_c13_c0_5		// tpidr2_el0
+	ret
+endfunc smekvm_host_tpidr2
+
+func smekvm_host_set_tpidr2
+	msr	s3_3_c13_c0_5, x0		// tpidr2_el0
+	ret
+endfunc smekvm_host_set_tpidr2
