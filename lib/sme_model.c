@@ -138,8 +138,10 @@ enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index)
 			idx = NUM(id);
 		} else if (id >= KVM_REG_ARM64_SVE_PREG(0, 0) &&
 			   id <= KVM_REG_ARM64_SVE_FFR(31)) {
-			idx = NUM(id);
+			/* P0-P15 then FFR, whose IDs follow P15's. */
+			idx = (id - KVM_REG_ARM64_SVE_PREG(0, 0)) >> 5;
 			rc = idx == 16 ? SMEKVM_RC_FFR : SMEKVM_RC_P;
+			idx = idx == 16 ? 0 : idx;
 		}
 	} else if ((id & GROUP_MASK) == SME_GROUP &&
 		   !(id & ~(GROUP_MASK | KVM_REG_SIZE_MASK | IDX_MASK))) {
