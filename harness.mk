@@ -32,3 +32,10 @@ deps:
 	sh $(CURDIR)/scripts/deps.sh
 kernels:
 	$(SUITE_SH) build
+
+# The optional "proposal" kernel: hyp_patches/series plus
+# hyp_patches/optional/proposal-reg-order.patch (SVCR listed among the
+# system registers, as in the upstream proposal), in build/kernel/proposal.
+.PHONY: kernel-proposal
+kernel-proposal:
+	sh $(CURDIR)/scripts/build-proposal.sh

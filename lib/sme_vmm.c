@@ -187,11 +187,12 @@ static int restore_vls(struct kvm_vcpu *vcpu, const struct smekvm_vmm_state *st)
 		if (err == EPERM && !memcmp(cur, saved, sizeof(*cur)))
 			continue;	/* finalised already, with these VLs */
 		if (err) {
-			set_error("%s: saved {%s}, vcpu offers {%s} (%s): refused, not truncated",
+			set_error("%s: saved {%s}, the vcpu %s {%s}: refused, not truncated",
 				  regs[i].name,
 				  smekvm_vls_str(saved, want, sizeof(want)),
-				  smekvm_vls_str(cur, got, sizeof(got)),
-				  strerror(err));
+				  err == EPERM ? "was finalised with" :
+				  "cannot take it; it offers",
+				  smekvm_vls_str(cur, got, sizeof(got)));
 			return refused;
 		}
 	}
