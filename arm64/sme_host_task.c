@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_host_task - the FP/SVE/SME state of the task that calls KVM_RUN,
+ * after KVM_RUN, for VMs with and without SME.
+ *
+ * KVM_RUN is a syscall, so the calling task's registers afterwards follow
+ * the kernel's syscall ABI (shared/ABI.md section 9): PSTATE.SM is 0; ZA,
+ * ZT0, TPIDR2_EL0, the V registers (Z bits [127:0]), FPSR and FPCR are
+ * intact; Z bits above 128, P and FFR are either intact or zero.  Never
+ * may any of them hold what the guest put in its own registers, which a
+ * hypervisor that switches FP/SVE/SME state lazily could leave behind.
+ *
+ * The guest fills every register it has with its patterns and exits
+ * several times with them live (guest_code/sme_state_loop.S).  Before
+ * each KVM_RUN the host task loads its own patterns in assembly and
+ * issues the ioctl from there (lib/host_ioctl_state.S), so that no
+ * compiled code runs between setting, entering and checking.  Host
+ * modes, each on every KVM_RUN in turn:
+ *  - fp: V0-V31, FPSR, FPCR;
+ *  - sve: Z0-Z31, P0-P15, FFR at the task's SVE VL (host SVE);
+ *  - za: V, every ZA row, ZT0 (host SME2) and TPIDR2_EL0, SM=0;
+ *  - sm_za: SMSTART, streaming Z/P (FFR with FA64), every ZA row, ZT0,
+ *    TPIDR2_EL0: afterwards SM=0, ZA/ZT0/TPIDR2 intact, Z/P zero or
+ *    intact;
+ *  - sm: streaming mode only: afterwards SVCR 0, TPIDR2 intact.
+ * Guest flavours: fp (neither SVE nor SME), sve, sve_sme and sme_only;
+ * the SME ones run in streaming mode with ZA on.
+ *
+ * Cases: guest_<flavour>/host_<mode>.  Skips: flavours the host or KVM
+ * cannot give (KVM_RUN refusing SME vcpus with EINVAL: a kernel without
+ * SME guest support), host modes the task cannot use.
+ * KVM_RUNs per host mode: 4, 40 in the full tier, or SMEKVM_ITERS.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/prctl.h>
+#include <asm/hwcap.h>
+
+#include <kvm_util.h>
+#include <processor.h>
+#include <test_util.h>
+#include <ucall_common.h>
+
+#include "case_filter.h"
+#include "host_ioctl_state.h"
+#include "host_sme.h"
+#include "sme_probe.h"
+#include "sme_state_img.h"
+#include "sme_state_vcpu.h"
+
+#define RUNS_DEFAULT	4
+#define RUNS_FULL	40
+
+#define GUEST_VM	1	/* owner.vm of the guest's patterns */
+#define HOST_VM		14	/* owner.vm of the task's patterns */
+#define GUEST_TPIDR2	0x6e57000000000000ULL
+#define HOST_TPIDR2	0x7e57000000000000ULL
+#define GUEST_FPSR	0x08000011ULL
+#define HOST_FPSR	0x0800008eULL
+#define HOST_FPCR	0x03400000ULL	/* DN, FZ, RMode +inf */
+
+struct flavour {
+	const char *name;
+	struct smekvm_vcpu_cfg cfg;
+};
+
+static const struct flavour flavours[] = {
+	{ "guest_fp",	    { } },
+	{ "guest_sve",	    { .sve = true } },
+	{ "guest_sve_sme",  { .sve = true, .sme = true } },
+	{ "guest_sme_only", { .sme = true } },
+};
+
+enum { M_FP, M_SVE, M_ZA, M_SM_ZA, M_SM, NR_MODES };
+static const char * const mode_names[NR_MODES] = {
+	"host_fp", "host_sve", "host_za", "host_sm_za", "host_sm",
+};
+
+/* Guest side: one copy per VM. */
+static struct smekvm_gregs g_in, g_out;
+static struct {
+	__u64 *exit_addr;
+	struct smekvm_img_geom geom;
+	__u64 smcr;
+	__u64 sve;
+} g_p;
+
+static void guest_main(void)
+{
+	struct smekvm_img_owner o = { .vm = GUEST_VM, .vcpu = 1 };
+	__u64 f = g_p.geom.flags;
+
+	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
+		     (g_p.sve ? CPACR_EL1_ZEN : 0) |
+		     (f & SMEKVM_SL_SME ? CPACR_EL1_SMEN : 0), cpacr_el1);
+	isb();
+	if (f & SMEKVM_SL_SME)
+		write_sysreg_s(g_p.smcr, SYS_SMCR_EL1);
+	if (g_p.sve)
+		write_sysreg_s(0xf, SYS_ZCR_EL1);
+	isb();
+
+	for (;;) {
+		smekvm_img_fill(&g_in, &g_p.geom, &o);
+		if (f & SMEKVM_SL_SME)
+			write_sysreg_s(GUEST_TPIDR2 | o.gen, SYS_TPIDR2_EL0);
+		write_sysreg(GUEST_FPSR, fpsr);
+		smekvm_state_loop(&g_in, &g_out, g_p.exit_addr, f,
+				  g_p.geom.svl, 3, 100);
+		GUEST_SYNC(o.gen);
+		o.gen++;
+	}
+}
+
+/* The host task. */
+static struct {
+	bool sve, sme, sme2, fa64;
+	__u64 vl, svl;
+} host;
+
+static struct smekvm_gregs h_in, h_out;
+
+static bool mode_usable(int m, const char **why)
+{
+	*why = NULL;
+	if (m == M_SVE && !host.sve)
+		*why = "host task has no SVE";
+	else if (m >= M_ZA && !host.sme)
+		*why = "host task has no SME";
+	return !*why;
+}
+
+/*
+ * Registers after the call that may be zero instead of intact: Z above
+ * bit 127, P and FFR after any syscall; everything but ZA, ZT0 after
+ * leaving streaming mode.
+ */
+static bool may_be_zero(int m, enum smekvm_reg_class cls, long off)
+{
+	if (m == M_SM_ZA || m == M_SM)
+		return cls != SMEKVM_CLS_ZA && cls != SMEKVM_CLS_ZT0;
+	return cls == SMEKVM_CLS_P || cls == SMEKVM_CLS_FFR ||
+	       (cls == SMEKVM_CLS_Z && off >= 16);
+}
+
+/*
+ * What mode @m loads (@ld) and reads back after the call (@rd): in the
+ * streaming modes, streaming Z/P at the SVL, read back as non-streaming
+ * Z/P at the SVE VL (V without SVE).
+ */
+static void mode_geom(int m, struct smekvm_img_geom *ld,
+		      struct smekvm_img_geom *rd)
+{
+	__u64 zt0 = host.sme2 ? SMEKVM_SL_ZT0 : 0;
+	__u64 nonstream = host.sve ? SMEKVM_SL_ZP | SMEKVM_SL_FFR :
+			  SMEKVM_SL_V;
+
+	*ld = (struct smekvm_img_geom){ .zbytes = host.vl, .svl = host.svl };
+	*rd = *ld;
+	switch (m) {
+	case M_FP:
+		ld->flags = SMEKVM_SL_V;
+		ld->zbytes = 16;
+		*rd = *ld;
+		return;
+	case M_SVE:
+		ld->flags = SMEKVM_SL_ZP | SMEKVM_SL_FFR;
+		*rd = *ld;
+		return;
+	case M_ZA:
+		ld->flags = SMEKVM_SL_V | SMEKVM_SL_ZA | SMEKVM_SL_SME | zt0;
+		ld->zbytes = 16;
+		*rd = *ld;
+		return;
+	case M_SM_ZA:
+		ld->flags = SMEKVM_SL_ZA | zt0;
+		break;
+	default:
+		ld->flags = 0;
+		break;
+	}
+	rd->flags = ld->flags | nonstream;
+	rd->zbytes = host.sve ? host.vl : 16;
+	ld->flags |= SMEKVM_SL_SM | SMEKVM_SL_SME | SMEKVM_SL_ZP |
+		     (host.fa64 ? SMEKVM_SL_FFR : 0);
+	ld->zbytes = host.svl;
+}
+
+static void report_ctl(const char *flavour, int m, const char *what,
+		       __u64 got, __u64 want, bool *bad)
+{
+	if (got == want)
+		return;
+	ksft_print_msg("%s/%s: the task %s 0x%llx after KVM_RUN, expected 0x%llx\n",
+		       flavour, mode_names[m], what, got, want);
+	*bad = true;
+}
+
+/* Whether register @reg of class @c is intact (or zero where allowed). */
+static bool check_reg(const char *flavour, int m, unsigned int gen,
+		      const struct smekvm_img_owner *o,
+		      const struct smekvm_img_class *c, unsigned int reg)
+{
+	__u8 *got = smekvm_img_slot(&h_out, c->cls, reg);
+	__u8 want[SMEKVM_GREGS_ZSLOT];
+	bool zero_ok;
+	long off;
+
+	smekvm_img_expected(want, c->bytes, o, c->cls, reg);
+	for (off = 0; off < (long)c->bytes; off++) {
+		zero_ok = may_be_zero(m, c->cls, off);
+		if (got[off] == want[off] || (!got[off] && zero_ok))
+			continue;
+		ksft_print_msg("%s/%s: gen %u: %s%u byte %ld: 0x%02x, expected 0x%02x%s\n",
+			       flavour, mode_names[m], gen,
+			       smekvm_img_cls_name(c->cls), reg, off,
+			       got[off], want[off], zero_ok ? " or 0" : "");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * One KVM_RUN issued with mode @m's state; checks it afterwards.
+ * Returns the errno of KVM_RUN (0 on success); *@bad is set when the
+ * task's state is wrong.
+ */
+static int run_in_mode(struct kvm_vcpu *vcpu, int m, unsigned int gen,
+		       const char *flavour, bool *bad)
+{
+	struct smekvm_img_owner o = { .vm = HOST_VM, .vcpu = m, .gen = gen };
+	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
+	__u64 ctl[SMEKVM_NR_HCTL] = { 0 };
+	struct smekvm_img_geom ld, rd;
+	unsigned int i, n, reg;
+	long ret;
+
+	mode_geom(m, &ld, &rd);
+	smekvm_img_fill(&h_in, &ld, &o);
+	memset(&h_out, 0, sizeof(h_out));
+	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPSR)] = HOST_FPSR;
+	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPCR)] = HOST_FPCR;
+	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_TPIDR2)] = HOST_TPIDR2 | gen;
+
+	ret = smekvm_host_ioctl_state(vcpu->fd, KVM_RUN, &h_in, &h_out,
+				      ld.flags, rd.flags, ld.svl, ctl);
+	if (ld.flags & SMEKVM_SL_ZA)
+		smekvm_host_za_stop();
+	if (ret < 0)
+		return -ret;
+
+	if (ld.flags & SMEKVM_SL_SME) {
+		report_ctl(flavour, m, "SVCR",
+			   ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_SVCR)],
+			   ld.flags & SMEKVM_SL_ZA ? SVCR_ZA : 0, bad);
+		report_ctl(flavour, m, "TPIDR2_EL0",
+			   ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_TPIDR2)],
+			   HOST_TPIDR2 | gen, bad);
+	}
+	report_ctl(flavour, m, "FPCR", ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPCR)],
+		   HOST_FPCR, bad);
+	/* Leaving streaming mode resets FPSR architecturally. */
+	if (!(ld.flags & SMEKVM_SL_SM))
+		report_ctl(flavour, m, "FPSR",
+			   ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPSR)], HOST_FPSR,
+			   bad);
+
+	n = smekvm_img_classes(&rd, c);
+	for (i = 0; i < n; i++)
+		for (reg = 0; reg < c[i].count; reg++)
+			if (!check_reg(flavour, m, gen, &o, &c[i], reg)) {
+				*bad = true;
+				return 0;
+			}
+	return 0;
+}
+
+static const char refused[] =
+	"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support";
+
+struct result {
+	int state[NR_MODES];	/* KSFT_PASS/FAIL/SKIP */
+	const char *why;
+	unsigned int runs[NR_MODES];
+};
+
+static void test_flavour(const struct flavour *f, unsigned int runs,
+			 struct result *res)
+{
+	struct smekvm_state_vcpu s;
+	struct kvm_vcpu *vcpu;
+	struct kvm_vm *vm;
+	bool bad[NR_MODES] = { 0 }, started = false;
+	unsigned int total = runs * NR_MODES, k, m, gen = 0;
+	struct ucall uc;
+	gpa_t exit_gpa;
+	const char *why;
+	int err;
+
+	vm = vm_create(1);
+	vcpu = smekvm_vcpu_add(vm, 0, &f->cfg, guest_main);
+	vm_init_descriptor_tables(vm);
+	vcpu_init_descriptor_tables(vcpu);
+	if (f->cfg.sve || f->cfg.sme)
+		smekvm_vcpu_finalize(vcpu);
+	kvm_arch_vm_finalize_vcpus(vm);
+	smekvm_state_vcpu_probe(&s, vcpu, &f->cfg);
+
+	g_p.exit_addr = (__u64 *)smekvm_map_exit_page(vm, 0, &exit_gpa);
+	g_p.geom = smekvm_state_geom(&s, s.sme, s.sme);
+	g_p.smcr = s.smcr;
+	g_p.sve = s.sve;
+	sync_global_to_guest(vm, g_p);
+	ksft_print_msg("%s: VL %llu, SVL %llu bits, guest flags 0x%llx\n",
+		       f->name, s.vl * 8, s.svl * 8, g_p.geom.flags);
+
+	for (k = 0; k < total; k++) {
+		m = k % NR_MODES;
+		if (!mode_usable(m, &why))
+			continue;
+		err = run_in_mode(vcpu, m, gen++, f->name, &bad[m]);
+		if (err && !started && f->cfg.sme && err == EINVAL) {
+			res->why = refused;
+			break;
+		}
+		TEST_ASSERT(!err, "%s: KVM_RUN: %s", f->name, strerror(err));
+		started = true;
+		res->runs[m]++;
+
+		if (vcpu->run->exit_reason == KVM_EXIT_MMIO &&
+		    vcpu->run->mmio.phys_addr == exit_gpa)
+			continue;
+		switch (get_ucall(vcpu, &uc)) {
+		case UCALL_SYNC:
+			break;
+		case UCALL_ABORT:
+			REPORT_GUEST_ASSERT(uc);
+			break;
+		default:
+			TEST_FAIL("%s: unexpected exit %u, ucall %lu", f->name,
+				  vcpu->run->exit_reason, uc.cmd);
+		}
+	}
+	kvm_vm_free(vm);
+
+	for (m = 0; m < NR_MODES; m++) {
+		if (res->why || !mode_usable(m, &why))
+			res->state[m] = KSFT_SKIP;
+		else
+			res->state[m] = bad[m] || !res->runs[m] ?
+					KSFT_FAIL : KSFT_PASS;
+	}
+}
+
+static bool selected(const struct flavour *f, int m)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s/%s", f->name, mode_names[m]);
+	return smekvm_case_selected(name);
+}
+
+static const char *flavour_unusable(const struct flavour *f, bool kvm_sme)
+{
+	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
+		return "KVM offers no SVE";
+	if (f->cfg.sme && !kvm_sme)
+		return "KVM offers no SME";
+	return NULL;
+}
+
+int main(void)
+{
+	unsigned int i, m, runs = RUNS_DEFAULT, plan = 0;
+	unsigned long hwcap2 = getauxval(AT_HWCAP2);
+	bool kvm_sme, any;
+	const char *s;
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		for (m = 0; m < NR_MODES; m++)
+			plan += selected(&flavours[i], m);
+	if (!plan)
+		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
+			       smekvm_case_filter());
+
+	s = getenv("SMEKVM_TIER");
+	if (s && !strcmp(s, "full"))
+		runs = RUNS_FULL;
+	s = getenv("SMEKVM_ITERS");
+	if (s && atoi(s) > 0)
+		runs = atoi(s);
+
+	host.sve = getauxval(AT_HWCAP) & HWCAP_SVE;
+	host.sme = hwcap2 & HWCAP2_SME;
+	host.sme2 = hwcap2 & HWCAP2_SME2;
+	host.fa64 = hwcap2 & HWCAP2_SME_FA64;
+	host.vl = host.sve ? prctl(PR_SVE_GET_VL) & PR_SVE_VL_LEN_MASK : 16;
+	host.svl = host.sme ? smekvm_host_rdsvl() : 0;
+	kvm_sme = kvm_check_cap(KVM_CAP_ARM_SME) > 0;
+
+	ksft_print_header();
+	ksft_set_plan(plan);
+	ksft_print_msg("host task: SVE %s (VL %llu), SME %s (SVL %llu), SME2 %s, FA64 %s\n",
+		       host.sve ? "yes" : "no", host.vl * 8,
+		       host.sme ? "yes" : "no", host.svl * 8,
+		       host.sme2 ? "yes" : "no", host.fa64 ? "yes" : "no");
+	ksft_print_msg("KVM SME: %s; %u KVM_RUNs per host mode\n",
+		       kvm_sme ? "yes" : "no", runs);
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
+		const struct flavour *f = &flavours[i];
+		struct result res = { 0 };
+
+		for (any = false, m = 0; m < NR_MODES; m++)
+			any |= selected(f, m);
+		if (!any)
+			continue;
+		res.why = flavour_unusable(f, kvm_sme);
+		if (!res.why)
+			test_flavour(f, runs, &res);
+
+		for (m = 0; m < NR_MODES; m++) {
+			const char *why = res.why;
+
+			if (!selected(f, m))
+				continue;
+			if (!why)
+				mode_usable(m, &why);
+			if (res.state[m] == KSFT_SKIP || res.why)
+				ksft_test_result_skip("%s/%s: %s\n", f->name,
+						      mode_names[m], why);
+			else
+				ksft_test_result(res.state[m] == KSFT_PASS,
+						 "%s/%s\n", f->name,
+						 mode_names[m]);
+		}
+	}
+	ksft_finished();
+}

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sme_state_loop.S - guest payloads that hold a chosen FP/SVE/SME state
+ * live across exits, and read a fresh vcpu's registers (see
+ * sme_state_loop.h).
+ *
+ * In assembly because streaming-mode code must not be compiled code, and
+ * because a fresh vcpu's registers must be read before any compiled code
+ * can have written them.  SVE and SME instructions are .inst encodings
+ * with their mnemonic in a comment, so that any assembler builds this;
+ * system registers use generic names.
+ *
+ * smekvm_state_loop register use: x0 in, x1 out, x2 exit address,
+ * x3 flags, x4 rows, x5 walks a buffer, x6 scratch, x8 exits, x9 spin,
+ * x10 and x11 counters, w12 ZA row.
+ */
+#ifndef __ASSEMBLY__
+#define __ASSEMBLY__
+#endif
+#include "sme_state_loop.h"
+
+#define LDR_Z	0x85804000	/* ldr z<n>, [x<m>] */
+#define STR_Z	0xe5804000	/* str z<n>, [x<m>] */
+#define LDR_P	0x85800000	/* ldr p<n>, [x<m>] */
+#define STR_P	0xe5800000	/* str p<n>, [x<m>] */
+
+#define CPACR_FPEN_ZEN_SMEN	((3 << 20) | (3 << 16) | (3 << 24))
+
+	.text
+
+.macro	func name
+	.globl	\name
+	.type	\name, %function
+	.balign	4
+\name:
+.endm
+
+.macro	endfunc name
+	.size	\name, . - \name
+.endm
+
+/* x5 = \base + \off */
+.macro	at base, off
+	ldr	x6, =\off
+	add	x5, \base, x6
+.endm
+
+/* LDR/STR Z<n>, [x5] and step x5 to the next slot, for n = 0..31. */
+.macro	zregs op
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	.inst	\op | (5 << 5) | \n
+	add	x5, x5, #SMEKVM_GREGS_ZSLOT
+	.endr
+.endm
+
+/* LDR/STR Q<n>, [x5] and step, for n = 0..31. */
+.macro	qregs op
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	\op	q\n, [x5]
+	add	x5, x5, #SMEKVM_GREGS_ZSLOT
+	.endr
+.endm
+
+/* LDR/STR P<n>, [x5] and step, for n = 0..15. */
+.macro	pregs op
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
+	.inst	\op | (5 << 5) | \n
+	add	x5, x5, #SMEKVM_GREGS_PSLOT
+	.endr
+.endm
+
+func smekvm_state_loop
+	mov	x8, x5
+	mov	x9, x6
+	tbz	x3, #SMEKVM_SL_SM_BIT, 1f
+	.inst	0xd503437f			// smstart sm
+1:	tbz	x3, #SMEKVM_SL_ZA_BIT, 2f
+	.inst	0xd503457f			// smstart za
+
+	/* Loads: Z or V, FFR (through P0), P, ZA rows, ZT0. */
+2:	at	x0, SMEKVM_GREGS_Z
+	tbz	x3, #SMEKVM_SL_ZP_BIT, 3f
+	zregs	LDR_Z
+3:	tbz	x3, #SMEKVM_SL_V_BIT, 4f
+	at	x0, SMEKVM_GREGS_Z
+	qregs	ldr
+4:	tbz	x3, #SMEKVM_SL_FFR_BIT, 5f
+	at	x0, SMEKVM_GREGS_FFR
+	.inst	0x858000a0			// ldr p0, [x5]
+	.inst	0x25289000			// wrffr p0.b
+5:	tbz	x3, #SMEKVM_SL_ZP_BIT, 6f
+	at	x0, SMEKVM_GREGS_P
+	pregs	LDR_P
+6:	tbz	x3, #SMEKVM_SL_ZA_BIT, 8f
+	at	x0, SMEKVM_GREGS_ZA
+	mov	w12, #0
+7:	cmp	x12, x4
+	b.hs	8f
+	.inst	0xe10000a0			// ldr za[w12, 0], [x5]
+	add	x5, x5, #SMEKVM_GREGS_ZSLOT
+	add	w12, w12, #1
+	b	7b
+8:	tbz	x3, #SMEKVM_SL_ZT0_BIT, 9f
+	at	x0, SMEKVM_GREGS_ZT0
+	.inst	0xe11f80a0			// ldr zt0, [x5]
+
+	/* The exits, with the state live; spin in between. */
+9:	mov	x10, x8
+10:	cbz	x10, 13f
+	mov	x11, x9
+11:	cbz	x11, 12f
+	sub	x11, x11, #1
+	b	11b
+12:	str	xzr, [x2]
+	sub	x10, x10, #1
+	b	10b
+
+	/* Stores, in the same order; FFR through P0 after P. */
+13:	tbz	x3, #SMEKVM_SL_ZP_BIT, 14f
+	at	x1, SMEKVM_GREGS_Z
+	zregs	STR_Z
+14:	tbz	x3, #SMEKVM_SL_V_BIT, 15f
+	at	x1, SMEKVM_GREGS_Z
+	qregs	str
+15:	tbz	x3, #SMEKVM_SL_ZP_BIT, 16f
+	at	x1, SMEKVM_GREGS_P
+	pregs	STR_P
+16:	tbz	x3, #SMEKVM_SL_FFR_BIT, 17f
+	at	x1, SMEKVM_GREGS_FFR
+	.inst	0x2519f000			// rdffr p0.b
+	.inst	0xe58000a0			// str p0, [x5]
+17:	tbz	x3, #SMEKVM_SL_ZA_BIT, 19f
+	at	x1, SMEKVM_GREGS_ZA
+	mov	w12, #0
+18:	cmp	x12, x4
+	b.hs	19f
+	.inst	0xe12000a0			// str za[w12, 0], [x5]
+	add	x5, x5, #SMEKVM_GREGS_ZSLOT
+	add	w12, w12, #1
+	b	18b
+19:	tbz	x3, #SMEKVM_SL_ZT0_BIT, 20f
+	at	x1, SMEKVM_GREGS_ZT0
+	.inst	0xe13f80a0			// str zt0, [x5]
+20:	at	x1, SMEKVM_GREGS_SVCR
+	str	xzr, [x5]
+	tbz	x3, #SMEKVM_SL_SME_BIT, 21f
+	mrs	x6, s3_3_c4_c2_2		// svcr
+	str	x6, [x5]
+	.inst	0xd503467f			// smstop
+21:	ret
+endfunc smekvm_state_loop
+
+/*
+ * x0 out, x1 ctl, x2 flags, x3 continuation, x4 its argument.  Nothing
+ * before the stores below writes a vector or control register.
+ */
+func smekvm_fresh_entry
+	mrs	x6, cpacr_el1
+	ldr	x7, =CPACR_FPEN_ZEN_SMEN
+	orr	x6, x6, x7
+	msr	cpacr_el1, x6
+	isb
+
+	mrs	x6, fpsr
+	str	x6, [x1, #(8 * SMEKVM_CTL_FPSR)]
+	mrs	x6, fpcr
+	str	x6, [x1, #(8 * SMEKVM_CTL_FPCR)]
+	mov	x6, #0
+	tbz	x2, #SMEKVM_SL_FPMR_BIT, 1f
+	mrs	x6, s3_3_c4_c4_2		// fpmr
+1:	str	x6, [x1, #(8 * SMEKVM_CTL_FPMR)]
+	mov	x6, #0
+	mov	x7, #0
+	mov	x8, #0
+	tbz	x2, #SMEKVM_SL_SME_BIT, 2f
+	mrs	x6, s3_3_c13_c0_5		// tpidr2_el0
+	mrs	x7, s3_0_c1_c2_6		// smcr_el1
+	mrs	x8, s3_3_c4_c2_2		// svcr
+2:	str	x6, [x1, #(8 * SMEKVM_CTL_TPIDR2)]
+	str	x7, [x1, #(8 * SMEKVM_CTL_SMCR)]
+	str	x8, [x1, #(8 * SMEKVM_CTL_SVCR)]
+
+	at	x0, SMEKVM_GREGS_Z
+	qregs	str
+	tbz	x2, #SMEKVM_SL_ZP_BIT, 3f
+	mov	x6, #0xf
+	msr	s3_0_c1_c2_0, x6		// zcr_el1: LEN the maximum
+	isb
+	at	x0, SMEKVM_GREGS_Z
+	zregs	STR_Z
+	at	x0, SMEKVM_GREGS_P
+	pregs	STR_P
+	tbz	x2, #SMEKVM_SL_FFR_BIT, 3f
+	at	x0, SMEKVM_GREGS_FFR
+	.inst	0x2519f000			// rdffr p0.b
+	.inst	0xe58000a0			// str p0, [x5]
+3:	mov	x0, x4
+	br	x3
+endfunc smekvm_fresh_entry
+
+func smekvm_guest_rdvl
+	.inst	0x04bf5020			// rdvl x0, #1
+	ret
+endfunc smekvm_guest_rdvl

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_state_img.c - tagged register images for the state payloads.
+ */
+#include "sme_state_img.h"
+
+unsigned int smekvm_img_classes(const struct smekvm_img_geom *g,
+				struct smekvm_img_class *c)
+{
+	unsigned int n = 0;
+
+	if (g->flags & SMEKVM_SL_ZP) {
+		c[n++] = (struct smekvm_img_class){ SMEKVM_CLS_Z, 32,
+						    g->zbytes };
+		c[n++] = (struct smekvm_img_class){ SMEKVM_CLS_P, 16,
+						    g->zbytes / 8 };
+	} else if (g->flags & SMEKVM_SL_V) {
+		c[n++] = (struct smekvm_img_class){ SMEKVM_CLS_V, 32, 16 };
+	}
+	if (g->flags & SMEKVM_SL_FFR)
+		c[n++] = (struct smekvm_img_class){ SMEKVM_CLS_FFR, 1,
+						    g->zbytes / 8 };
+	if (g->flags & SMEKVM_SL_ZA)
+		c[n++] = (struct smekvm_img_class){ SMEKVM_CLS_ZA, g->svl,
+						    g->svl };
+	if (g->flags & SMEKVM_SL_ZT0)
+		c[n++] = (struct smekvm_img_class){ SMEKVM_CLS_ZT0, 1, 64 };
+	return n;
+}
+
+__u8 *smekvm_img_slot(struct smekvm_gregs *img, enum smekvm_reg_class cls,
+		      unsigned int reg)
+{
+	switch (cls) {
+	case SMEKVM_CLS_V:
+	case SMEKVM_CLS_Z:
+		return img->z[reg];
+	case SMEKVM_CLS_P:
+		return img->p[reg];
+	case SMEKVM_CLS_FFR:
+		return img->ffr;
+	case SMEKVM_CLS_ZA:
+		return img->za[reg];
+	default:
+		return img->zt0;
+	}
+}
+
+__u32 smekvm_img_tag(const struct smekvm_img_owner *o,
+		     enum smekvm_reg_class cls, unsigned int reg)
+{
+	return smekvm_tag(o->vcpu, o->gen, cls, (o->vm & 0xf) << 12 | reg);
+}
+
+void smekvm_img_expected(void *buf, size_t bytes,
+			 const struct smekvm_img_owner *o,
+			 enum smekvm_reg_class cls, unsigned int reg)
+{
+	__u32 tag = smekvm_img_tag(o, cls, reg);
+
+	if (cls == SMEKVM_CLS_FFR)
+		smekvm_pattern_fill_ffr(buf, bytes, tag);
+	else
+		smekvm_pattern_fill(buf, bytes, tag);
+}
+
+void smekvm_img_fill(struct smekvm_gregs *img, const struct smekvm_img_geom *g,
+		     const struct smekvm_img_owner *o)
+{
+	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
+	unsigned int i, n, reg;
+
+	n = smekvm_img_classes(g, c);
+	for (i = 0; i < n; i++)
+		for (reg = 0; reg < c[i].count; reg++)
+			smekvm_img_expected(smekvm_img_slot(img, c[i].cls, reg),
+					    c[i].bytes, o, c[i].cls, reg);
+}
+
+bool smekvm_img_check(struct smekvm_gregs *img,
+		      const struct smekvm_img_geom *g,
+		      const struct smekvm_img_owner *o,
+		      struct smekvm_img_diff *d)
+{
+	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
+	__u8 want[SMEKVM_GREGS_ZSLOT];
+	unsigned int i, n, reg;
+	__u8 *got;
+	long off;
+
+	n = smekvm_img_classes(g, c);
+	for (i = 0; i < n; i++) {
+		for (reg = 0; reg < c[i].count; reg++) {
+			got = smekvm_img_slot(img, c[i].cls, reg);
+			smekvm_img_expected(want, c[i].bytes, o, c[i].cls, reg);
+			off = smekvm_first_diff(got, want, c[i].bytes);
+			if (off < 0)
+				continue;
+			d->cls = c[i].cls;
+			d->reg = reg;
+			d->off = off;
+			d->got = got[off];
+			d->want = want[off];
+			return false;
+		}
+	}
+	return true;
+}
+
+const char *smekvm_img_cls_name(enum smekvm_reg_class cls)
+{
+	switch (cls) {
+	case SMEKVM_CLS_V:	return "V";
+	case SMEKVM_CLS_Z:	return "Z";
+	case SMEKVM_CLS_P:	return "P";
+	case SMEKVM_CLS_FFR:	return "FFR";
+	case SMEKVM_CLS_ZA:	return "ZA row ";
+	case SMEKVM_CLS_ZT0:	return "ZT0";
+	default:		return "?";
+	}
+}
