@@ -92,7 +92,7 @@ static struct {
 
 /* The registers one flavour moves, at SVL @svl bytes. */
 struct reg_layout {
-	enum smekvm_reg_class cls;
+	enum smekvm_pattern_class cls;
 	unsigned int count;
 	size_t bytes;
 };
@@ -111,7 +111,7 @@ static unsigned int layout(__u64 svl, __u64 flags, struct reg_layout *l)
 	return n;
 }
 
-static const char *cls_name(enum smekvm_reg_class cls)
+static const char *cls_name(enum smekvm_pattern_class cls)
 {
 	switch (cls) {
 	case SMEKVM_CLS_Z:	return "Z";
@@ -124,7 +124,7 @@ static const char *cls_name(enum smekvm_reg_class cls)
 }
 
 /* The expected contents of one register (host and guest). */
-static void expected(void *buf, enum smekvm_reg_class cls, unsigned int reg,
+static void expected(void *buf, enum smekvm_pattern_class cls, unsigned int reg,
 		     size_t bytes, unsigned int vcpu, unsigned int gen)
 {
 	__u32 tag = smekvm_tag(vcpu, gen, cls, reg);
@@ -136,7 +136,7 @@ static void expected(void *buf, enum smekvm_reg_class cls, unsigned int reg,
 }
 
 /* Where register @reg of @cls lives in a struct smekvm_gregs. */
-static __u8 *gregs_slot(struct smekvm_gregs *r, enum smekvm_reg_class cls,
+static __u8 *gregs_slot(struct smekvm_gregs *r, enum smekvm_pattern_class cls,
 			unsigned int reg)
 {
 	switch (cls) {

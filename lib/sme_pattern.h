@@ -19,7 +19,8 @@
 #include <stddef.h>
 #include <linux/types.h>
 
-enum smekvm_reg_class {
+/* Not sme_model.h's enum smekvm_reg_class: a program may include both. */
+enum smekvm_pattern_class {
 	SMEKVM_CLS_V = 1,
 	SMEKVM_CLS_Z,
 	SMEKVM_CLS_P,
@@ -30,7 +31,7 @@ enum smekvm_reg_class {
 
 /* vcpu: 4 bits, generation: 8 bits, class: 4 bits, register: 16 bits. */
 static inline __u32 smekvm_tag(unsigned int vcpu, unsigned int gen,
-			       enum smekvm_reg_class cls, unsigned int reg)
+			       enum smekvm_pattern_class cls, unsigned int reg)
 {
 	return (vcpu & 0xf) << 28 | (gen & 0xff) << 20 | (cls & 0xf) << 16 |
 	       (reg & 0xffff);

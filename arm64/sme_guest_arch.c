@@ -1,0 +1,635 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_guest_arch - the SME architecture as a guest at EL1 sees it, at
+ * every streaming vector length (SVL) the VM offers.
+ *
+ * shared/ABI.md section 8 says a guest with SME gets the architecture at
+ * its configured SVL.  For each flavour of vcpu and each SVL the host
+ * offers, the test limits the VM's SME_VLS to that SVL and the guest
+ * checks, in this order:
+ *
+ *  - svl_<n>/rdsvl: with SMCR_EL1.LEN=15, RDSVL is the configured SVL;
+ *  - svl_<n>/smcr_len_select: for every LEN 0..15, RDSVL is the largest
+ *    offered VL not above (LEN+1)*128, else the smallest offered (ABI
+ *    section 2; sparse sets such as {512, 1024, 2048} included);
+ *  - svl_<n>/<step>/<from>: from each SVCR state (off, sm, za, sm_za) with
+ *    every live register holding a pattern, SMSTART, SMSTART SM/ZA,
+ *    SMSTOP, SMSTOP SM/ZA and MSR SVCR to each value zero exactly what the
+ *    Arm ARM's SetPSTATE_SM and SetPSTATE_ZA say: a change of PSTATE.SM
+ *    zeroes Z, P and FFR (or V) of the new mode and sets FPSR to
+ *    0x0800009f; PSTATE.ZA 0->1 zeroes ZA and ZT0; a write that changes
+ *    nothing zeroes nothing.  The registers are loaded, the step taken and
+ *    the new state stored in guest_code/sme_state_step.S, with no
+ *    compiled code in streaming mode; the host compares the stored image.
+ *
+ * At the largest SVL, per flavour:
+ *  - tpidr2_el0_across_exits: a TPIDR2_EL0 the guest wrote is what
+ *    ONE_REG reads at the exit, a value the host writes is what the guest
+ *    reads after it, and an untouched one survives an exit (the vcpu
+ *    thread changes host CPU between rounds);
+ *  - smpri_el1_raz_wi: SMPRI_EL1 reads 0 in the guest, before and after
+ *    the guest writes 0xf to it, and through ONE_REG;
+ *  - id_aa64pfr1_el1_sme, id_aa64smfr0_el1: the guest reads what
+ *    userspace configured, including SME2 hidden (PFR1.SME=1) and FA64
+ *    hidden (SMFR0.FA64=0).
+ *
+ * Flavours: sve_sme and sme_only at every SVL; sme2_hidden and
+ * fa64_hidden at the largest.  Case names: el1/<flavour>/svl_<bits>/...
+ * and el1/<flavour>/...; in runs that allow guest hypervisors, el2/sme
+ * says whether nested SME is offered (it skips otherwise).  Skips the
+ * program when KVM cannot offer SME, and the run-time cases when KVM_RUN
+ * refuses vcpus with SME.  SMEKVM_CASE=<name> runs one case.
+ */
+#include <errno.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/auxv.h>
+#include <asm/hwcap.h>
+#include <linux/bitfield.h>
+
+#include <kvm_util.h>
+#include <processor.h>
+#include <test_util.h>
+#include <ucall_common.h>
+
+#include "case_filter.h"
+#include "sme_el2.h"
+#include "sme_probe.h"
+#include "sme_step.h"
+#include "sme_vcpu.h"
+
+/* A case's result; RES_NONE: the guest never got to it (a failure). */
+enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
+
+#define RUN_REFUSED "KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support"
+
+#define FPSR_AFTER_SM_CHANGE	0x0800009fULL
+#define NR_TPIDR2_ROUNDS	4
+
+enum {
+	STAGE_LEN = 1, STAGE_STEP_PRE, STAGE_STEP_POST, STAGE_TPIDR2_SET,
+	STAGE_TPIDR2_GOT, STAGE_SMPRI, STAGE_ID,
+};
+
+struct flavour {
+	const char *name;
+	struct smekvm_vcpu_cfg cfg;
+	bool every_svl;
+};
+
+static const struct flavour flavours[] = {
+	{ "sve_sme",	 { .sve = true, .sme = true }, true },
+	{ "sme_only",	 { .sme = true }, true },
+	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
+	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
+};
+
+/* The steps: an instruction, and for MSR SVCR the value written. */
+struct step {
+	const char *name;
+	unsigned int op;
+	__u64 target;
+};
+
+static const struct step steps[] = {
+	{ "smstart",		SMEKVM_OP_SMSTART },
+	{ "smstart_sm",		SMEKVM_OP_SMSTART_SM },
+	{ "smstart_za",		SMEKVM_OP_SMSTART_ZA },
+	{ "smstop",		SMEKVM_OP_SMSTOP },
+	{ "smstop_sm",		SMEKVM_OP_SMSTOP_SM },
+	{ "smstop_za",		SMEKVM_OP_SMSTOP_ZA },
+	{ "msr_svcr_0",		SMEKVM_OP_MSR_SVCR, 0 },
+	{ "msr_svcr_sm",	SMEKVM_OP_MSR_SVCR, SVCR_SM },
+	{ "msr_svcr_za",	SMEKVM_OP_MSR_SVCR, SVCR_ZA },
+	{ "msr_svcr_sm_za",	SMEKVM_OP_MSR_SVCR, SVCR_SM | SVCR_ZA },
+};
+
+static const char * const from_names[4] = {
+	"from_off", "from_sm", "from_za", "from_sm_za",
+};
+
+#define NR_STEP_CASES	(ARRAY_SIZE(steps) * 4)
+
+/* Per-SVL cases, then the per-flavour ones (largest SVL only). */
+enum {
+	C_RDSVL, C_LEN, C_STEP0,
+	C_TPIDR2 = C_STEP0 + NR_STEP_CASES, C_SMPRI, C_PFR1, C_SMFR0,
+	NR_CASES
+};
+
+#define FIRST_FLAVOUR_CASE	C_TPIDR2
+
+static const char * const extra_names[] = {
+	"tpidr2_el0_across_exits", "smpri_el1_raz_wi", "id_aa64pfr1_el1_sme",
+	"id_aa64smfr0_el1",
+};
+
+/* The architecture's effect of @s on SVCR @svcr. */
+static __u64 step_after(const struct step *s, __u64 svcr)
+{
+	switch (s->op) {
+	case SMEKVM_OP_SMSTART:		return SVCR_SM | SVCR_ZA;
+	case SMEKVM_OP_SMSTART_SM:	return svcr | SVCR_SM;
+	case SMEKVM_OP_SMSTART_ZA:	return svcr | SVCR_ZA;
+	case SMEKVM_OP_SMSTOP:		return 0;
+	case SMEKVM_OP_SMSTOP_SM:	return svcr & ~SVCR_SM;
+	case SMEKVM_OP_SMSTOP_ZA:	return svcr & ~SVCR_ZA;
+	default:			return s->target;
+	}
+}
+
+/* Guest memory. */
+static struct smekvm_gregs g_in, g_out;
+
+static struct {
+	__u64 smcr;		/* SMCR_EL1 without LEN */
+	__u64 sve;		/* the vcpu has SVE: set ZCR_EL1.LEN */
+	__u64 rows;		/* SVL in bytes */
+	__u64 extras;		/* run the per-flavour checks */
+	__u64 nsteps;
+	__u64 flags[NR_STEP_CASES];
+	__u64 svl_by_len[16];	/* guest: RDSVL for each LEN */
+} g_arch;
+
+static void guest_main(void)
+{
+	__u64 i, v;
+
+	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
+		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
+	isb();
+	if (g_arch.sve) {
+		write_sysreg_s(ZCR_ELx_LEN, SYS_ZCR_EL1);
+		isb();
+	}
+
+	for (i = 0; i < 16; i++) {
+		write_sysreg_s(g_arch.smcr | i, SYS_SMCR_EL1);
+		isb();
+		g_arch.svl_by_len[i] = smekvm_guest_rdsvl();
+	}
+	write_sysreg_s(g_arch.smcr | SMCR_ELx_LEN, SYS_SMCR_EL1);
+	isb();
+	GUEST_SYNC2(STAGE_LEN, smekvm_guest_rdsvl());
+
+	for (i = 0; i < g_arch.nsteps; i++) {
+		GUEST_SYNC2(STAGE_STEP_PRE, i);
+		v = smekvm_state_step(&g_in, &g_out, NULL, g_arch.flags[i],
+				      g_arch.rows);
+		GUEST_SYNC3(STAGE_STEP_POST, i, v);
+	}
+
+	if (g_arch.extras) {
+		for (i = 0; i < NR_TPIDR2_ROUNDS; i++) {
+			v = 0x7e5700000000a000ULL | i << 32 | i;
+			write_sysreg_s(v, SYS_TPIDR2_EL0);
+			GUEST_SYNC3(STAGE_TPIDR2_SET, i, v);
+			GUEST_SYNC3(STAGE_TPIDR2_GOT, i,
+				    read_sysreg_s(SYS_TPIDR2_EL0));
+		}
+
+		v = read_sysreg_s(SYS_SMPRI_EL1);
+		write_sysreg_s(0xf, SYS_SMPRI_EL1);
+		isb();
+		GUEST_SYNC3(STAGE_SMPRI, v, read_sysreg_s(SYS_SMPRI_EL1));
+
+		GUEST_SYNC3(STAGE_ID, read_sysreg_s(SYS_ID_AA64PFR1_EL1),
+			    read_sysreg_s(SYS_ID_AA64SMFR0_EL1));
+	}
+	GUEST_DONE();
+}
+
+/* The SVLs (in VQ) the host offers, read from a scratch vcpu. */
+static struct smekvm_vls offered;
+
+static void case_name(char *buf, size_t size, const struct flavour *f,
+		      unsigned int vq, int c)
+{
+	if (c >= FIRST_FLAVOUR_CASE)
+		snprintf(buf, size, "el1/%s/%s", f->name,
+			 extra_names[c - FIRST_FLAVOUR_CASE]);
+	else if (c == C_RDSVL)
+		snprintf(buf, size, "el1/%s/svl_%u/rdsvl", f->name, vq * 128);
+	else if (c == C_LEN)
+		snprintf(buf, size, "el1/%s/svl_%u/smcr_len_select", f->name,
+			 vq * 128);
+	else
+		snprintf(buf, size, "el1/%s/svl_%u/%s/%s", f->name, vq * 128,
+			 steps[(c - C_STEP0) / 4].name,
+			 from_names[(c - C_STEP0) % 4]);
+}
+
+/* Cases of the VM of flavour @f at SVL @vq (the largest has them all). */
+static int vm_cases(const struct flavour *f, unsigned int vq)
+{
+	return vq == smekvm_vls_max(&offered) ? NR_CASES : FIRST_FLAVOUR_CASE;
+}
+
+static bool vm_runs(const struct flavour *f, unsigned int vq)
+{
+	return f->every_svl || vq == smekvm_vls_max(&offered);
+}
+
+static bool selected(const struct flavour *f, unsigned int vq, int c)
+{
+	char name[96];
+
+	case_name(name, sizeof(name), f, vq, c);
+	return smekvm_case_selected(name);
+}
+
+/* One VM and its results per case. */
+struct run {
+	const struct flavour *f;
+	unsigned int vq;
+	struct kvm_vm *vm;
+	struct kvm_vcpu *vcpu;
+	struct smekvm_step_vcpu sv;
+	struct smekvm_vls vls;		/* the VM's SME_VLS */
+	bool sme2, fa64;
+	int result[NR_CASES];
+	unsigned long exits;
+};
+
+static void set_result(struct run *r, int c, bool pass)
+{
+	if (r->result[c] != RES_FAIL)
+		r->result[c] = pass ? RES_PASS : RES_FAIL;
+}
+
+static void move_to_next_cpu(unsigned int i)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	cpu_set_t set;
+
+	if (n < 2)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(i % n, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+	sched_yield();
+}
+
+static void run_setup(struct run *r)
+{
+	struct smekvm_vls sve;
+	unsigned int i, n = 0;
+	__u64 from;
+
+	r->vm = vm_create(1);
+	r->vcpu = smekvm_vcpu_add(r->vm, 0, &r->f->cfg, guest_main);
+	vm_init_descriptor_tables(r->vm);
+	vcpu_init_descriptor_tables(r->vcpu);
+
+	smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &r->vls);
+	smekvm_vls_truncate(&r->vls, r->vq);
+	smekvm_set_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &r->vls);
+	smekvm_vcpu_finalize(r->vcpu);
+	kvm_arch_vm_finalize_vcpus(r->vm);
+	smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &r->vls);
+
+	r->sme2 = smekvm_vcpu_pfr1_sme(r->vcpu) >= 2;
+	r->fa64 = smekvm_vcpu_has_fa64(r->vcpu);
+	r->sv = (struct smekvm_step_vcpu){
+		.sme = true, .ns_sve = r->f->cfg.sve, .ss_ffr = r->fa64,
+		.zt0 = r->sme2, .svl = r->vq * 16,
+	};
+	if (r->f->cfg.sve) {
+		smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SVE_VLS, &sve);
+		r->sv.sve_vl = smekvm_vls_max(&sve) * 16;
+	}
+
+	g_arch.smcr = (r->fa64 ? SMCR_ELx_FA64 : 0) |
+		      (r->sme2 ? SMCR_ELx_EZT0 : 0);
+	g_arch.rows = r->sv.svl;
+	g_arch.sve = r->f->cfg.sve;
+	g_arch.extras = vm_cases(r->f, r->vq) == NR_CASES;
+	for (i = 0; i < ARRAY_SIZE(steps); i++)
+		for (from = 0; from < 4; from++)
+			g_arch.flags[n++] = smekvm_step_flags(&r->sv, from,
+							      steps[i].op,
+							      steps[i].target);
+	g_arch.nsteps = n;
+	sync_global_to_guest(r->vm, g_arch);
+}
+
+static void check_len(struct run *r, __u64 rdsvl)
+{
+	unsigned int len, want;
+	bool ok = true;
+	char buf[64];
+
+	sync_global_from_guest(r->vm, g_arch);
+	set_result(r, C_RDSVL, rdsvl == r->sv.svl);
+	if (rdsvl != r->sv.svl)
+		ksft_print_msg("svl_%u: RDSVL %llu bytes with LEN=15, expected %u\n",
+			       r->vq * 128, rdsvl, r->sv.svl);
+
+	for (len = 0; len < 16; len++) {
+		want = smekvm_vls_prev(&r->vls, len + 2);
+		if (!want)
+			want = smekvm_vls_min(&r->vls);
+		if (g_arch.svl_by_len[len] == want * 16)
+			continue;
+		ksft_print_msg("svl_%u (offered %s): LEN=%u gives SVL %llu bits, expected %u\n",
+			       r->vq * 128,
+			       smekvm_vls_str(&r->vls, buf, sizeof(buf)), len,
+			       g_arch.svl_by_len[len] * 8, want * 128);
+		ok = false;
+	}
+	set_result(r, C_LEN, ok);
+}
+
+static void step_pre(struct run *r, unsigned int i)
+{
+	struct smekvm_gregs *in = addr_gva2hva(r->vm, (gva_t)&g_in);
+	struct smekvm_gregs *out = addr_gva2hva(r->vm, (gva_t)&g_out);
+
+	smekvm_step_fill(&r->sv, in, i % 4, i);
+	smekvm_step_poison(out);
+}
+
+static void step_post(struct run *r, unsigned int i, __u64 fpsr)
+{
+	struct smekvm_gregs *out = addr_gva2hva(r->vm, (gva_t)&g_out);
+	const struct step *s = &steps[i / 4];
+	__u64 from = i % 4, to = step_after(s, from);
+	__u64 want_fpsr = (from ^ to) & SVCR_SM ? FPSR_AFTER_SM_CHANGE :
+			  SMEKVM_STEP_FPSR_IN;
+	char what[96];
+	bool ok;
+
+	case_name(what, sizeof(what), r->f, r->vq, C_STEP0 + i);
+	ok = out->svcr == to;
+	if (!ok) {
+		ksft_print_msg("%s: SVCR 0x%llx afterwards, expected 0x%llx\n",
+			       what, out->svcr, to);
+	} else {
+		ok = smekvm_step_compare(&r->sv, out, to, i,
+					 (from ^ to) & SVCR_SM,
+					 !(from & SVCR_ZA), what);
+		if (ok && fpsr != want_fpsr) {
+			ksft_print_msg("%s: FPSR 0x%llx afterwards, expected 0x%llx\n",
+				       what, fpsr, want_fpsr);
+			ok = false;
+		}
+	}
+	set_result(r, C_STEP0 + i, ok);
+}
+
+static __u64 tpidr2_want;
+
+static void check_tpidr2(struct run *r, int stage, unsigned int round,
+			 __u64 val)
+{
+	__u64 got = 0;
+	int err;
+
+	if (stage == STAGE_TPIDR2_SET) {
+		err = __smekvm_get_reg64(r->vcpu, SMEKVM_TPIDR2_EL0, &got);
+		if (err || got != val) {
+			ksft_print_msg("round %u: ONE_REG TPIDR2 0x%llx (%s), wrote 0x%llx\n",
+				       round, got, strerror(err), val);
+			set_result(r, C_TPIDR2, false);
+		}
+		tpidr2_want = val;
+		if (round % 2) {	/* odd rounds: userspace changes it */
+			tpidr2_want = ~val;
+			vcpu_set_reg(r->vcpu, SMEKVM_TPIDR2_EL0, tpidr2_want);
+		}
+		move_to_next_cpu(round + 1);
+		return;
+	}
+	set_result(r, C_TPIDR2, val == tpidr2_want);
+	if (val != tpidr2_want)
+		ksft_print_msg("round %u: guest reads TPIDR2_EL0 0x%llx, expected 0x%llx\n",
+			       round, val, tpidr2_want);
+}
+
+static void check_smpri(struct run *r, __u64 before, __u64 after)
+{
+	__u64 host = ~0ULL;
+	int err = __smekvm_get_reg64(r->vcpu, SMEKVM_SMPRI_EL1, &host);
+
+	if (before || after || err || host)
+		ksft_print_msg("SMPRI_EL1: 0x%llx, 0x%llx after 0xf; ONE_REG 0x%llx (%s)\n",
+			       before, after, host, strerror(err));
+	set_result(r, C_SMPRI, !before && !after && !err && !host);
+}
+
+static void check_id(struct run *r, __u64 pfr1, __u64 smfr0)
+{
+	__u64 host_pfr1 = vcpu_get_reg(r->vcpu, SMEKVM_ID_AA64PFR1_EL1);
+	__u64 host_smfr0 = vcpu_get_reg(r->vcpu, SMEKVM_ID_AA64SMFR0_EL1);
+	__u64 sme = FIELD_GET(ID_AA64PFR1_EL1_SME_MASK, pfr1);
+	__u64 want = FIELD_GET(ID_AA64PFR1_EL1_SME_MASK, host_pfr1);
+	bool ok;
+
+	if (r->f->cfg.hide_sme2)
+		want = ID_AA64PFR1_EL1_SME_IMP;
+	ok = sme == want;
+	if (!ok)
+		ksft_print_msg("guest ID_AA64PFR1_EL1.SME %llu, configured %llu\n",
+			       sme, want);
+	set_result(r, C_PFR1, ok);
+
+	ok = smfr0 == host_smfr0 &&
+	     !(r->f->cfg.hide_fa64 && (smfr0 & ID_AA64SMFR0_EL1_FA64_MASK));
+	if (!ok)
+		ksft_print_msg("guest ID_AA64SMFR0_EL1 0x%llx, configured 0x%llx%s\n",
+			       smfr0, host_smfr0,
+			       r->f->cfg.hide_fa64 ? " (FA64 hidden)" : "");
+	set_result(r, C_SMFR0, ok);
+}
+
+/* Why the VMs cannot run: KVM_RUN refused the first one. */
+static const char *run_refused;
+
+/* Run one VM; false if KVM_RUN refused it on the first entry. */
+static bool run_vm(struct run *r)
+{
+	struct ucall uc;
+	bool started = false;
+	int ret;
+
+	run_setup(r);
+	for (;;) {
+		do {
+			ret = __vcpu_run(r->vcpu);
+		} while (ret == -1 && errno == EINTR);
+		if (ret && !started && errno == EINVAL) {
+			run_refused = RUN_REFUSED;
+			return false;
+		}
+		TEST_ASSERT(!ret, "KVM_RUN: %s", strerror(errno));
+		started = true;
+		r->exits++;
+
+		switch (get_ucall(r->vcpu, &uc)) {
+		case UCALL_SYNC:
+			switch (uc.args[0]) {
+			case STAGE_LEN:
+				check_len(r, uc.args[1]);
+				break;
+			case STAGE_STEP_PRE:
+				step_pre(r, uc.args[1]);
+				break;
+			case STAGE_STEP_POST:
+				step_post(r, uc.args[1], uc.args[2]);
+				break;
+			case STAGE_TPIDR2_SET:
+			case STAGE_TPIDR2_GOT:
+				check_tpidr2(r, uc.args[0], uc.args[1],
+					     uc.args[2]);
+				break;
+			case STAGE_SMPRI:
+				check_smpri(r, uc.args[1], uc.args[2]);
+				break;
+			case STAGE_ID:
+				check_id(r, uc.args[1], uc.args[2]);
+				break;
+			default:
+				TEST_FAIL("unknown stage %lu", uc.args[0]);
+			}
+			break;
+		case UCALL_DONE:
+			return true;
+		case UCALL_ABORT:
+			REPORT_GUEST_ASSERT(uc);
+			break;
+		case UCALL_UNHANDLED:
+			ksft_print_msg("%s svl_%u: guest exception: vector 0x%lx EC 0x%lx\n",
+				       r->f->name, r->vq * 128, uc.args[0],
+				       uc.args[1]);
+			return true;
+		default:
+			TEST_FAIL("unexpected exit %u, ucall %lu",
+				  r->vcpu->run->exit_reason, uc.cmd);
+		}
+	}
+}
+
+static const char *host_lacks(const struct flavour *f)
+{
+	unsigned long hwcap2 = getauxval(AT_HWCAP2);
+
+	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
+		return "host has no SVE";
+	if (f->cfg.hide_sme2 && !(hwcap2 & HWCAP2_SME2))
+		return "host has no SME2 to hide";
+	if (f->cfg.hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
+		return "host has no FA64 to hide";
+	return NULL;
+}
+
+static unsigned int counts[3];	/* pass, fail, skip */
+
+static void report(const struct flavour *f, unsigned int vq, int c,
+		   int result, const char *why)
+{
+	char name[96];
+
+	case_name(name, sizeof(name), f, vq, c);
+	if (result == RES_SKIP) {
+		ksft_test_result_skip("%s: %s\n", name, why ? why : "");
+		counts[2]++;
+	} else {
+		ksft_test_result(result == RES_PASS, "%s\n", name);
+		counts[result != RES_PASS]++;
+	}
+}
+
+static void test_vm(const struct flavour *f, unsigned int vq)
+{
+	struct run r = { .f = f, .vq = vq };
+	const char *why = host_lacks(f);
+	int c, n = vm_cases(f, vq);
+	bool any = false;
+
+	for (c = 0; c < n; c++)
+		any |= selected(f, vq, c);
+	if (!any)
+		return;
+
+	if (!why && !run_refused && !run_vm(&r))
+		ksft_print_msg("%s svl_%u: %s\n", f->name, vq * 128,
+			       run_refused);
+	if (!why)
+		why = run_refused;
+	if (r.vm)
+		kvm_vm_free(r.vm);
+
+	for (c = 0; c < n; c++) {
+		if (!selected(f, vq, c))
+			continue;
+		if (why)
+			report(f, vq, c, RES_SKIP, why);
+		else if (!r.result[c])
+			report(f, vq, c, RES_FAIL, NULL);
+		else
+			report(f, vq, c, r.result[c], NULL);
+	}
+}
+
+static void read_offered(void)
+{
+	struct smekvm_vcpu_cfg cfg = { .sme = true };
+	struct kvm_vcpu *vcpu;
+	struct kvm_vm *vm;
+
+	vm = vm_create(1);
+	vcpu = smekvm_vcpu_add(vm, 0, &cfg, NULL);
+	smekvm_get_vls(vcpu, KVM_REG_ARM64_SME_VLS, &offered);
+	kvm_vm_free(vm);
+}
+
+int main(void)
+{
+	unsigned int i, vq, plan = 0;
+	const char *el2_why;
+	bool el2, el2_sel;
+	struct timespec t0, t1;
+	char buf[96];
+	int c;
+
+	smekvm_skip_unless_kvm_sme();
+	read_offered();
+	el2 = smekvm_el2_sme_wanted(&el2_why);
+	el2_sel = el2 && smekvm_case_selected("el2/sme");
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
+			if (smekvm_vls_has(&offered, vq) &&
+			    vm_runs(&flavours[i], vq))
+				for (c = 0; c < vm_cases(&flavours[i], vq); c++)
+					plan += selected(&flavours[i], vq, c);
+	plan += el2_sel;
+	if (!plan)
+		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
+			       smekvm_case_filter());
+
+	ksft_print_header();
+	ksft_set_plan(plan);
+	ksft_print_msg("offered SVLs: %s\n",
+		       smekvm_vls_str(&offered, buf, sizeof(buf)));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
+			if (smekvm_vls_has(&offered, vq) &&
+			    vm_runs(&flavours[i], vq))
+				test_vm(&flavours[i], vq);
+	if (el2_sel) {
+		ksft_test_result_skip("el2/sme: %s\n", el2_why);
+		counts[2]++;
+	}
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ksft_print_msg("%u passed, %u failed, %u skipped in %.1f s\n",
+		       counts[0], counts[1], counts[2],
+		       (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	ksft_finished();
+}

@@ -1,0 +1,599 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_guest_coherence - the guest's live FP/SVE/SME registers and
+ * userspace's ONE_REG view of them agree, in both directions, in every
+ * SVCR state and at every vector length.
+ *
+ * sme_guest_state is the smoke test of this (one state, one SVL); here
+ * the same round trip covers, for each vcpu flavour and each VL the VM
+ * offers, each of the four SVCR states (off, sm, za, sm_za):
+ *
+ *  - the guest enters the state, loads every register live in it with
+ *    patterns naming vcpu, generation, register, row and byte
+ *    (non-streaming Z/P/FFR, or V without SVE; streaming Z/P/FFR at the
+ *    SVL; ZA rows and ZT0 with ZA on) and exits to userspace from
+ *    assembly while still in that state (guest_code/sme_state_step.S: an
+ *    MMIO store, no compiled code in streaming mode);
+ *  - <state>/onereg_after_exit: SVCR reads the state, every live register
+ *    reads its pattern at the current VL with zero padding, and the
+ *    registers that do not exist or are not accessible in the state (Z0,
+ *    P0, FFR, V0, ZA row 0, the first ZA row past the SVL, ZT0) give the
+ *    errno of shared/ABI.md section 4, as lib/sme_model.c predicts;
+ *  - userspace writes the next generation to every live register;
+ *  - <state>/guest_after_entry: after KVM_RUN the guest, still in the
+ *    state, stores every live register and SVCR: they hold exactly what
+ *    userspace wrote.
+ *
+ * The vcpu thread moves to another host CPU between round trips, so the
+ * state is also saved and restored across CPUs.  Flavours: sve_sme and
+ * sme_only at every SVL, sme2_hidden (no ZT0) and fa64_hidden (no
+ * streaming FFR) at the largest, and VMs without SME for the
+ * non-streaming path: sve at every power-of-two SVE VL, fpsimd (V
+ * registers only).  Case names el1/<flavour>/<svl_n|vl_n>/<state>/<what>
+ * and el1/fpsimd/off/<what>.  Round trips per state: 3, 30 in the full
+ * tier, or SMEKVM_ITERS.  Skips the program when KVM cannot offer SME
+ * (the non-SME flavours are covered elsewhere then: sme_hidden), and the
+ * SME flavours' cases when KVM_RUN refuses vcpus with SME.
+ */
+#include <errno.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/auxv.h>
+#include <asm/hwcap.h>
+
+#include <kvm_util.h>
+#include <processor.h>
+#include <test_util.h>
+#include <ucall_common.h>
+
+#include "case_filter.h"
+#include "sme_el2.h"
+#include "sme_model.h"
+#include "sme_pattern.h"
+#include "sme_probe.h"
+#include "sme_step.h"
+#include "sme_vcpu.h"
+
+/* A case's result; RES_NONE: the guest never got to it (a failure). */
+enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
+
+#define RUN_REFUSED "KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support"
+
+#define ITERS_DEFAULT	3
+#define ITERS_FULL	30
+
+enum { STAGE_PRE = 1, STAGE_POST };
+
+struct flavour {
+	const char *name;
+	struct smekvm_vcpu_cfg cfg;
+	bool every_vl;
+};
+
+static const struct flavour flavours[] = {
+	{ "sve_sme",	 { .sve = true, .sme = true }, true },
+	{ "sme_only",	 { .sme = true }, true },
+	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
+	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
+	{ "sve",	 { .sve = true }, true },
+	{ "fpsimd",	 { } },
+};
+
+static const char * const state_names[4] = { "off", "sm", "za", "sm_za" };
+
+enum { C_HOST, C_GUEST, NR_KINDS };
+static const char * const kind_names[NR_KINDS] = {
+	"onereg_after_exit", "guest_after_entry",
+};
+
+/* Guest memory. */
+static struct smekvm_gregs g_in, g_out;
+
+static struct {
+	__u64 *exit_addr;
+	__u64 smcr;		/* SMCR_EL1, 0 without SME */
+	__u64 sve;		/* the vcpu has SVE: set ZCR_EL1.LEN */
+	__u64 rows;
+	__u64 nstates;
+	__u64 flags[4];
+	__u64 iters;
+} g_coh;
+
+static void guest_main(void)
+{
+	__u64 k, i;
+
+	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
+		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
+	isb();
+	if (g_coh.smcr) {
+		write_sysreg_s(g_coh.smcr, SYS_SMCR_EL1);
+		isb();
+	}
+	if (g_coh.sve) {
+		write_sysreg_s(ZCR_ELx_LEN, SYS_ZCR_EL1);
+		isb();
+	}
+
+	for (k = 0; k < g_coh.nstates; k++) {
+		for (i = 0; i < g_coh.iters; i++) {
+			GUEST_SYNC3(STAGE_PRE, k, i);
+			smekvm_state_step(&g_in, &g_out, g_coh.exit_addr,
+					  g_coh.flags[k], g_coh.rows);
+			GUEST_SYNC3(STAGE_POST, k, i);
+		}
+	}
+	GUEST_DONE();
+}
+
+/* The VLs a flavour's VMs run at (VQ bitmaps, read from scratch vcpus). */
+static struct smekvm_vls sme_offered, sve_offered;
+
+static bool has_vl(const struct flavour *f, unsigned int vq)
+{
+	if (f->cfg.sme)
+		return smekvm_vls_has(&sme_offered, vq) &&
+		       (f->every_vl || vq == smekvm_vls_max(&sme_offered));
+	if (f->cfg.sve)
+		return smekvm_vls_has(&sve_offered, vq) && !(vq & (vq - 1));
+	return vq == 1;		/* fpsimd: one VM */
+}
+
+static unsigned int nr_states(const struct flavour *f)
+{
+	return f->cfg.sme ? 4 : 1;
+}
+
+static void case_name(char *buf, size_t size, const struct flavour *f,
+		      unsigned int vq, unsigned int state, int kind)
+{
+	char vl[16] = "";
+
+	if (f->cfg.sme)
+		snprintf(vl, sizeof(vl), "svl_%u/", vq * 128);
+	else if (f->cfg.sve)
+		snprintf(vl, sizeof(vl), "vl_%u/", vq * 128);
+	snprintf(buf, size, "el1/%s/%s%s/%s", f->name, vl, state_names[state],
+		 kind_names[kind]);
+}
+
+static bool selected(const struct flavour *f, unsigned int vq,
+		     unsigned int state, int kind)
+{
+	char name[96];
+
+	case_name(name, sizeof(name), f, vq, state, kind);
+	return smekvm_case_selected(name);
+}
+
+struct run {
+	const struct flavour *f;
+	unsigned int vq, iters;
+	struct kvm_vm *vm;
+	struct kvm_vcpu *vcpu;
+	gpa_t exit_gpa;
+	struct smekvm_step_vcpu sv;
+	struct smekvm_model_cfg mcfg;
+	int result[4][NR_KINDS];
+	unsigned int state, gen;	/* of the current round trip */
+	unsigned long round_trips, onereg_ios;
+};
+
+static void set_result(struct run *r, unsigned int state, int kind,
+		       bool pass)
+{
+	if (r->result[state][kind] != RES_FAIL)
+		r->result[state][kind] = pass ? RES_PASS : RES_FAIL;
+}
+
+static void move_to_next_cpu(unsigned int i)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	cpu_set_t set;
+
+	if (n < 2)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(i % n, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+	sched_yield();
+}
+
+static void run_setup(struct run *r)
+{
+	const struct flavour *f = r->f;
+	struct smekvm_vls vls;
+	unsigned int k;
+	bool sme2 = false, fa64 = false;
+	gva_t gva;
+
+	r->vm = vm_create(1);
+	r->vcpu = smekvm_vcpu_add(r->vm, 0, &f->cfg, guest_main);
+	vm_init_descriptor_tables(r->vm);
+	vcpu_init_descriptor_tables(r->vcpu);
+
+	if (f->cfg.sme) {
+		smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &vls);
+		smekvm_vls_truncate(&vls, r->vq);
+		smekvm_set_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &vls);
+	} else if (f->cfg.sve) {
+		smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SVE_VLS, &vls);
+		smekvm_vls_truncate(&vls, r->vq);
+		smekvm_set_vls(r->vcpu, KVM_REG_ARM64_SVE_VLS, &vls);
+	}
+	if (f->cfg.sve || f->cfg.sme)
+		smekvm_vcpu_finalize(r->vcpu);
+	kvm_arch_vm_finalize_vcpus(r->vm);
+
+	r->mcfg = (struct smekvm_model_cfg){
+		.sve = f->cfg.sve, .sme = f->cfg.sme,
+	};
+	if (f->cfg.sme) {
+		sme2 = smekvm_vcpu_pfr1_sme(r->vcpu) >= 2;
+		fa64 = smekvm_vcpu_has_fa64(r->vcpu);
+		r->mcfg.sme2 = sme2;
+		r->mcfg.fa64 = fa64;
+		r->mcfg.sme_vq = r->vq;
+	}
+	if (f->cfg.sve) {
+		smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SVE_VLS, &vls);
+		r->mcfg.sve_vq = smekvm_vls_max(&vls);
+	}
+	r->sv = (struct smekvm_step_vcpu){
+		.sme = f->cfg.sme, .ns_sve = f->cfg.sve, .ss_ffr = fa64,
+		.zt0 = sme2, .svl = f->cfg.sme ? r->vq * 16 : 0,
+		.sve_vl = r->mcfg.sve_vq * 16, .vcpu = f - flavours,
+	};
+
+	/* A page no memslot backs, away from the ucall page. */
+	r->exit_gpa = (r->vm->max_gfn - 1) << r->vm->page_shift;
+	gva = vm_unused_gva_gap(r->vm, r->vm->page_size, KVM_UTIL_MIN_VADDR);
+	virt_map(r->vm, gva, r->exit_gpa, 1);
+
+	g_coh.exit_addr = (__u64 *)gva;
+	g_coh.smcr = f->cfg.sme ? SMCR_ELx_LEN | (fa64 ? SMCR_ELx_FA64 : 0) |
+				  (sme2 ? SMCR_ELx_EZT0 : 0) : 0;
+	g_coh.rows = r->sv.svl;
+	g_coh.sve = f->cfg.sve;
+	g_coh.nstates = nr_states(f);
+	for (k = 0; k < g_coh.nstates; k++)
+		g_coh.flags[k] = smekvm_step_flags(&r->sv, k, SMEKVM_OP_EXIT,
+						   0);
+	g_coh.iters = r->iters;
+	sync_global_to_guest(r->vm, g_coh);
+}
+
+/* The generation of round trip @i in state @k (the host writes gen + 1). */
+static unsigned int round_gen(unsigned int k, unsigned int i)
+{
+	return k * 64 + 2 * (i % 32);
+}
+
+/* Registers that may be absent, and the errno the model gives them. */
+static bool check_absent(struct run *r, __u64 svcr, const char *what)
+{
+	static struct smekvm_model m;
+	__u8 buf[SMEKVM_REG_MAX_BYTES];
+	__u64 ids[7];
+	unsigned int i, n = 0;
+	char name[32];
+	bool ok = true;
+	int want, err;
+
+	smekvm_model_init(&m, &r->mcfg);
+	smekvm_model_finalize(&m);
+	if (r->mcfg.sme)
+		TEST_ASSERT(!smekvm_model_set(&m, SMEKVM_SVCR, &svcr),
+			    "model: SVCR 0x%llx", svcr);
+
+	ids[n++] = KVM_REG_ARM64_SVE_ZREG(0, 0);
+	ids[n++] = KVM_REG_ARM64_SVE_PREG(0, 0);
+	ids[n++] = KVM_REG_ARM64_SVE_FFR(0);
+	ids[n++] = SMEKVM_VREG(0);
+	ids[n++] = KVM_REG_ARM64_SME_ZAHREG(0, 0);
+	if (r->sv.svl && r->sv.svl < 256)
+		ids[n++] = KVM_REG_ARM64_SME_ZAHREG(r->sv.svl, 0);
+	ids[n++] = KVM_REG_ARM64_SME_ZT0;
+
+	for (i = 0; i < n; i++) {
+		want = smekvm_model_access_err(&m, ids[i], false);
+		if (!want)
+			continue;	/* live: checked by value */
+		err = __smekvm_get_reg(r->vcpu, ids[i], buf);
+		r->onereg_ios++;
+		if (err == want)
+			continue;
+		ksft_print_msg("%s: reading %s: %s, expected %s\n", what,
+			       smekvm_model_reg_name(ids[i], name,
+						     sizeof(name)),
+			       err ? strerror(err) : "success",
+			       strerror(want));
+		ok = false;
+	}
+	return ok;
+}
+
+/* At the exit: check generation @gen in every live register, write gen+1. */
+static void at_exit(struct run *r)
+{
+	struct smekvm_step_reg regs[SMEKVM_STEP_MAX_REGS];
+	__u8 buf[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
+	__u64 svcr = r->state, got_svcr;
+	unsigned int i, n;
+	bool ok = true;
+	char what[96];
+	long off;
+	int err;
+
+	case_name(what, sizeof(what), r->f, r->vq, r->state, C_HOST);
+	if (r->f->cfg.sme) {
+		got_svcr = smekvm_get_svcr(r->vcpu);
+		if (got_svcr != svcr) {
+			ksft_print_msg("%s: SVCR 0x%llx at the exit\n", what,
+				       got_svcr);
+			set_result(r, r->state, C_HOST, false);
+			set_result(r, r->state, C_GUEST, false);
+			return;
+		}
+	}
+
+	n = smekvm_step_regs(&r->sv, svcr, regs);
+	for (i = 0; i < n; i++) {
+		memset(want, 0, sizeof(want));
+		smekvm_step_expected(&r->sv, want, regs[i].cls, regs[i].reg,
+				     regs[i].bytes, r->gen, false);
+		err = __smekvm_get_reg(r->vcpu, regs[i].id, buf);
+		off = err ? 0 : smekvm_first_diff(buf, want,
+						  KVM_REG_SIZE(regs[i].id));
+		if (ok && (err || off >= 0)) {
+			if (err)
+				ksft_print_msg("%s: reading %s%u: %s\n", what,
+					       smekvm_step_cls_name(regs[i].cls),
+					       regs[i].reg, strerror(err));
+			else
+				ksft_print_msg("%s: %s%u byte %ld is 0x%02x, expected 0x%02x%s\n",
+					       what,
+					       smekvm_step_cls_name(regs[i].cls),
+					       regs[i].reg, off, buf[off],
+					       want[off],
+					       (size_t)off >= regs[i].bytes ?
+					       " (padding)" : "");
+			ok = false;
+		}
+
+		memset(want, 0, sizeof(want));
+		smekvm_step_expected(&r->sv, want, regs[i].cls, regs[i].reg,
+				     regs[i].bytes, r->gen + 1, false);
+		err = __smekvm_set_reg(r->vcpu, regs[i].id, want);
+		TEST_ASSERT(!err, "%s: writing %s%u: %s", what,
+			    smekvm_step_cls_name(regs[i].cls), regs[i].reg,
+			    strerror(err));
+		r->onereg_ios += 2;
+	}
+	ok &= check_absent(r, svcr, what);
+	set_result(r, r->state, C_HOST, ok);
+}
+
+static void at_post(struct run *r)
+{
+	struct smekvm_gregs *out = addr_gva2hva(r->vm, (gva_t)&g_out);
+	__u64 want_svcr = r->f->cfg.sme ? r->state : 0;
+	char what[96];
+	bool ok;
+
+	case_name(what, sizeof(what), r->f, r->vq, r->state, C_GUEST);
+	ok = out->svcr == want_svcr;
+	if (!ok)
+		ksft_print_msg("%s: guest SVCR 0x%llx after the entry\n", what,
+			       out->svcr);
+	else
+		ok = smekvm_step_compare(&r->sv, out, r->state, r->gen + 1,
+					 false, false, what);
+	set_result(r, r->state, C_GUEST, ok);
+	r->round_trips++;
+}
+
+static const char *run_refused;
+
+static bool run_vm(struct run *r)
+{
+	struct smekvm_gregs *in, *out;
+	bool started = false, exited = false;
+	struct ucall uc;
+	int ret;
+
+	run_setup(r);
+	in = addr_gva2hva(r->vm, (gva_t)&g_in);
+	out = addr_gva2hva(r->vm, (gva_t)&g_out);
+
+	for (;;) {
+		do {
+			ret = __vcpu_run(r->vcpu);
+		} while (ret == -1 && errno == EINTR);
+		if (ret && !started && errno == EINVAL && r->f->cfg.sme) {
+			run_refused = RUN_REFUSED;
+			return false;
+		}
+		TEST_ASSERT(!ret, "%s: KVM_RUN: %s", r->f->name,
+			    strerror(errno));
+		started = true;
+
+		if (r->vcpu->run->exit_reason == KVM_EXIT_MMIO &&
+		    r->vcpu->run->mmio.phys_addr == r->exit_gpa) {
+			at_exit(r);
+			exited = true;
+			continue;
+		}
+
+		switch (get_ucall(r->vcpu, &uc)) {
+		case UCALL_SYNC:
+			r->state = uc.args[1];
+			r->gen = round_gen(uc.args[1], uc.args[2]);
+			if (uc.args[0] == STAGE_PRE) {
+				smekvm_step_fill(&r->sv, in, r->state, r->gen);
+				smekvm_step_poison(out);
+				exited = false;
+				break;
+			}
+			if (!exited) {
+				ksft_print_msg("%s: no exit at the MMIO page\n",
+					       r->f->name);
+				set_result(r, r->state, C_HOST, false);
+			}
+			at_post(r);
+			move_to_next_cpu(uc.args[2] + 1);
+			break;
+		case UCALL_DONE:
+			return true;
+		case UCALL_ABORT:
+			REPORT_GUEST_ASSERT(uc);
+			break;
+		case UCALL_UNHANDLED:
+			ksft_print_msg("%s: guest exception: vector 0x%lx EC 0x%lx\n",
+				       r->f->name, uc.args[0], uc.args[1]);
+			return true;
+		default:
+			TEST_FAIL("%s: unexpected exit %u, ucall %lu",
+				  r->f->name, r->vcpu->run->exit_reason, uc.cmd);
+		}
+	}
+}
+
+static const char *host_lacks(const struct flavour *f)
+{
+	unsigned long hwcap2 = getauxval(AT_HWCAP2);
+
+	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
+		return "host has no SVE";
+	if (f->cfg.hide_sme2 && !(hwcap2 & HWCAP2_SME2))
+		return "host has no SME2 to hide";
+	if (f->cfg.hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
+		return "host has no FA64 to hide";
+	return NULL;
+}
+
+static unsigned int counts[3];	/* pass, fail, skip */
+static unsigned long total_round_trips, total_ios;
+
+static void test_vm(const struct flavour *f, unsigned int vq,
+		    unsigned int iters)
+{
+	struct run r = { .f = f, .vq = vq, .iters = iters };
+	const char *why = host_lacks(f);
+	unsigned int k;
+	char name[96];
+	bool any = false;
+	int c, res;
+
+	for (k = 0; k < nr_states(f); k++)
+		for (c = 0; c < NR_KINDS; c++)
+			any |= selected(f, vq, k, c);
+	if (!any)
+		return;
+
+	if (!why && f->cfg.sme && run_refused)
+		why = run_refused;
+	if (!why && !run_vm(&r)) {
+		why = run_refused;
+		ksft_print_msg("%s: %s\n", f->name, why);
+	}
+	if (r.vm)
+		kvm_vm_free(r.vm);
+	total_round_trips += r.round_trips;
+	total_ios += r.onereg_ios;
+
+	for (k = 0; k < nr_states(f); k++) {
+		for (c = 0; c < NR_KINDS; c++) {
+			if (!selected(f, vq, k, c))
+				continue;
+			case_name(name, sizeof(name), f, vq, k, c);
+			res = why ? RES_SKIP : r.result[k][c] ?: RES_FAIL;
+			if (res == RES_SKIP)
+				ksft_test_result_skip("%s: %s\n", name,
+						      why ? why : "");
+			else
+				ksft_test_result(res == RES_PASS, "%s\n",
+						 name);
+			counts[res == RES_SKIP ? 2 : res != RES_PASS]++;
+		}
+	}
+}
+
+static void read_offered(void)
+{
+	struct smekvm_vcpu_cfg cfg = { .sme = true };
+	struct kvm_vcpu *vcpu;
+	struct kvm_vm *vm;
+
+	vm = vm_create(1);
+	vcpu = smekvm_vcpu_add(vm, 0, &cfg, NULL);
+	smekvm_get_vls(vcpu, KVM_REG_ARM64_SME_VLS, &sme_offered);
+	kvm_vm_free(vm);
+
+	if (!kvm_has_cap(KVM_CAP_ARM_SVE))
+		return;
+	cfg = (struct smekvm_vcpu_cfg){ .sve = true };
+	vm = vm_create(1);
+	vcpu = smekvm_vcpu_add(vm, 0, &cfg, NULL);
+	smekvm_get_vls(vcpu, KVM_REG_ARM64_SVE_VLS, &sve_offered);
+	kvm_vm_free(vm);
+}
+
+int main(void)
+{
+	unsigned int i, vq, k, iters = ITERS_DEFAULT, plan = 0;
+	struct timespec t0, t1;
+	const char *el2_why, *s;
+	char buf[96];
+	bool el2_sel;
+	int c;
+
+	smekvm_skip_unless_kvm_sme();
+	read_offered();
+	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
+		  smekvm_case_selected("el2/sme");
+	s = getenv("SMEKVM_TIER");
+	if (s && !strcmp(s, "full"))
+		iters = ITERS_FULL;
+	s = getenv("SMEKVM_ITERS");
+	if (s && atoi(s) > 0)
+		iters = atoi(s);
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
+			if (has_vl(&flavours[i], vq))
+				for (k = 0; k < nr_states(&flavours[i]); k++)
+					for (c = 0; c < NR_KINDS; c++)
+						plan += selected(&flavours[i],
+								 vq, k, c);
+	plan += el2_sel;
+	if (!plan)
+		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
+			       smekvm_case_filter());
+
+	ksft_print_header();
+	ksft_set_plan(plan);
+	ksft_print_msg("SME VLs %s; round trips per state: %u\n",
+		       smekvm_vls_str(&sme_offered, buf, sizeof(buf)), iters);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
+			if (has_vl(&flavours[i], vq))
+				test_vm(&flavours[i], vq, iters);
+	if (el2_sel) {
+		ksft_test_result_skip("el2/sme: %s\n", el2_why);
+		counts[2]++;
+	}
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ksft_print_msg("%lu round trips, %lu ONE_REG accesses\n",
+		       total_round_trips, total_ios);
+	ksft_print_msg("%u passed, %u failed, %u skipped in %.1f s\n",
+		       counts[0], counts[1], counts[2],
+		       (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	ksft_finished();
+}

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_guest_hidden_features - what a guest at EL1 gets when it uses an SME
+ * sub-feature that userspace hid from it (shared/ABI.md section 8).
+ *
+ * KVM cannot make FA64 or SME2 disappear from the hardware; it hides them
+ * through SMCR_EL2 and must then give the guest the exceptions a CPU
+ * without them would give:
+ *
+ *  - FA64 hidden (ID_AA64SMFR0_EL1.FA64=0): an instruction that is illegal
+ *    in streaming mode (an FPSIMD FMOV D0, X1; RDFFR) takes the SME
+ *    exception, EC 0x1D with SMTC 1 (streaming-illegal), at the guest's
+ *    EL1, whether the guest's SMCR_EL1.FA64 is 0 or 1;
+ *  - FA64 offered: the same with the guest's FA64=0, and with FA64=1 the
+ *    instruction executes;
+ *  - SME2 hidden (ID_AA64PFR1_EL1.SME=1): a ZT0 instruction (ZERO {ZT0},
+ *    LDR ZT0) with the guest's SMCR_EL1.EZT0=0 takes EC 0x1D with SMTC 4
+ *    (ZT0 disabled) at EL1; with EZT0=1 it traps to KVM, which must
+ *    inject UNDEF (EC 0x00);
+ *  - SME2 offered: SMTC 4 with EZT0=0, and with EZT0=1 it executes.
+ *
+ * The instructions sit at labels of guest_code/sme_hidden_feat.S; the
+ * guest's handler (lib/guest_exc.c, taken at the guest's own EL1) records
+ * the exception at that address and skips the instruction.  Case names:
+ * el1/<vm>/<instruction>/guest_<bit>_<0|1>_<expected>.  Each VM flavour
+ * skips when the host lacks what it shows; the program skips when KVM
+ * cannot offer SME, its cases when KVM_RUN refuses SME vcpus.
+ * SMEKVM_CASE=<name> runs one case.
+ */
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+#include <sys/auxv.h>
+#include <asm/hwcap.h>
+
+#include <kvm_util.h>
+#include <processor.h>
+#include <test_util.h>
+#include <ucall_common.h>
+
+#include "case_filter.h"
+#include "guest_exc.h"
+#include "sme_el2.h"
+#include "sme_probe.h"
+#include "sme_vcpu.h"
+#include "guest_code/sme_hidden_feat.h"
+
+/* A case's result; RES_NONE: the guest never got to it (a failure). */
+enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
+
+#define RUN_REFUSED "KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support"
+
+enum hf_expect { HF_EXEC, HF_SMTC1, HF_SMTC4, HF_UNDEF };
+
+static const char * const expect_names[] = {
+	"executes", "smtc1", "smtc4", "undef",
+};
+
+enum hf_insn { I_FMOV, I_RDFFR, I_ZERO_ZT0, I_LDR_ZT0, NR_INSNS };
+
+static const char * const insn_names[NR_INSNS] = {
+	"streaming_fmov_d0_x1", "streaming_rdffr", "zero_zt0", "ldr_zt0",
+};
+
+struct hf_case {
+	enum hf_insn insn;
+	__u64 smcr;		/* guest SMCR_EL1 bits besides LEN */
+	enum hf_expect expect;
+};
+
+struct hf_vm {
+	const char *name;
+	struct smekvm_vcpu_cfg cfg;
+	unsigned long need_hwcap2;
+	const char *lacks;
+	struct hf_case cases[4];
+	unsigned int ncases;
+};
+
+static const struct hf_vm vms[] = {
+	{ "fa64_hidden", { .sme = true, .hide_fa64 = true },
+	  HWCAP2_SME_FA64, "host has no FA64 to hide", {
+		{ I_FMOV, 0, HF_SMTC1 },
+		{ I_FMOV, SMCR_ELx_FA64, HF_SMTC1 },
+		{ I_RDFFR, 0, HF_SMTC1 },
+		{ I_RDFFR, SMCR_ELx_FA64, HF_SMTC1 },
+	  }, 4 },
+	{ "fa64_offered", { .sme = true },
+	  HWCAP2_SME_FA64, "host has no FA64", {
+		{ I_FMOV, 0, HF_SMTC1 },
+		{ I_FMOV, SMCR_ELx_FA64, HF_EXEC },
+		{ I_RDFFR, 0, HF_SMTC1 },
+		{ I_RDFFR, SMCR_ELx_FA64, HF_EXEC },
+	  }, 4 },
+	{ "sme2_hidden", { .sme = true, .hide_sme2 = true },
+	  HWCAP2_SME2, "host has no SME2 to hide", {
+		{ I_ZERO_ZT0, 0, HF_SMTC4 },
+		{ I_ZERO_ZT0, SMCR_ELx_EZT0, HF_UNDEF },
+		{ I_LDR_ZT0, 0, HF_SMTC4 },
+		{ I_LDR_ZT0, SMCR_ELx_EZT0, HF_UNDEF },
+	  }, 4 },
+	{ "sme2_offered", { .sme = true },
+	  HWCAP2_SME2, "host has no SME2", {
+		{ I_ZERO_ZT0, 0, HF_SMTC4 },
+		{ I_ZERO_ZT0, SMCR_ELx_EZT0, HF_EXEC },
+		{ I_LDR_ZT0, 0, HF_SMTC4 },
+		{ I_LDR_ZT0, SMCR_ELx_EZT0, HF_EXEC },
+	  }, 4 },
+};
+
+/* Guest memory: the cases of this VM, set by the host. */
+static struct {
+	__u64 ncases;
+	__u64 insn[4];
+	__u64 smcr[4];
+} g_hf;
+
+static __u8 g_zt0_buf[64];
+
+static const void *guest_insn_addr(__u64 insn)
+{
+	switch (insn) {
+	case I_FMOV:		return smekvm_hf_fmov_streaming_insn;
+	case I_RDFFR:		return smekvm_hf_rdffr_streaming_insn;
+	case I_ZERO_ZT0:	return smekvm_hf_zero_zt0_insn;
+	default:		return smekvm_hf_ldr_zt0_insn;
+	}
+}
+
+static void guest_main(void)
+{
+	__u64 i;
+
+	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
+		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
+	isb();
+
+	for (i = 0; i < g_hf.ncases; i++) {
+		write_sysreg_s(SMCR_ELx_LEN | g_hf.smcr[i], SYS_SMCR_EL1);
+		isb();
+		guest_exc_arm(guest_insn_addr(g_hf.insn[i]));
+		switch (g_hf.insn[i]) {
+		case I_FMOV:
+			smekvm_hf_fmov_streaming();
+			break;
+		case I_RDFFR:
+			smekvm_hf_rdffr_streaming();
+			break;
+		case I_ZERO_ZT0:
+			smekvm_hf_zero_zt0();
+			break;
+		default:
+			smekvm_hf_ldr_zt0(g_zt0_buf);
+			break;
+		}
+		GUEST_SYNC5(i, READ_ONCE(guest_exc.hit),
+			    READ_ONCE(guest_exc.ec), READ_ONCE(guest_exc.esr),
+			    READ_ONCE(guest_exc.count));
+	}
+	GUEST_DONE();
+}
+
+static void case_name(char *buf, size_t size, const struct hf_vm *v,
+		      const struct hf_case *c)
+{
+	bool fa64 = c->insn == I_FMOV || c->insn == I_RDFFR;
+	__u64 bit = fa64 ? SMCR_ELx_FA64 : SMCR_ELx_EZT0;
+
+	snprintf(buf, size, "el1/%s/%s/guest_%s_%d_%s", v->name,
+		 insn_names[c->insn], fa64 ? "fa64" : "ezt0",
+		 !!(c->smcr & bit), expect_names[c->expect]);
+}
+
+static bool selected(const struct hf_vm *v, const struct hf_case *c)
+{
+	char name[96];
+
+	case_name(name, sizeof(name), v, c);
+	return smekvm_case_selected(name);
+}
+
+static unsigned int counts[3];	/* pass, fail, skip */
+
+static void report(const struct hf_vm *v, const struct hf_case *c,
+		   int result, const char *why)
+{
+	char name[96];
+
+	case_name(name, sizeof(name), v, c);
+	if (result == RES_SKIP) {
+		ksft_test_result_skip("%s: %s\n", name, why ? why : "");
+		counts[2]++;
+	} else {
+		ksft_test_result(result == RES_PASS, "%s\n", name);
+		counts[result != RES_PASS]++;
+	}
+}
+
+/* Whether the exception recorded for @c is what @c expects. */
+static bool check(const char *name, const struct hf_case *c, __u64 hit,
+		  __u64 ec, __u64 esr, __u64 count)
+{
+	bool ok;
+
+	switch (c->expect) {
+	case HF_EXEC:
+		ok = !hit && !count;
+		break;
+	case HF_SMTC1:
+	case HF_SMTC4:
+		ok = hit && count == 1 && ec == ESR_ELx_EC_SME &&
+		     (esr & 0x7) == (c->expect == HF_SMTC1 ? 1 : 4);
+		break;
+	default:
+		ok = hit && count == 1 && ec == ESR_ELx_EC_UNKNOWN;
+		break;
+	}
+	if (ok)
+		return true;
+	if (!hit)
+		ksft_print_msg("%s: no exception at the instruction (%lu elsewhere), expected %s\n",
+			       name, (unsigned long)count,
+			       expect_names[c->expect]);
+	else
+		ksft_print_msg("%s: EC 0x%02llx ESR 0x%llx (%llu exceptions), expected %s\n",
+			       name, ec, esr, count, expect_names[c->expect]);
+	return false;
+}
+
+static const char *run_refused;
+
+static void test_vm(const struct hf_vm *v)
+{
+	const char *why = NULL;
+	int result[4] = { 0 };
+	struct kvm_vcpu *vcpu;
+	struct kvm_vm *vm;
+	struct ucall uc;
+	unsigned int i, n = 0;
+	bool started = false, done = false;
+	char name[96];
+	int ret;
+
+	for (i = 0; i < v->ncases; i++)
+		n += selected(v, &v->cases[i]);
+	if (!n)
+		return;
+
+	if (!(getauxval(AT_HWCAP2) & v->need_hwcap2))
+		why = v->lacks;
+	else if (run_refused)
+		why = run_refused;
+	if (why)
+		goto report;
+
+	vm = vm_create(1);
+	vcpu = smekvm_vcpu_add(vm, 0, &v->cfg, guest_main);
+	smekvm_install_exc_recorder(vm, vcpu);
+	smekvm_vcpu_finalize(vcpu);
+	kvm_arch_vm_finalize_vcpus(vm);
+
+	g_hf.ncases = 0;
+	for (i = 0; i < v->ncases; i++) {
+		if (!selected(v, &v->cases[i]))
+			continue;
+		g_hf.insn[g_hf.ncases] = v->cases[i].insn;
+		g_hf.smcr[g_hf.ncases++] = v->cases[i].smcr;
+	}
+	sync_global_to_guest(vm, g_hf);
+
+	while (!done) {
+		do {
+			ret = __vcpu_run(vcpu);
+		} while (ret == -1 && errno == EINTR);
+		if (ret && !started && errno == EINVAL) {
+			run_refused = RUN_REFUSED;
+			why = run_refused;
+			ksft_print_msg("%s: %s\n", v->name, why);
+			break;
+		}
+		TEST_ASSERT(!ret, "%s: KVM_RUN: %s", v->name, strerror(errno));
+		started = true;
+
+		switch (get_ucall(vcpu, &uc)) {
+		case UCALL_SYNC: {
+			const struct hf_case *c = NULL;
+			unsigned int k = 0;
+
+			/* The uc.args[0]-th selected case. */
+			for (i = 0; i < v->ncases; i++)
+				if (selected(v, &v->cases[i]) &&
+				    k++ == uc.args[0])
+					c = &v->cases[i];
+			TEST_ASSERT(c, "bad case index %lu", uc.args[0]);
+			case_name(name, sizeof(name), v, c);
+			if (check(name, c, uc.args[1], uc.args[2], uc.args[3],
+				  uc.args[4]))
+				result[c - v->cases] = RES_PASS;
+			else
+				result[c - v->cases] = RES_FAIL;
+			break;
+		}
+		case UCALL_DONE:
+			done = true;
+			break;
+		case UCALL_ABORT:
+			REPORT_GUEST_ASSERT(uc);
+			break;
+		case UCALL_UNHANDLED:
+			ksft_print_msg("%s: unhandled guest exception: vector 0x%lx EC 0x%lx\n",
+				       v->name, uc.args[0], uc.args[1]);
+			done = true;
+			break;
+		default:
+			TEST_FAIL("%s: unexpected exit %u, ucall %lu", v->name,
+				  vcpu->run->exit_reason, uc.cmd);
+		}
+	}
+	kvm_vm_free(vm);
+
+report:
+	for (i = 0; i < v->ncases; i++) {
+		if (!selected(v, &v->cases[i]))
+			continue;
+		if (why)
+			report(v, &v->cases[i], RES_SKIP, why);
+		else if (result[i])
+			report(v, &v->cases[i], result[i], NULL);
+		else
+			report(v, &v->cases[i], RES_FAIL, NULL);
+	}
+}
+
+int main(void)
+{
+	unsigned int i, j, plan = 0;
+	struct timespec t0, t1;
+	const char *el2_why;
+	bool el2_sel;
+
+	for (i = 0; i < ARRAY_SIZE(vms); i++)
+		for (j = 0; j < vms[i].ncases; j++)
+			plan += selected(&vms[i], &vms[i].cases[j]);
+	smekvm_skip_unless_kvm_sme();
+	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
+		  smekvm_case_selected("el2/sme");
+	plan += el2_sel;
+	if (!plan)
+		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
+			       smekvm_case_filter());
+
+	ksft_print_header();
+	ksft_set_plan(plan);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+
+	for (i = 0; i < ARRAY_SIZE(vms); i++)
+		test_vm(&vms[i]);
+	if (el2_sel) {
+		ksft_test_result_skip("el2/sme: %s\n", el2_why);
+		counts[2]++;
+	}
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ksft_print_msg("%u passed, %u failed, %u skipped in %.1f s\n",
+		       counts[0], counts[1], counts[2],
+		       (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	ksft_finished();
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sme_hidden_feat.h - guest payload of arm64/sme_guest_hidden_features.
+ *
+ * smekvm_hf_<what>() sets up the PSTATE the instruction under test needs,
+ * executes it at the global label smekvm_hf_<what>_insn, and undoes the
+ * setup.  The guest's exception handler (lib/guest_exc.c) skips the
+ * instruction if it faults, so each function always returns.  See
+ * sme_hidden_feat.S.
+ */
+#ifndef SMEKVM_SME_HIDDEN_FEAT_H
+#define SMEKVM_SME_HIDDEN_FEAT_H
+
+#define SMEKVM_HF_INSN(what)					\
+	void smekvm_hf_##what(void);				\
+	extern const char smekvm_hf_##what##_insn[]
+
+/* In streaming mode: FMOV D0, X1 (FPSIMD, illegal without FA64). */
+SMEKVM_HF_INSN(fmov_streaming);
+/* In streaming mode: RDFFR P0.B (illegal without FA64). */
+SMEKVM_HF_INSN(rdffr_streaming);
+/* With PSTATE.ZA=1: ZERO {ZT0}. */
+SMEKVM_HF_INSN(zero_zt0);
+/* With PSTATE.ZA=1: LDR ZT0, [X0] (from a 64-byte buffer). */
+void smekvm_hf_ldr_zt0(const void *buf);
+extern const char smekvm_hf_ldr_zt0_insn[];
+
+#endif /* SMEKVM_SME_HIDDEN_FEAT_H */

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sme_state_step.S - guest payload: one SVCR state, one step, in assembly.
+ *
+ * Everything from the first SMSTART to the last SMSTOP is here: compiled
+ * code may use instructions that are illegal in streaming mode.  The
+ * registers stored after the step are those the live SVCR (read back
+ * after the step) says exist, so a wrong PSTATE shows up as a wrong SVCR
+ * in the image rather than as a fault.
+ *
+ * SVE and SME instructions are .inst encodings with their mnemonic in a
+ * comment (checked against binutils 2.40), so that any assembler builds
+ * this; system registers use their S<op0>_<op1>_C<n>_C<m>_<op2> names.
+ *
+ * Register use: x0 in, x1 out, x2 exit address, x3 flags, x4 ZA rows;
+ * x5 walks a buffer, x6 and x7 scratch, x8 SVCR after the step, x9 FPSR
+ * after the step, w12 ZA row.
+ */
+#ifndef __ASSEMBLY__
+#define __ASSEMBLY__
+#endif
+#include "sme_state_step.h"
+
+#define SMSTART		0xd503477f	/* smstart */
+#define SMSTART_SM	0xd503437f	/* smstart sm */
+#define SMSTART_ZA	0xd503457f	/* smstart za */
+#define SMSTOP		0xd503467f	/* smstop */
+#define SMSTOP_SM	0xd503427f	/* smstop sm */
+#define SMSTOP_ZA	0xd503447f	/* smstop za */
+
+#define LDR_Z	0x85804000	/* ldr z<n>, [x<m>] */
+#define STR_Z	0xe5804000	/* str z<n>, [x<m>] */
+#define LDR_P	0x85800000	/* ldr p<n>, [x<m>] */
+#define STR_P	0xe5800000	/* str p<n>, [x<m>] */
+#define LDR_Q	0x3dc00000	/* ldr q<n>, [x<m>] */
+#define STR_Q	0x3d800000	/* str q<n>, [x<m>] */
+
+#define SVCR	S3_3_C4_C2_2
+
+	.text
+
+/* \op Z<n> (or Q<n>), [x5] and step x5 to the next slot, n = 0..31. */
+.macro	zregs op
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	.inst	\op | (5 << 5) | \n
+	add	x5, x5, #SMEKVM_GREGS_ZSLOT
+	.endr
+.endm
+
+/* \op P<n>, [x5] and step, n = 0..15. */
+.macro	pregs op
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
+	.inst	\op | (5 << 5) | \n
+	add	x5, x5, #SMEKVM_GREGS_PSLOT
+	.endr
+.endm
+
+/* \op ZA[w12, 0], [x5] for rows 0..x4-1 from the ZA slots of \base. */
+.macro	zarows op, base
+	ldr	x6, =SMEKVM_GREGS_ZA
+	add	x5, \base, x6
+	mov	w12, #0
+1:	cmp	x12, x4
+	b.hs	2f
+	.inst	\op				// ldr/str za[w12, 0], [x5]
+	add	x5, x5, #SMEKVM_GREGS_ZSLOT
+	add	w12, w12, #1
+	b	1b
+2:
+.endm
+
+	.globl	smekvm_state_step
+	.type	smekvm_state_step, %function
+	.balign	4
+smekvm_state_step:
+	/* The state before the step, from SVCR 0. */
+	tbz	x3, #5, 1f
+	.inst	SMSTOP
+	tbz	x3, #0, 2f
+	.inst	SMSTART_SM
+2:	tbz	x3, #1, 1f
+	.inst	SMSTART_ZA
+
+	/* Load the vector registers of the mode we are in. */
+1:	mov	x5, x0
+	tbnz	x3, #0, 3f
+	tbnz	x3, #2, 4f
+	zregs	LDR_Q
+	b	6f
+3:	zregs	LDR_Z				// streaming
+	tbz	x3, #3, 5f
+	b	7f
+4:	zregs	LDR_Z				// non-streaming SVE
+	/* FFR through P0, which the P loads then overwrite. */
+7:	add	x6, x5, #(SMEKVM_GREGS_FFR - SMEKVM_GREGS_P)
+	.inst	0x858000c0			// ldr p0, [x6]
+	.inst	0x25289000			// wrffr p0.b
+5:	pregs	LDR_P
+
+	/* ZA and ZT0. */
+6:	tbz	x3, #1, 8f
+	zarows	0xe10000a0, x0			// ldr za[w12, 0], [x5]
+	tbz	x3, #4, 8f
+	ldr	x6, =SMEKVM_GREGS_ZT0
+	add	x5, x0, x6
+	.inst	0xe11f80a0			// ldr zt0, [x5]
+
+8:	mov	x6, #SMEKVM_STEP_FPSR_IN
+	msr	fpsr, x6
+
+	/* The step: two instructions per entry. */
+	ubfx	x6, x3, #SMEKVM_STEP_OP_SHIFT, #4
+	adr	x7, 10f
+	add	x7, x7, x6, lsl #3
+	br	x7
+10:	str	xzr, [x2]			// SMEKVM_OP_EXIT
+	b	20f
+	.inst	SMSTART				// SMEKVM_OP_SMSTART
+	b	20f
+	.inst	SMSTART_SM			// SMEKVM_OP_SMSTART_SM
+	b	20f
+	.inst	SMSTART_ZA			// SMEKVM_OP_SMSTART_ZA
+	b	20f
+	.inst	SMSTOP				// SMEKVM_OP_SMSTOP
+	b	20f
+	.inst	SMSTOP_SM			// SMEKVM_OP_SMSTOP_SM
+	b	20f
+	.inst	SMSTOP_ZA			// SMEKVM_OP_SMSTOP_ZA
+	b	20f
+	ubfx	x6, x3, #SMEKVM_STEP_SVCR_SHIFT, #2	// SMEKVM_OP_MSR_SVCR
+	b	11f
+11:	msr	SVCR, x6
+	/* No other op values: fall through after the MSR. */
+
+20:	mrs	x9, fpsr
+	mov	x8, #0
+	tbz	x3, #5, 21f
+	mrs	x8, SVCR
+
+	/* Store the vector registers of the mode we are in now. */
+21:	mov	x5, x1
+	tbnz	x8, #0, 23f
+	tbnz	x3, #2, 24f
+	zregs	STR_Q
+	b	26f
+23:	zregs	STR_Z				// streaming
+	pregs	STR_P
+	tbz	x3, #3, 26f
+	b	27f
+24:	zregs	STR_Z				// non-streaming SVE
+	pregs	STR_P
+27:	.inst	0x2519f000			// rdffr p0.b
+	.inst	0xe58000a0			// str p0, [x5]
+
+	/* ZA and ZT0 if ZA is on. */
+26:	tbz	x8, #1, 28f
+	zarows	0xe12000a0, x1			// str za[w12, 0], [x5]
+	tbz	x3, #4, 28f
+	ldr	x6, =SMEKVM_GREGS_ZT0
+	add	x5, x1, x6
+	.inst	0xe13f80a0			// str zt0, [x5]
+
+28:	ldr	x6, =SMEKVM_GREGS_SVCR
+	str	x8, [x1, x6]
+	tbz	x3, #5, 29f
+	.inst	SMSTOP
+29:	mov	x0, x9
+	ret
+	.ltorg
+	.size	smekvm_state_step, . - smekvm_state_step
+
+	.section .note.GNU-stack, "", %progbits

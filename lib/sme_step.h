@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sme_step.h - host side of guest_code/sme_state_step.S: which registers
+ * the payload moves in each SVCR state, the patterns it loads, and the
+ * comparison of what it stored.
+ *
+ * A vcpu's registers are described once (struct smekvm_step_vcpu); the
+ * image the guest loads holds, for an SVCR state, every live register's
+ * pattern (sme_pattern.h: vcpu, generation, class, register and byte),
+ * and what the guest stored is compared with either that pattern or zero.
+ */
+#ifndef SMEKVM_SME_STEP_H
+#define SMEKVM_SME_STEP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <linux/types.h>
+
+#include "guest_code/sme_state_step.h"
+
+struct smekvm_step_vcpu {
+	bool sme;		/* the vcpu has SME */
+	bool ns_sve;		/* non-streaming Z/P/FFR (the vcpu has SVE) */
+	bool ss_ffr;		/* streaming FFR (FA64, guest FA64=1) */
+	bool zt0;		/* ZT0 (SME2, guest EZT0=1) */
+	unsigned int svl;	/* streaming VL in bytes (with SME) */
+	unsigned int sve_vl;	/* SVE VL in bytes (with SVE) */
+	unsigned int vcpu;	/* vcpu number in the patterns */
+};
+
+/* The flags of smekvm_state_step() for state @svcr and step @op. */
+__u64 smekvm_step_flags(const struct smekvm_step_vcpu *v, __u64 svcr,
+			unsigned int op, __u64 target_svcr);
+
+/* Bytes of each Z (or V) and each P (0: none) in state @svcr. */
+unsigned int smekvm_step_zbytes(const struct smekvm_step_vcpu *v,
+				__u64 svcr);
+unsigned int smekvm_step_pbytes(const struct smekvm_step_vcpu *v,
+				__u64 svcr);
+bool smekvm_step_has_ffr(const struct smekvm_step_vcpu *v, __u64 svcr);
+
+/*
+ * Fill @g with generation @gen's pattern of every register live in state
+ * @svcr, at its size in that state, and zero the rest.
+ */
+void smekvm_step_fill(const struct smekvm_step_vcpu *v,
+		      struct smekvm_gregs *g, __u64 svcr, unsigned int gen);
+
+/* Poison every byte of @g (before the guest stores into it). */
+void smekvm_step_poison(struct smekvm_gregs *g);
+
+/*
+ * The expected contents of one register: generation @gen's pattern of
+ * @bytes bytes, or zeroes when @zero.  @cls is a SMEKVM_CLS_* value.
+ */
+void smekvm_step_expected(const struct smekvm_step_vcpu *v, void *buf,
+			  int cls, unsigned int reg, unsigned int bytes,
+			  unsigned int gen, bool zero);
+
+/*
+ * Compare the registers that @out holds for state @svcr with generation
+ * @gen (or zero: the vector registers when @vec_zero, ZA and ZT0 when
+ * @za_zero).  On a difference, print "<what>: <register> byte <n> is ...,
+ * expected ..." (first difference only) and return false.
+ */
+bool smekvm_step_compare(const struct smekvm_step_vcpu *v,
+			 const struct smekvm_gregs *out, __u64 svcr,
+			 unsigned int gen, bool vec_zero, bool za_zero,
+			 const char *what);
+
+/* One live register: its place in the image and its ONE_REG ID. */
+struct smekvm_step_reg {
+	int cls;		/* SMEKVM_CLS_* */
+	unsigned int reg;	/* register or ZA row number */
+	unsigned int bytes;	/* bytes at the current VL */
+	size_t off;		/* offset in struct smekvm_gregs */
+	__u64 id;		/* KVM_GET_ONE_REG ID */
+	bool za;		/* zeroed with ZA rather than with SM */
+};
+
+/* At most 32 Z + 16 P + FFR + 256 ZA rows + ZT0. */
+#define SMEKVM_STEP_MAX_REGS	306
+
+/* The registers live in state @svcr, in image order; returns how many. */
+unsigned int smekvm_step_regs(const struct smekvm_step_vcpu *v, __u64 svcr,
+			      struct smekvm_step_reg *regs);
+
+/* "Z", "P", "FFR", "V", "ZA row ", "ZT0" for a SMEKVM_CLS_* value. */
+const char *smekvm_step_cls_name(int cls);
+
+#endif /* SMEKVM_SME_STEP_H */
