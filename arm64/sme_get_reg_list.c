@@ -47,6 +47,9 @@
  *   --inject=<sublist>  self-test: add the made-up register MADE_UP_EL1 to
  *                     one sublist; a case passes when it fails exactly if
  *                     the sublist applies to it, naming that register.
+ * Without options, a last case, selftest_inject_pmu, checks that detection
+ * works: every clean case is derived again with MADE_UP_EL1 added to the
+ * pmu sublist, and must then fail, naming it, exactly when it has a PMU.
  * SMEKVM_CASE=<case> runs one case.  doc/get-reg-list.md has more.
  */
 #include <errno.h>
@@ -81,6 +84,14 @@ static struct {
 static struct {
 	unsigned int generated, run, skipped, passed, failed;
 } count;
+
+/* The built-in self-test: MADE_UP_EL1 injected into this sublist. */
+#define SELFTEST_SUBLIST	"pmu"
+#define SELFTEST_CASE		"selftest_inject_" SELFTEST_SUBLIST
+
+static struct {
+	unsigned int fail, pass, wrong;
+} selftest;
 
 /* Upstream's 18 configurations (tools/.../kvm/arm64/get-reg-list.c). */
 static const struct {
@@ -316,11 +327,56 @@ static void list_case_data(const char *name, const __u64 *list, size_t n,
 	}
 }
 
+/*
+ * Whether @d, the comparison of combination @f with MADE_UP_EL1 injected
+ * into a sublist, is what the injection predicts: a failure naming that
+ * register (and nothing else) exactly when the sublist applies to @f.
+ */
+static bool inject_as_predicted(unsigned int f, const struct kvm_reg_list *rl,
+				const struct grl_diff *d)
+{
+	bool applies = grl_sublist_applies(grl_injected(), f);
+	bool named = d->missing == 1 &&
+		     !smekvm_reg_list_has(rl, grl_made_up.id);
+
+	return !d->unexpected && !d->duplicates && d->order_at < 0 &&
+	       (applies ? named : !d->missing);
+}
+
+/*
+ * The built-in self-test of a clean case: inject MADE_UP_EL1 into
+ * SELFTEST_SUBLIST, derive and compare again (quietly), and count whether
+ * the verdict is the predicted one.
+ */
+static void selftest_combo(unsigned int f, struct kvm_vcpu *vcpu,
+			   const struct smekvm_model_cfg *model,
+			   const struct kvm_reg_list *rl)
+{
+	struct grl_expected *exp;
+	struct grl_diff d;
+	char name[128];
+	size_t nr_exp;
+
+	grl_inject(SELFTEST_SUBLIST);
+	exp = grl_expect(f, model, read_id, vcpu, &nr_exp);
+	grl_compare(NULL, (const __u64 *)rl->reg, rl->n, exp, nr_exp, &d);
+	if (inject_as_predicted(f, rl, &d)) {
+		selftest.fail += grl_sublist_applies(grl_injected(), f);
+		selftest.pass += !grl_sublist_applies(grl_injected(), f);
+	} else {
+		selftest.wrong++;
+		ksft_print_msg("%s: with %s in %s: %zu missing, %zu unexpected: not as predicted\n",
+			       grl_combo_name(f, name), grl_made_up.name,
+			       SELFTEST_SUBLIST, d.missing, d.unexpected);
+	}
+	grl_inject(NULL);
+	free(exp);
+}
+
 /* Check (or list) combination @f on @vcpu, whose SVCR state is set. */
 static int check_combo(unsigned int f, struct kvm_vcpu *vcpu,
 		       const struct smekvm_model_cfg *model)
 {
-	const struct grl_sublist *inj = grl_injected();
 	struct grl_expected *exp;
 	struct kvm_reg_list *rl;
 	struct grl_diff d;
@@ -343,18 +399,17 @@ static int check_combo(unsigned int f, struct kvm_vcpu *vcpu,
 	grl_compare(name, (const __u64 *)rl->reg, rl->n, exp, nr_exp, &d);
 
 	if (mode == MODE_INJECT) {
-		bool applies = grl_sublist_applies(inj, f);
-		bool named = d.missing == 1 &&
-			     !smekvm_reg_list_has(rl, grl_made_up.id);
-
-		ok = !d.unexpected && !d.duplicates && d.order_at < 0 &&
-		     (applies ? named : !d.missing);
+		ok = inject_as_predicted(f, rl, &d);
 		ksft_print_msg("%s: %s with %s in %s: %s\n", name,
-			       applies ? "fails" : "passes", grl_made_up.name,
-			       inj->name, ok ? "as predicted" : "WRONG");
+			       grl_sublist_applies(grl_injected(), f) ?
+			       "fails" : "passes", grl_made_up.name,
+			       grl_injected()->name,
+			       ok ? "as predicted" : "NOT as predicted");
 	} else {
 		ok = !d.missing && !d.unexpected && !d.duplicates &&
 		     d.order_at < 0;
+		if (ok)
+			selftest_combo(f, vcpu, model, rl);
 		ok &= check_values(name, vcpu, (const __u64 *)rl->reg, rl->n,
 				   exp, nr_exp);
 	}
@@ -509,6 +564,9 @@ static void run_lowering(struct kvm_vm *vm, unsigned int *vcpu_id,
 /* All selected combinations with the vcpu features of @fs[0]. */
 static void run_group(const unsigned int *fs, size_t n)
 {
+	struct timespec t0, t1;
+	char name[128];
+	double secs;
 	const char *why = unsupported(fs[0]);
 	const char *group_skip = NULL;
 	struct host_id h = {};
@@ -522,6 +580,7 @@ static void run_group(const unsigned int *fs, size_t n)
 		return;
 	}
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	vm = vm_create_barebones();
 	for (i = 0; i < n; i = j) {
 		for (j = i; j < n && !((fs[i] ^ fs[j]) & GRL_F_LOWER); j++)
@@ -529,6 +588,11 @@ static void run_group(const unsigned int *fs, size_t n)
 		run_lowering(vm, &vcpu_id, fs + i, j - i, &h, &group_skip);
 	}
 	kvm_vm_free(vm);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (secs >= 1)
+		ksft_print_msg("%s and %zu more: %.1f s\n",
+			       grl_combo_name(fs[0], name), n - 1, secs);
 }
 
 static void run_all(void)
@@ -546,6 +610,24 @@ static void run_all(void)
 		run_group(sel + i, j - i);
 	}
 	free(sel);
+}
+
+/*
+ * The self-test case: every clean case, re-derived with MADE_UP_EL1 in
+ * SELFTEST_SUBLIST, failed (naming it) exactly when it has that feature.
+ */
+static void report_selftest(void)
+{
+	if (!selftest.fail || !selftest.pass) {
+		ksft_test_result_code(KSFT_SKIP, SELFTEST_CASE,
+				      "needs clean cases with and without %s",
+				      SELFTEST_SUBLIST);
+		return;
+	}
+	ksft_print_msg("%s in %s: %u cases fail naming it, %u pass, %u not as predicted\n",
+		       grl_made_up.name, SELFTEST_SUBLIST, selftest.fail,
+		       selftest.pass, selftest.wrong);
+	ksft_test_result(!selftest.wrong, "%s\n", SELFTEST_CASE);
 }
 
 static void print_upstream_map(void)
@@ -615,6 +697,8 @@ int main(int argc, char **argv)
 	count.generated = nr_combos;
 	for (i = 0; i < nr_combos; i++)
 		plan += selected(combos[i]);
+	if (mode == MODE_TEST && !smekvm_case_filter())
+		plan++;	/* SELFTEST_CASE */
 
 	probe_host();
 
@@ -645,6 +729,8 @@ int main(int argc, char **argv)
 	ksft_set_plan(plan);
 
 	run_all();
+	if (mode == MODE_TEST && !smekvm_case_filter())
+		report_selftest();
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ksft_print_msg("generated %u, run %u, skipped %u (passed %u, failed %u), %.1f s\n",

@@ -3,6 +3,7 @@
  * reg_combo.c - the get-reg-list generator's combinations and expected
  * register lists (see reg_combo.h).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +33,8 @@ static const struct grl_sublist *inject_into;
 
 bool grl_inject(const char *sublist)
 {
-	inject_into = grl_sublist_find(sublist);
-	return inject_into;
+	inject_into = sublist ? grl_sublist_find(sublist) : NULL;
+	return !sublist || inject_into;
 }
 
 const struct grl_sublist *grl_injected(void)
@@ -245,6 +246,19 @@ struct grl_expected *grl_expect(unsigned int f,
 	return exp;
 }
 
+/* A ksft message prefixed by @name, unless @name is NULL. */
+static void __printf(2, 3) say(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!name)
+		return;
+	printf("# %s: ", name);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
 static bool in_list(const __u64 *list, size_t n, __u64 id)
 {
 	size_t i;
@@ -281,19 +295,18 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 		if (in_list(list, n, exp[i].id))
 			continue;
 		d->missing++;
-		ksft_print_msg("%s: missing %s (0x%llx) of sublist %s\n", name,
-			       exp[i].reg ? exp[i].reg->name :
-			       grl_reg_name(exp[i].id, buf),
-			       (unsigned long long)exp[i].id, exp[i].sublist);
+		say(name, "missing %s (0x%llx) of sublist %s\n",
+		    exp[i].reg ? exp[i].reg->name : grl_reg_name(exp[i].id, buf),
+		    (unsigned long long)exp[i].id, exp[i].sublist);
 	}
 	for (i = 0; i < n; i++) {
 		if (!grl_compared(list[i]))
 			continue;
 		if (in_list(list, i, list[i])) {
 			d->duplicates++;
-			ksft_print_msg("%s: listed twice: %s (0x%llx)\n", name,
-				       grl_reg_name(list[i], buf),
-				       (unsigned long long)list[i]);
+			say(name, "listed twice: %s (0x%llx)\n",
+			    grl_reg_name(list[i], buf),
+			    (unsigned long long)list[i]);
 			continue;
 		}
 		if (find_expected(exp, nr_exp, list[i]))
@@ -301,11 +314,10 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 		d->unexpected++;
 		s = NULL;
 		grl_reg_find(list[i], &s);
-		ksft_print_msg("%s: unexpected %s (0x%llx)%s%s\n", name,
-			       grl_reg_name(list[i], buf),
-			       (unsigned long long)list[i],
-			       s ? ", which belongs to sublist " : "",
-			       s ? s->name : ", in no sublist");
+		say(name, "unexpected %s (0x%llx)%s%s\n",
+		    grl_reg_name(list[i], buf), (unsigned long long)list[i],
+		    s ? ", which belongs to sublist " : "",
+		    s ? s->name : ", in no sublist");
 	}
 	if (d->missing || d->unexpected || d->duplicates)
 		return;
@@ -318,10 +330,9 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 			char want[64];
 
 			d->order_at = pos;
-			ksft_print_msg("%s: order: at %zu %s, expected %s (%s)\n",
-				       name, pos, grl_reg_name(list[i], buf),
-				       grl_reg_name(exp[pos].id, want),
-				       exp[pos].sublist);
+			say(name, "order: at %zu %s, expected %s (%s)\n", pos,
+			    grl_reg_name(list[i], buf),
+			    grl_reg_name(exp[pos].id, want), exp[pos].sublist);
 			return;
 		}
 		pos++;

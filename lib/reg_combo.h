@@ -67,7 +67,7 @@ struct grl_diff {
 /*
  * Compare the kernel's @list (@n IDs) with @exp; print each missing,
  * unexpected and duplicate register, and the first order difference, as
- * ksft messages prefixed by @name.
+ * ksft messages prefixed by @name (nothing when @name is NULL).
  */
 void grl_compare(const char *name, const __u64 *list, size_t n,
 		 const struct grl_expected *exp, size_t nr_exp,
@@ -75,7 +75,8 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 
 /*
  * Self-test of detection: add the made-up register MADE_UP_EL1 to sublist
- * @sublist.  Returns false when there is no such sublist.
+ * @sublist (NULL: remove it).  Returns false when there is no such
+ * sublist.
  */
 bool grl_inject(const char *sublist);
 /* The made-up register, and the sublist it was injected into (or NULL). */
