@@ -31,7 +31,7 @@
  * <flavour>/host_task_state; host_sme_threads for the host threads.
  * Skips the whole program when KVM cannot offer SME, and the run-time
  * cases when KVM_RUN refuses SME vcpus (a kernel with only the ABI).
- * SMEKVM_ITERS=<n> sets the number of round trips per flavour.
+ * Round trips per flavour: 6, 200 in the full tier, or SMEKVM_ITERS.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -55,6 +55,7 @@
 #include "guest_code/sme_exit_roundtrip.h"
 
 #define ITERS_DEFAULT	6
+#define ITERS_FULL	200	/* --tier full */
 
 enum { STAGE_SVL = 1, STAGE_ROUND };
 
@@ -605,6 +606,9 @@ int main(void)
 			       smekvm_case_filter());
 
 	smekvm_skip_unless_kvm_sme();
+	s = getenv("SMEKVM_TIER");
+	if (s && !strcmp(s, "full"))
+		iters = ITERS_FULL;
 	s = getenv("SMEKVM_ITERS");
 	if (s && atoi(s) > 0)
 		iters = atoi(s);

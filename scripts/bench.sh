@@ -52,3 +52,21 @@ for d in "$rdir"/*/; do
 			figure "  $c/$name" "$secs"
 		done
 done
+
+# KVM's FP/SVE/SME load and save counters and the exit round-trip rate per
+# kind of live guest state (sme_fp_exit_stats at its full-tier length), in
+# each host mode. The counts are the measure; rates under TCG only hint.
+modes="max-vhe max-nvhe max-protected"
+t=$(now)
+# shellcheck disable=SC2086
+RUNNER_ARGS="--tier full --no-expected sme_fp_exit_stats" \
+	sh "$TOP/scripts/harness.sh" run $modes > "$OUT/bench-stats.log" 2>&1 ||
+	true
+figure "sme_fp_exit_stats, full tier, $(echo $modes | wc -w) host modes" \
+	"$(($(now) - t))"
+for c in $modes; do
+	sed -n -e "s/^ *# \([a-z0-9_]*: [0-9]* exit round trips.*\)/$c \1/p" \
+		-e "s/^ *# \([a-z0-9_]*: [a-z0-9_]* *[0-9]* loads .*\)/$c \1/p" \
+		-e "s/^ *\(\(not \)\{0,1\}ok [0-9]* [a-z0-9_]*\/counters.*\)/$c \1/p" \
+		"$OUT/runs/latest/$c/results.ktap"
+done
