@@ -31,9 +31,9 @@
  * non-streaming path: sve at every power-of-two SVE VL, fpsimd (V
  * registers only).  Case names el1/<flavour>/<svl_n|vl_n>/<state>/<what>
  * and el1/fpsimd/off/<what>.  Round trips per state: 3, 30 in the full
- * tier, or SMEKVM_ITERS.  Skips the program when KVM cannot offer SME
- * (the non-SME flavours are covered elsewhere then: sme_hidden), and the
- * SME flavours' cases when KVM_RUN refuses vcpus with SME.
+ * tier, or SMEKVM_ITERS.  Without SME in KVM, the non-SME flavours still
+ * run and el1/sme_flavours skips with the reason; when KVM_RUN refuses
+ * vcpus with SME, the SME flavours' cases skip.
  */
 #include <errno.h>
 #include <sched.h>
@@ -522,16 +522,33 @@ static void test_vm(const struct flavour *f, unsigned int vq,
 	}
 }
 
+/* Why no vcpu can have SME here (the SME flavours skip), or NULL. */
+static const char *no_sme;
+static char no_sme_buf[96];
+
 static void read_offered(void)
 {
 	struct smekvm_vcpu_cfg cfg = { .sme = true };
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
+	const char *step;
+	int kvm_fd, ret;
 
-	vm = vm_create(1);
-	vcpu = smekvm_vcpu_add(vm, 0, &cfg, NULL);
-	smekvm_get_vls(vcpu, KVM_REG_ARM64_SME_VLS, &sme_offered);
-	kvm_vm_free(vm);
+	kvm_fd = open_kvm_dev_path_or_exit();
+	ret = smekvm_probe_vcpu_init(kvm_fd, 1U << KVM_ARM_VCPU_SME, &step);
+	close(kvm_fd);
+	if (ret) {
+		snprintf(no_sme_buf, sizeof(no_sme_buf), "%s with SME: %s",
+			 step, strerror(-ret));
+		no_sme = no_sme_buf;
+	}
+
+	if (!no_sme) {
+		vm = vm_create(1);
+		vcpu = smekvm_vcpu_add(vm, 0, &cfg, NULL);
+		smekvm_get_vls(vcpu, KVM_REG_ARM64_SME_VLS, &sme_offered);
+		kvm_vm_free(vm);
+	}
 
 	if (!kvm_has_cap(KVM_CAP_ARM_SVE))
 		return;
@@ -548,10 +565,9 @@ int main(void)
 	struct timespec t0, t1;
 	const char *el2_why, *s;
 	char buf[96];
-	bool el2_sel;
+	bool el2_sel, sme_sel;
 	int c;
 
-	smekvm_skip_unless_kvm_sme();
 	read_offered();
 	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
 		  smekvm_case_selected("el2/sme");
@@ -570,6 +586,8 @@ int main(void)
 						plan += selected(&flavours[i],
 								 vq, k, c);
 	plan += el2_sel;
+	sme_sel = no_sme && smekvm_case_selected("el1/sme_flavours");
+	plan += sme_sel;
 	if (!plan)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
@@ -584,6 +602,10 @@ int main(void)
 		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
 			if (has_vl(&flavours[i], vq))
 				test_vm(&flavours[i], vq, iters);
+	if (sme_sel) {
+		ksft_test_result_skip("el1/sme_flavours: %s\n", no_sme);
+		counts[2]++;
+	}
 	if (el2_sel) {
 		ksft_test_result_skip("el2/sme: %s\n", el2_why);
 		counts[2]++;
