@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sme_conf.h - the frame of the host-side conformance programs
+ * (sme_vls_finalize, sme_bad_input, sme_id_hiding).
+ *
+ * A program is a table of cases; each case runs on some vcpu flavours
+ * and is reported as "<flavour>/<case>" (SMEKVM_CASE=<flavour>/<case>
+ * runs one).  Every case gets a fresh vcpu: in a VM shared by the
+ * flavour's cases, or in a VM of its own when it changes VM-wide state
+ * (ID registers) or initialises the vcpu itself.  The frame probes what
+ * the host offers (SVE, SME2, FA64, the vector lengths its tasks may use),
+ * skips the whole program with a reason when KVM cannot give a vcpu SME,
+ * and skips flavours the host cannot offer case by case.
+ *
+ * Also here: checks that report what differs under the current case's
+ * name, errno names, and register snapshots that tell whether a failed
+ * access changed any FP/SVE/SME state.
+ */
+#ifndef SMEKVM_SME_CONF_H
+#define SMEKVM_SME_CONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <linux/types.h>
+
+#include <kvm_util.h>
+
+#include "sme_model.h"
+#include "sme_vcpu.h"
+
+enum smekvm_flavour {
+	SMEKVM_FL_NO_VEC,	/* neither SVE nor SME */
+	SMEKVM_FL_SVE_ONLY,
+	SMEKVM_FL_SME_ONLY,	/* SME without SVE */
+	SMEKVM_FL_SVE_SME,
+	SMEKVM_FL_SME2_HIDDEN,	/* SME only, ID_AA64PFR1_EL1.SME 2 -> 1 */
+	SMEKVM_FL_FA64_HIDDEN,	/* SME only, ID_AA64SMFR0_EL1.FA64 -> 0 */
+	SMEKVM_NR_FLAVOURS
+};
+
+#define SMEKVM_FL(f)		(1U << SMEKVM_FL_##f)
+#define SMEKVM_FL_SME_NO_SVE	(SMEKVM_FL(SME_ONLY) | SMEKVM_FL(SME2_HIDDEN) | \
+				 SMEKVM_FL(FA64_HIDDEN))
+#define SMEKVM_FL_SME		(SMEKVM_FL_SME_NO_SVE | SMEKVM_FL(SVE_SME))
+#define SMEKVM_FL_NO_SME	(SMEKVM_FL(NO_VEC) | SMEKVM_FL(SVE_ONLY))
+#define SMEKVM_FL_ALL		((1U << SMEKVM_NR_FLAVOURS) - 1)
+
+/* What the host offers, probed once by smekvm_conf_main(). */
+struct smekvm_host {
+	bool sve;		/* KVM_CAP_ARM_SVE */
+	bool sme2;		/* HWCAP2_SME2 */
+	bool fa64;		/* HWCAP2_SME_FA64 */
+	bool el1_32bit;		/* KVM_CAP_ARM_EL1_32BIT */
+	bool el2;		/* KVM_CAP_ARM_EL2 */
+	/* VLs a host task may use (prctl), VQ 1..16: SVE and SME. */
+	struct smekvm_vls sve_vls;
+	struct smekvm_vls sme_vls;
+};
+
+extern struct smekvm_host smekvm_host;
+
+/* One case on one flavour. */
+struct smekvm_conf_ctx {
+	enum smekvm_flavour f;
+	const char *name;		/* "<flavour>/<case>" */
+	unsigned long param;		/* of parameterised cases */
+	struct smekvm_vcpu_cfg cfg;
+	struct kvm_vm *vm;
+	struct kvm_vcpu *vcpu;		/* initialised, not finalised */
+	struct smekvm_model_cfg m;	/* sve_vq/sme_vq: the maxima now */
+	struct smekvm_vls sve_vls;	/* as read after INIT */
+	struct smekvm_vls sme_vls;
+	const char *skip;		/* why the case returned KSFT_SKIP */
+	char skip_buf[160];
+};
+
+/* Case flags */
+#define SMEKVM_CASE_OWN_VM	(1U << 0)	/* a VM of its own */
+#define SMEKVM_CASE_RAW		(1U << 1)	/* no vcpu made for it */
+
+struct smekvm_conf_case {
+	const char *name;
+	int (*run)(struct smekvm_conf_ctx *t);	/* KSFT_PASS/FAIL/SKIP */
+	unsigned int flavours;
+	unsigned int flags;
+	/*
+	 * Parameterised cases: the case runs once for each of the @nr_params
+	 * values of @params, named "<name>_<value>" (@name may hold a "%lu"
+	 * for the value instead).  With @param_names, the names of the
+	 * values replace them in the case name (through a "%s" in @name).
+	 */
+	const unsigned long *params;
+	unsigned int nr_params;
+	const char * const *param_names;
+};
+
+/*
+ * Run every case of @cases on its flavours and exit with the kselftest
+ * status.  @what is a line for the log naming the program.
+ */
+void __attribute__((noreturn))
+smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr_cases,
+		 const char *what);
+
+/* The context of the case now running (for the report macro). */
+extern const char *smekvm_conf_cur;
+
+#define smekvm_report(fmt, ...)						\
+	ksft_print_msg("%s: " fmt "\n", smekvm_conf_cur, ##__VA_ARGS__)
+
+/* Skip the case with a formatted reason; returns KSFT_SKIP. */
+int smekvm_conf_skip(struct smekvm_conf_ctx *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+const char *smekvm_errname(int err);
+
+/* Checks: each reports what differs and returns whether it held. */
+bool smekvm_expect_err(const char *what, int got, int want);
+bool smekvm_expect_u64(const char *what, __u64 got, __u64 want);
+bool smekvm_expect_vls(const char *what, const struct smekvm_vls *got,
+		       const struct smekvm_vls *want);
+
+/*
+ * A new vcpu in @t's VM with @t's configuration and vcpu id @id, read
+ * back into @t (SVE_VLS, SME_VLS, model configuration).  Used by cases
+ * that need a second vcpu.
+ */
+struct kvm_vcpu *smekvm_conf_vcpu(struct smekvm_conf_ctx *t, __u32 id);
+
+/* Re-read the VLS registers of @t->vcpu into @t->m (after a write). */
+void smekvm_conf_refresh_vq(struct smekvm_conf_ctx *t);
+
+/*
+ * Snapshots of a vcpu's FP, SVE and SME state: SVCR, SMCR_EL1, SMPRI_EL1,
+ * TPIDR2_EL0, FPSR, FPCR, the VLS registers, the V, Z, P and FFR
+ * registers, ZA rows and ZT0, each with the errno of its read, so that a
+ * register that appears or disappears counts as a change.  "Full"
+ * snapshots hold every register of those kinds (every ZA row); others
+ * hold a sample (V0, V31, Z0, Z31, P0, P15, FFR, first and last ZA row,
+ * ZT0) that is cheap enough to take after every failed access.
+ */
+struct smekvm_snap;
+
+struct smekvm_snap *smekvm_snap_take(struct kvm_vcpu *vcpu, bool full);
+/* Report the first registers that differ; whether none does. */
+bool smekvm_snap_same(const struct smekvm_snap *before,
+		      const struct smekvm_snap *after, const char *after_what);
+void smekvm_snap_free(struct smekvm_snap *s);
+
+/*
+ * KVM_GET_REG_LIST of @vcpu into a new list (free() it), NULL with
+ * *@err set when the ioctl fails.
+ */
+struct kvm_reg_list *smekvm_reg_list(struct kvm_vcpu *vcpu, int *err);
+
+/* A name for register @id: "Z3", "ZA row 17", "SVCR", or the hex ID. */
+const char *smekvm_reg_name(__u64 id, char *buf, size_t size);
+
+#endif /* SMEKVM_SME_CONF_H */
