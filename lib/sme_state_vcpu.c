@@ -96,3 +96,16 @@ int smekvm_run_eintr(struct kvm_vcpu *vcpu, unsigned long *eintr)
 			(*eintr)++;
 	}
 }
+
+int smekvm_run_refused(struct kvm_vcpu *vcpu)
+{
+	int ret, err;
+
+	vcpu->run->immediate_exit = 1;
+	ret = __vcpu_run(vcpu);
+	err = errno;
+	vcpu->run->immediate_exit = 0;
+	if (!ret || err == EINTR)
+		return 0;
+	return err;
+}

@@ -52,4 +52,12 @@ gva_t smekvm_map_exit_page(struct kvm_vm *vm, unsigned int index, gpa_t *gpa);
 /* KVM_RUN until it does not fail with EINTR; 0 or errno.  Counts EINTR. */
 int smekvm_run_eintr(struct kvm_vcpu *vcpu, unsigned long *eintr);
 
+/*
+ * Whether KVM_RUN refuses @vcpu, without running its guest: KVM_RUN with
+ * immediate_exit set.  Returns 0 when KVM_RUN would enter the guest
+ * (EINTR), else its errno (EINVAL: a kernel that cannot run vcpus with
+ * SME).
+ */
+int smekvm_run_refused(struct kvm_vcpu *vcpu);
+
 #endif /* SMEKVM_SME_STATE_VCPU_H */

@@ -1,0 +1,604 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_isolation - no register state of a vcpu reaches another vcpu, VM
+ * or the host task, on the channels the architecture does not zero.
+ *
+ * Enabling streaming mode or ZA zeroes registers, so a leak of guest
+ * state shows only where nothing zeroes it (shared/ABI.md section 8):
+ * ONE_REG reads of a fresh or reset vcpu (KVM's buffers), and what a
+ * guest reads on first entry before writing anything: non-streaming
+ * Z/P/FFR, V, FPSR, FPCR, FPMR, TPIDR2_EL0, SMCR_EL1.  Two secret vcpus
+ * fill every register they have with patterns (lib/sme_state_img.h),
+ * exit with them live (guest_code/sme_state_loop.S) and stop there:
+ * A in streaming mode with ZA on, B with non-streaming Z/P/FFR (V without
+ * SVE) and ZA on; both after non-streaming secrets, FPSR, FPCR, FPMR,
+ * TPIDR2_EL0 and SMCR_EL1.  Then, each case checking that every value
+ * is its reset value (zero; TPIDR2_EL0 anything but a secret):
+ *  - sibling_onereg, sibling_guest: vcpu C of the same VM, never run:
+ *    its ONE_REG reads (non-streaming, then after SVCR.SM=ZA=1:
+ *    streaming Z/P/FFR, every ZA row, ZT0), then what its guest reads;
+ *  - reinit_onereg, reinit_guest: vcpu A after a second
+ *    KVM_ARM_VCPU_INIT, likewise;
+ *  - fresh_onereg, fresh_guest: the secret VM destroyed, a new VM of the
+ *    same configuration: vcpu 0 likewise; vcpu 1 gets SVCR.SM=ZA=1
+ *    before finalising (so that nothing zeroes its freshly allocated
+ *    buffers afterwards), then its streaming Z/P/FFR, ZA rows and ZT0
+ *    are read;
+ *  - host_task: the secret vcpus' KVM_RUNs were issued with the task's
+ *    own V, FPSR, FPCR (and with SME ZA rows, ZT0, TPIDR2_EL0) set in
+ *    assembly (lib/host_ioctl_state.S): afterwards they hold the task's
+ *    values, never the guest's (sme_host_task checks more host modes).
+ * Flavours: sve_sme, sme_only, sve (no SME) and fp (neither).  Cases:
+ * <flavour>/<case>.  SME flavours skip when KVM cannot offer SME or
+ * KVM_RUN refuses SME vcpus (EINVAL: a kernel without SME guest support).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <asm/hwcap.h>
+
+#include <kvm_util.h>
+#include <processor.h>
+#include <test_util.h>
+#include <ucall_common.h>
+
+#include "case_filter.h"
+#include "host_ioctl_state.h"
+#include "host_sme.h"
+#include "sme_probe.h"
+#include "sme_state_img.h"
+#include "sme_state_vcpu.h"
+
+#define SECRET_VM	9
+#define SECRET_GEN	0xa5
+#define SECRET_TPIDR2	0x5ec7e75ec7e7a500ULL	/* | vcpu */
+#define SECRET_FPSR	0x08000017ULL
+#define SECRET_FPCR	0x03c00000ULL		/* DN, FZ, RMode */
+#define SECRET_FPMR	0x000000003f00ffbfULL
+#define HOST_FPSR	0x0800008eULL
+#define HOST_FPCR	0x03400000ULL
+#define HOST_TPIDR2	0x7e57000000000000ULL
+
+struct flavour {
+	const char *name;
+	struct smekvm_vcpu_cfg cfg;
+};
+
+static const struct flavour flavours[] = {
+	{ "sve_sme",  { .sve = true, .sme = true } },
+	{ "sme_only", { .sme = true } },
+	{ "sve",      { .sve = true } },
+	{ "fp",	      { } },
+};
+
+enum {
+	C_HOST, C_SIB_REG, C_SIB_GUEST, C_REINIT_REG, C_REINIT_GUEST,
+	C_FRESH_REG, C_FRESH_GUEST, NR_CASES
+};
+
+static const char * const case_names[NR_CASES] = {
+	"host_task", "sibling_onereg", "sibling_guest", "reinit_onereg",
+	"reinit_guest", "fresh_onereg", "fresh_guest",
+};
+
+/* Per-vcpu guest parameters, in guest memory. */
+struct gparams {
+	gva_t in, out, exit_addr;
+	struct smekvm_img_geom ns, fin;	/* secret phases */
+	__u64 smcr, sve, sme, fpmr;
+	__u32 vcpu;
+	__u64 ctl[SMEKVM_NR_CTL];	/* fresh_entry's reads */
+};
+
+/* Secret vcpus: non-streaming secrets, exit, final secrets, exit. */
+static void guest_secret(struct gparams *p)
+{
+	struct smekvm_img_owner o = { .vm = SECRET_VM, .vcpu = p->vcpu,
+				      .gen = SECRET_GEN };
+	struct smekvm_gregs *in = (void *)p->in, *out = (void *)p->out;
+
+	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
+		     (p->sve ? CPACR_EL1_ZEN : 0) |
+		     (p->sme ? CPACR_EL1_SMEN : 0), cpacr_el1);
+	isb();
+	if (p->sme) {
+		write_sysreg_s(p->smcr, SYS_SMCR_EL1);
+		write_sysreg_s(SECRET_TPIDR2 | p->vcpu, SYS_TPIDR2_EL0);
+	}
+	if (p->sve)
+		write_sysreg_s(0xf, SYS_ZCR_EL1);
+	if (p->fpmr)
+		write_sysreg_s(SECRET_FPMR, SYS_FPMR);
+	isb();
+	write_sysreg(SECRET_FPCR, fpcr);
+	write_sysreg(SECRET_FPSR, fpsr);
+
+	smekvm_img_fill(in, &p->ns, &o);
+	smekvm_state_loop(in, out, (void *)p->exit_addr, p->ns.flags,
+			  p->ns.svl, 1, 0);
+	smekvm_img_fill(in, &p->fin, &o);
+	smekvm_state_loop(in, out, (void *)p->exit_addr, p->fin.flags,
+			  p->fin.svl, 1, 0);
+	GUEST_FAIL("secret vcpu %u ran past its last exit", p->vcpu);
+}
+
+/* Reached from smekvm_fresh_entry() once the registers are recorded. */
+static void guest_fresh_cont(void *arg)
+{
+	GUEST_DONE();
+}
+
+/* Host side. */
+struct vcpu_ctx {
+	struct smekvm_state_vcpu s;
+	struct gparams *p;
+	gva_t p_gva;
+	const char *who;
+};
+
+static struct {
+	const struct flavour *f;
+	int state[NR_CASES];
+	const char *why;
+	bool host_sme, host_sme2;
+	__u64 host_svl;
+} t;
+
+static struct smekvm_gregs h_in, h_out;
+
+static void __printf(2, 3) fail(int c, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (t.state[c] != KSFT_FAIL)
+		ksft_print_msg("%s/%s: %s\n", t.f->name, case_names[c], buf);
+	t.state[c] = KSFT_FAIL;
+}
+
+/*
+ * KVM_RUN of a secret vcpu, issued with the task's own V, FPSR, FPCR
+ * (ZA rows, ZT0, TPIDR2_EL0 with SME) live; they must survive it.
+ */
+static int run_secret(struct vcpu_ctx *v, unsigned int n)
+{
+	struct smekvm_img_owner o = { .vm = 14, .vcpu = 0, .gen = n };
+	struct smekvm_img_geom g = { .flags = SMEKVM_SL_V, .zbytes = 16 };
+	__u64 ctl[SMEKVM_NR_HCTL] = { 0 };
+	struct smekvm_img_diff d;
+	long ret;
+
+	if (t.host_sme) {
+		g.flags |= SMEKVM_SL_SME | SMEKVM_SL_ZA |
+			   (t.host_sme2 ? SMEKVM_SL_ZT0 : 0);
+		g.svl = t.host_svl;
+	}
+	smekvm_img_fill(&h_in, &g, &o);
+	memset(&h_out, 0, sizeof(h_out));
+	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPSR)] = HOST_FPSR;
+	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPCR)] = HOST_FPCR;
+	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_TPIDR2)] = HOST_TPIDR2 | n;
+	do {
+		ret = smekvm_host_ioctl_state(v->s.vcpu->fd, KVM_RUN, &h_in,
+					      &h_out, g.flags, g.flags, g.svl,
+					      ctl);
+		if (t.host_sme)
+			smekvm_host_za_stop();
+	} while (ret == -EINTR);
+	if (ret < 0)
+		return -ret;
+
+	if (!smekvm_img_check(&h_out, &g, &o, &d))
+		fail(C_HOST, "vcpu %s: task's %s%u byte %ld 0x%02x after KVM_RUN, expected 0x%02x",
+		     v->who, smekvm_img_cls_name(d.cls), d.reg, d.off, d.got,
+		     d.want);
+	if (ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPSR)] != HOST_FPSR ||
+	    ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPCR)] != HOST_FPCR)
+		fail(C_HOST, "vcpu %s: task's FPSR/FPCR 0x%llx/0x%llx after KVM_RUN",
+		     v->who, ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPSR)],
+		     ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPCR)]);
+	if (t.host_sme &&
+	    (ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_TPIDR2)] != (HOST_TPIDR2 | n) ||
+	     ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_SVCR)] != SVCR_ZA))
+		fail(C_HOST, "vcpu %s: task's TPIDR2_EL0/SVCR 0x%llx/0x%llx after KVM_RUN",
+		     v->who, ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_TPIDR2)],
+		     ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_SVCR)]);
+	return 0;
+}
+
+/* Run a secret vcpu to its second exit; false if KVM_RUN refused SME. */
+static bool run_secret_vcpu(struct vcpu_ctx *v, gpa_t exit_gpa)
+{
+	unsigned int exits = 0, n = 0;
+	struct ucall uc;
+	int err;
+
+	while (exits < 2) {
+		err = run_secret(v, n);
+		if (err == EINVAL && !n && v->s.sme)
+			return false;
+		TEST_ASSERT(!err, "%s: vcpu %s: KVM_RUN: %s", t.f->name,
+			    v->who, strerror(err));
+		n++;
+		if (v->s.vcpu->run->exit_reason == KVM_EXIT_MMIO &&
+		    v->s.vcpu->run->mmio.phys_addr == exit_gpa) {
+			exits++;
+			continue;
+		}
+		if (get_ucall(v->s.vcpu, &uc) == UCALL_ABORT)
+			REPORT_GUEST_ASSERT(uc);
+		TEST_FAIL("%s: vcpu %s: exit %u", t.f->name, v->who,
+			  v->s.vcpu->run->exit_reason);
+	}
+	return true;
+}
+
+/* Whether a register read through ONE_REG is all zero; reports if not. */
+static void expect_zero_reg(struct vcpu_ctx *v, int c, __u64 id,
+			    const char *name, unsigned int n)
+{
+	__u8 buf[SMEKVM_REG_MAX_BYTES];
+	long off;
+	int err;
+
+	memset(buf, 0xee, sizeof(buf));
+	err = __smekvm_get_reg(v->s.vcpu, id, buf);
+	if (err) {
+		fail(c, "vcpu %s: reading %s%u: %s", v->who, name, n,
+		     strerror(err));
+		return;
+	}
+	for (off = 0; off < (long)KVM_REG_SIZE(id); off++) {
+		if (!buf[off])
+			continue;
+		fail(c, "vcpu %s: %s%u byte %ld is 0x%02x, expected 0",
+		     v->who, name, n, off, buf[off]);
+		return;
+	}
+}
+
+/* A register of up to 64 bits (FPSR and FPCR are 32). */
+static void expect_reg64(struct vcpu_ctx *v, int c, __u64 id,
+			 const char *name, __u64 want)
+{
+	__u64 val = 0;
+	int err = __smekvm_get_reg(v->s.vcpu, id, &val);
+
+	if (err)
+		fail(c, "vcpu %s: reading %s: %s", v->who, name,
+		     strerror(err));
+	else if (val != want)
+		fail(c, "vcpu %s: %s is 0x%llx, expected 0x%llx", v->who,
+		     name, val, want);
+}
+
+static void expect_not_secret_tpidr2(struct vcpu_ctx *v, int c, __u64 val)
+{
+	if ((val & ~0xffULL) == SECRET_TPIDR2)
+		fail(c, "vcpu %s: TPIDR2_EL0 is the secret 0x%llx", v->who,
+		     val);
+}
+
+/*
+ * Every ONE_REG value of @v at reset: the non-streaming view as it is;
+ * then, unless @svcr_set (SVCR already SM=ZA=1), SVCR.SM=ZA=1 and the
+ * streaming view.
+ */
+static void check_onereg(struct vcpu_ctx *v, int c, bool svcr_set)
+{
+	unsigned int i;
+	__u64 tp = 0, svl = v->s.svl;
+
+	if (!svcr_set) {
+		if (v->s.sme)
+			expect_reg64(v, c, SMEKVM_SVCR, "SVCR", 0);
+		for (i = 0; i < 32; i++)
+			expect_zero_reg(v, c, v->s.sve ?
+					KVM_REG_ARM64_SVE_ZREG(i, 0) :
+					SMEKVM_VREG(i), v->s.sve ? "Z" : "V", i);
+		for (i = 0; v->s.sve && i < 16; i++)
+			expect_zero_reg(v, c, KVM_REG_ARM64_SVE_PREG(i, 0),
+					"P", i);
+		if (v->s.sve)
+			expect_zero_reg(v, c, KVM_REG_ARM64_SVE_FFR(0),
+					"FFR", 0);
+		expect_reg64(v, c, SMEKVM_FPSR, "FPSR", 0);
+		expect_reg64(v, c, SMEKVM_FPCR, "FPCR", 0);
+		if (v->s.fpmr)
+			expect_reg64(v, c, KVM_ARM64_SYS_REG(SYS_FPMR),
+				     "FPMR", 0);
+		if (!v->s.sme)
+			return;
+		expect_reg64(v, c, SMEKVM_SMCR_EL1, "SMCR_EL1", 0);
+		if (!__smekvm_get_reg64(v->s.vcpu, SMEKVM_TPIDR2_EL0, &tp))
+			expect_not_secret_tpidr2(v, c, tp);
+		smekvm_set_svcr(v->s.vcpu, SVCR_SM | SVCR_ZA);
+	}
+
+	for (i = 0; i < 32; i++)
+		expect_zero_reg(v, c, KVM_REG_ARM64_SVE_ZREG(i, 0),
+				"streaming Z", i);
+	for (i = 0; i < 16; i++)
+		expect_zero_reg(v, c, KVM_REG_ARM64_SVE_PREG(i, 0),
+				"streaming P", i);
+	if (v->s.fa64)
+		expect_zero_reg(v, c, KVM_REG_ARM64_SVE_FFR(0),
+				"streaming FFR", 0);
+	for (i = 0; i < svl; i++)
+		expect_zero_reg(v, c, KVM_REG_ARM64_SME_ZAHREG(i, 0),
+				"ZA row ", i);
+	if (v->s.sme2)
+		expect_zero_reg(v, c, KVM_REG_ARM64_SME_ZT0, "ZT0", 0);
+	smekvm_set_svcr(v->s.vcpu, 0);
+}
+
+/* Point @v at smekvm_fresh_entry() with its own output buffers. */
+static void prepare_fresh(struct kvm_vm *vm, struct vcpu_ctx *v)
+{
+	__u64 flags = (v->s.sme ? SMEKVM_SL_SME : 0) |
+		      (v->s.fpmr ? SMEKVM_SL_FPMR : 0) |
+		      (v->s.sve ? SMEKVM_SL_ZP | SMEKVM_SL_FFR : 0);
+
+	vcpu_arch_set_entry_point(v->s.vcpu, smekvm_fresh_entry);
+	vcpu_args_set(v->s.vcpu, 5, v->p->out,
+		      v->p_gva + offsetof(struct gparams, ctl), flags,
+		      guest_fresh_cont, 0);
+}
+
+/* Run @v from smekvm_fresh_entry() and check what its guest read. */
+static void check_guest(struct vcpu_ctx *v, int c)
+{
+	struct smekvm_gregs *out;
+	__u64 *ctl = v->p->ctl;
+	struct ucall uc;
+	unsigned int i, reg;
+	struct {
+		enum smekvm_reg_class cls;
+		unsigned int count;
+		size_t bytes;
+	} cl[3] = {
+		{ v->s.sve ? SMEKVM_CLS_Z : SMEKVM_CLS_V, 32,
+		  v->s.sve ? v->s.vl : 16 },
+		{ SMEKVM_CLS_P, v->s.sve ? 16 : 0, v->s.vl / 8 },
+		{ SMEKVM_CLS_FFR, v->s.sve ? 1 : 0, v->s.vl / 8 },
+	};
+	__u8 *got;
+	long off;
+	int err;
+
+	out = addr_gva2hva(v->s.vcpu->vm, v->p->out);
+	memset(out, 0xee, sizeof(*out));
+	memset(ctl, 0xee, sizeof(v->p->ctl));
+	err = smekvm_run_eintr(v->s.vcpu, NULL);
+	TEST_ASSERT(!err, "%s: vcpu %s: KVM_RUN: %s", t.f->name, v->who,
+		    strerror(err));
+	switch (get_ucall(v->s.vcpu, &uc)) {
+	case UCALL_DONE:
+		break;
+	case UCALL_ABORT:
+		REPORT_GUEST_ASSERT(uc);
+		break;
+	default:
+		fail(c, "vcpu %s: unexpected exit %u", v->who,
+		     v->s.vcpu->run->exit_reason);
+		return;
+	}
+
+	if (ctl[SMEKVM_CTL_FPSR] || ctl[SMEKVM_CTL_FPCR] ||
+	    ctl[SMEKVM_CTL_FPMR] || ctl[SMEKVM_CTL_SMCR] ||
+	    ctl[SMEKVM_CTL_SVCR])
+		fail(c, "vcpu %s: guest read FPSR %llx FPCR %llx FPMR %llx SMCR %llx SVCR %llx",
+		     v->who, ctl[SMEKVM_CTL_FPSR], ctl[SMEKVM_CTL_FPCR],
+		     ctl[SMEKVM_CTL_FPMR], ctl[SMEKVM_CTL_SMCR],
+		     ctl[SMEKVM_CTL_SVCR]);
+	expect_not_secret_tpidr2(v, c, ctl[SMEKVM_CTL_TPIDR2]);
+
+	for (i = 0; i < ARRAY_SIZE(cl); i++) {
+		for (reg = 0; reg < cl[i].count; reg++) {
+			got = smekvm_img_slot(out, cl[i].cls, reg);
+			for (off = 0; off < (long)cl[i].bytes; off++)
+				if (got[off])
+					break;
+			if (off == (long)cl[i].bytes)
+				continue;
+			fail(c, "vcpu %s: guest read %s%u byte %ld 0x%02x, expected 0",
+			     v->who, smekvm_img_cls_name(cl[i].cls), reg, off,
+			     got[off]);
+			return;
+		}
+	}
+}
+
+static void add_vcpu(struct kvm_vm *vm, struct vcpu_ctx *v, unsigned int id,
+		     const char *who)
+{
+	v->who = who;
+	v->s.vcpu = smekvm_vcpu_add(vm, id, &t.f->cfg, guest_secret);
+	vcpu_init_descriptor_tables(v->s.vcpu);
+}
+
+/* Finalise @v (after any SVCR write that must precede it). */
+static void finalize_vcpu(struct vcpu_ctx *v)
+{
+	if (t.f->cfg.sve || t.f->cfg.sme)
+		smekvm_vcpu_finalize(v->s.vcpu);
+}
+
+static void finish_vcpu(struct kvm_vm *vm, struct vcpu_ctx *v, gva_t exit_gva,
+			bool final_sm)
+{
+	smekvm_state_vcpu_probe(&v->s, v->s.vcpu, &t.f->cfg);
+	v->p_gva = vm_alloc(vm, sizeof(*v->p), KVM_UTIL_MIN_VADDR);
+	v->p = addr_gva2hva(vm, v->p_gva);
+	memset(v->p, 0, sizeof(*v->p));
+	v->p->in = vm_alloc(vm, sizeof(struct smekvm_gregs),
+			    KVM_UTIL_MIN_VADDR);
+	v->p->out = vm_alloc(vm, sizeof(struct smekvm_gregs),
+			     KVM_UTIL_MIN_VADDR);
+	v->p->exit_addr = exit_gva;
+	v->p->ns = smekvm_state_geom(&v->s, false, false);
+	v->p->fin = smekvm_state_geom(&v->s, final_sm, true);
+	v->p->smcr = v->s.smcr;
+	v->p->sve = v->s.sve;
+	v->p->sme = v->s.sme;
+	v->p->fpmr = v->s.fpmr;
+}
+
+/* A second KVM_ARM_VCPU_INIT of @v, and the library's setup again. */
+static void reinit_vcpu(struct vcpu_ctx *v)
+{
+	__u64 sp = vcpu_get_reg(v->s.vcpu, ctxt_reg_alias(v->s.vcpu,
+							  SYS_SP_EL1));
+	struct kvm_vcpu_init init = v->s.vcpu->init;
+	int err;
+
+	aarch64_vcpu_setup(v->s.vcpu, &init);
+	vcpu_set_reg(v->s.vcpu, ctxt_reg_alias(v->s.vcpu, SYS_SP_EL1), sp);
+	vcpu_init_descriptor_tables(v->s.vcpu);
+	if (t.f->cfg.sve || t.f->cfg.sme) {
+		err = __smekvm_vcpu_finalize(v->s.vcpu);
+		TEST_ASSERT(!err || err == EPERM,
+			    "FINALIZE after a second INIT: %s", strerror(err));
+	}
+}
+
+static const char refused_msg[] =
+	"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support";
+
+#define VM_PAGES(n)	((n) * (2 * (sizeof(struct smekvm_gregs) / 4096 + 2) + 2))
+
+static void test_flavour(void)
+{
+	struct vcpu_ctx a = { 0 }, b = { 0 }, c = { 0 }, f0 = { 0 }, f1 = { 0 };
+	struct kvm_vm *vm, *fresh;
+	gva_t exit_gva;
+	gpa_t exit_gpa;
+
+	/* The secret VM: A, B run; C never does. */
+	vm = __vm_create(VM_SHAPE_DEFAULT, 3, VM_PAGES(3));
+	add_vcpu(vm, &a, 0, "A");
+	add_vcpu(vm, &b, 1, "B");
+	add_vcpu(vm, &c, 2, "C");
+	finalize_vcpu(&a);
+	finalize_vcpu(&b);
+	finalize_vcpu(&c);
+	vm_init_descriptor_tables(vm);
+	kvm_arch_vm_finalize_vcpus(vm);
+	exit_gva = smekvm_map_exit_page(vm, 0, &exit_gpa);
+	finish_vcpu(vm, &a, exit_gva, true);
+	finish_vcpu(vm, &b, exit_gva, false);
+	finish_vcpu(vm, &c, exit_gva, false);
+	a.p->vcpu = 0;
+	b.p->vcpu = 1;
+	vcpu_args_set(a.s.vcpu, 1, a.p_gva);
+	vcpu_args_set(b.s.vcpu, 1, b.p_gva);
+
+	if (!run_secret_vcpu(&a, exit_gpa)) {
+		t.why = refused_msg;
+		kvm_vm_free(vm);
+		return;
+	}
+	run_secret_vcpu(&b, exit_gpa);
+	ksft_print_msg("%s: VL %llu, SVL %llu bits, secret flags A 0x%llx B 0x%llx\n",
+		       t.f->name, a.s.vl * 8, a.s.svl * 8, a.p->fin.flags,
+		       b.p->fin.flags);
+
+	/* C: never run, in the VM whose A and B hold secrets. */
+	check_onereg(&c, C_SIB_REG, false);
+	prepare_fresh(vm, &c);
+	check_guest(&c, C_SIB_GUEST);
+
+	/* A again after a second INIT. */
+	reinit_vcpu(&a);
+	check_onereg(&a, C_REINIT_REG, false);
+	prepare_fresh(vm, &a);
+	check_guest(&a, C_REINIT_GUEST);
+
+	/* B still holds its secrets when the VM goes. */
+	kvm_vm_free(vm);
+
+	fresh = __vm_create(VM_SHAPE_DEFAULT, 2, VM_PAGES(2));
+	add_vcpu(fresh, &f0, 0, "fresh 0");
+	add_vcpu(fresh, &f1, 1, "fresh 1");
+	vm_init_descriptor_tables(fresh);
+	if (t.f->cfg.sme)
+		smekvm_set_svcr(f1.s.vcpu, SVCR_SM | SVCR_ZA);
+	finalize_vcpu(&f0);
+	finalize_vcpu(&f1);
+	kvm_arch_vm_finalize_vcpus(fresh);
+	exit_gva = smekvm_map_exit_page(fresh, 0, &exit_gpa);
+	finish_vcpu(fresh, &f0, exit_gva, false);
+	finish_vcpu(fresh, &f1, exit_gva, false);
+	check_onereg(&f0, C_FRESH_REG, false);
+	if (t.f->cfg.sme)
+		check_onereg(&f1, C_FRESH_REG, true);
+	prepare_fresh(fresh, &f0);
+	check_guest(&f0, C_FRESH_GUEST);
+	kvm_vm_free(fresh);
+}
+
+static bool selected(const struct flavour *f, int c)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s/%s", f->name, case_names[c]);
+	return smekvm_case_selected(name);
+}
+
+int main(void)
+{
+	unsigned int i, c, plan = 0;
+	bool kvm_sme, any;
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		for (c = 0; c < NR_CASES; c++)
+			plan += selected(&flavours[i], c);
+	if (!plan)
+		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
+			       smekvm_case_filter());
+
+	t.host_sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
+	t.host_sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
+	t.host_svl = t.host_sme ? smekvm_host_rdsvl() : 0;
+	kvm_sme = kvm_check_cap(KVM_CAP_ARM_SME) > 0;
+
+	ksft_print_header();
+	ksft_set_plan(plan);
+	ksft_print_msg("host task SME %s; KVM SME %s\n",
+		       t.host_sme ? "yes" : "no", kvm_sme ? "yes" : "no");
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
+		t.f = &flavours[i];
+		t.why = NULL;
+		for (any = false, c = 0; c < NR_CASES; c++) {
+			t.state[c] = KSFT_PASS;
+			any |= selected(t.f, c);
+		}
+		if (!any)
+			continue;
+		if (t.f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
+			t.why = "KVM offers no SVE";
+		else if (t.f->cfg.sme && !kvm_sme)
+			t.why = "KVM offers no SME";
+		else
+			test_flavour();
+
+		for (c = 0; c < NR_CASES; c++) {
+			if (!selected(t.f, c))
+				continue;
+			if (t.why)
+				ksft_test_result_skip("%s/%s: %s\n", t.f->name,
+						      case_names[c], t.why);
+			else
+				ksft_test_result(t.state[c] == KSFT_PASS,
+						 "%s/%s\n", t.f->name,
+						 case_names[c]);
+		}
+	}
+	ksft_finished();
+}

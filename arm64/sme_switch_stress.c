@@ -1,0 +1,711 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_switch_stress - many vcpus, each keeping its own FP/SVE/SME state
+ * across exits, preemption, migration between CPUs, signals and host SME
+ * use, and finding exactly its own state every time.
+ *
+ * A hypervisor switching matrix state lazily must save and restore it for
+ * whichever vcpu owns the CPU, on every path out of the guest: exits to
+ * userspace, interruptions by signals (KVM_RUN returns EINTR), preemption
+ * by other vcpu threads and by host threads using SME themselves, and
+ * migration of the vcpu thread to another CPU (shared/ABI.md sections 8,
+ * 9).  Several VMs with several vcpus each run at once, more vcpus than
+ * host CPUs.  Each vcpu's guest, round after round, fills every register
+ * live in one SVCR state with patterns naming its VM, vcpu, register, row,
+ * byte and round (lib/sme_state_img.h), spins and exits to userspace
+ * several times with that state live (guest_code/sme_state_loop.S), then
+ * stores it all and compares; each round uses the next SVCR state of SM+ZA,
+ * SM, ZA, neither (with ZA: ZA rows and ZT0; Z/P/FFR streaming or not, V
+ * without SVE), and TPIDR2_EL0 and FPSR carry the round too.  At the exits
+ * the host reads SVCR, TPIDR2_EL0 and one register of each live class
+ * through ONE_REG and compares them as well.  Meanwhile a disturber
+ * thread moves random vcpu threads to random CPUs and sends them a signal
+ * with a no-op handler, vcpu threads move themselves after rounds, and
+ * host threads use ZA and TPIDR2_EL0 on every CPU (lib/host_sme_load.h).
+ *
+ * Flavours: sve_sme (vcpus with SVE and SME; VMs 1, 4, 7... without SME),
+ * sme_only (SME without SVE; VMs 1, 4, 7... with FP only) and no_sme (VMs
+ * with SVE, or FP only, and FP only everywhere when KVM has no SVE:
+ * the baseline that runs without SME guest support).  Cases:
+ * <flavour>/guest_state (every round of every vcpu found its own state;
+ * every vcpu completed rounds), <flavour>/exit_state
+ * (the host's ONE_REG reads at exits), host_sme_threads.  A corruption is
+ * reported with VM, vcpu, SVCR state, register and byte.  Afterwards
+ * the totals covered are printed: rounds, exits, EINTRs, migrations,
+ * context switches of the vcpu threads (/proc voluntary and involuntary)
+ * and, with KVM's FP statistics, the loads and saves of each class.
+ *
+ * Run length: SMEKVM_TIER=ci (default) runs each flavour for 6 seconds
+ * with 2 VMs of 3 vcpus (VM creation takes seconds under
+ * protected KVM on TCG); SMEKVM_TIER=full for 120 seconds with 4 VMs of
+ * 4 vcpus; SMEKVM_SOAK_SECONDS=<n> runs each flavour for n seconds
+ * (soak).  SMEKVM_STRESS_VMS and SMEKVM_STRESS_VCPUS (1..15) override the
+ * shape, SMEKVM_SEED the seed (printed).  Skips SME flavours when KVM
+ * cannot offer SME or KVM_RUN refuses SME vcpus (EINVAL: a kernel without
+ * SME guest support).
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <asm/hwcap.h>
+
+#include <kvm_util.h>
+#include <processor.h>
+#include <test_util.h>
+#include <ucall_common.h>
+
+#include "case_filter.h"
+#include "host_sme_load.h"
+#include "sme_probe.h"
+#include "sme_state_img.h"
+#include "sme_state_vcpu.h"
+#include "sme_stats.h"
+
+#define MAX_VMS		15
+#define MAX_VCPUS	15
+#define NR_MODES	4
+#define EXITS_PER_ROUND	3
+#define SPIN		2000
+#define MAX_REPORTS	10
+
+/* SVCR states the rounds cycle through. */
+static const struct { bool sm, za; const char *name; } modes[NR_MODES] = {
+	{ true,  true,  "SM+ZA" },
+	{ true,  false, "SM" },
+	{ false, true,  "ZA" },
+	{ false, false, "none" },
+};
+
+struct flavour {
+	const char *name;
+	struct smekvm_vcpu_cfg cfg;	/* most VMs */
+	struct smekvm_vcpu_cfg other;	/* VMs 1, 4, 7, ... */
+	bool sve_optional;		/* without SVE in KVM: FP only */
+};
+
+static const struct flavour flavours[] = {
+	{ "sve_sme",  { .sve = true, .sme = true }, { .sve = true } },
+	{ "sme_only", { .sme = true },		    { } },
+	{ "no_sme",   { .sve = true },		    { }, true },
+};
+
+/* What the guest of one vcpu needs, in guest memory. */
+struct gparams {
+	gva_t in, out;			/* struct smekvm_gregs */
+	gva_t exit_addr;
+	struct smekvm_img_geom geom[NR_MODES];
+	__u64 smcr;
+	__u32 vm, vcpu, first_mode, sve, sme;
+	__u32 stop;			/* set by the host */
+};
+
+#define GUEST_TPIDR2(vm, vcpu, gen) \
+	(0x7d00000000000000ULL | (__u64)(vm) << 40 | (__u64)(vcpu) << 32 | (gen))
+#define GUEST_FPSR(gen)	((gen) & 1 ? 0x0800001fULL : 0x00000091ULL)
+
+/* sync args: round, status bits, class << 16 | reg, byte, got << 8 | want */
+#define ST_REGS		0x1
+#define ST_TPIDR2	0x2
+#define ST_SVCR		0x4
+#define ST_FPSR		0x8
+
+static void guest_stress(struct gparams *p)
+{
+	struct smekvm_gregs *in = (void *)p->in, *out = (void *)p->out;
+	struct smekvm_img_owner o = { .vm = p->vm, .vcpu = p->vcpu };
+	const struct smekvm_img_geom *g;
+	struct smekvm_img_diff d;
+	unsigned int m, gen;
+	__u64 st, want_svcr;
+
+	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
+		     (p->sve ? CPACR_EL1_ZEN : 0) |
+		     (p->sme ? CPACR_EL1_SMEN : 0), cpacr_el1);
+	isb();
+	if (p->sme)
+		write_sysreg_s(p->smcr, SYS_SMCR_EL1);
+	if (p->sve)
+		write_sysreg_s(0xf, SYS_ZCR_EL1);
+	isb();
+
+	for (gen = 0; !READ_ONCE(p->stop); gen++) {
+		m = (p->first_mode + gen) % NR_MODES;
+		g = &p->geom[m];
+		o.gen = gen & 0xff;
+		smekvm_img_fill(in, g, &o);
+		if (p->sme)
+			write_sysreg_s(GUEST_TPIDR2(p->vm, p->vcpu, gen),
+				       SYS_TPIDR2_EL0);
+		write_sysreg(GUEST_FPSR(gen), fpsr);
+
+		smekvm_state_loop(in, out, (void *)p->exit_addr, g->flags,
+				  g->svl, EXITS_PER_ROUND, SPIN);
+
+		st = 0;
+		d = (struct smekvm_img_diff){ 0 };
+		if (!smekvm_img_check(out, g, &o, &d))
+			st |= ST_REGS;
+		if (p->sme && read_sysreg_s(SYS_TPIDR2_EL0) !=
+		    GUEST_TPIDR2(p->vm, p->vcpu, gen))
+			st |= ST_TPIDR2;
+		want_svcr = (g->flags & SMEKVM_SL_SM ? SVCR_SM : 0) |
+			    (g->flags & SMEKVM_SL_ZA ? SVCR_ZA : 0);
+		if (p->sme && out->svcr != want_svcr)
+			st |= ST_SVCR;
+		/* FPSR survives unless SMSTOP left streaming mode. */
+		if (!(g->flags & SMEKVM_SL_SM) &&
+		    read_sysreg(fpsr) != GUEST_FPSR(gen))
+			st |= ST_FPSR;
+		GUEST_SYNC5(gen, st, d.cls << 16 | d.reg, d.off,
+			    d.got << 8 | d.want);
+	}
+	GUEST_DONE();
+}
+
+/* Host side. */
+struct vcpu_run {
+	struct smekvm_state_vcpu s;
+	struct gparams *p;		/* host view of the guest's params */
+	struct vm_run *vm;
+	pthread_t thread;
+	pid_t tid;
+	unsigned int id, seed;
+	bool refused, done, bad_guest, bad_exit;
+	unsigned long rounds, exits, eintr, moves;
+	unsigned long vcsw, nvcsw;
+	struct smekvm_fp_stats stats;
+	bool have_stats;
+};
+
+struct vm_run {
+	struct kvm_vm *vm;
+	unsigned int id;
+	const struct smekvm_vcpu_cfg *cfg;
+	gpa_t exit_gpa;
+	struct vcpu_run v[MAX_VCPUS];
+};
+
+static struct {
+	const struct flavour *f;
+	struct smekvm_vcpu_cfg cfg, other;	/* of this run */
+	unsigned int nvms, nvcpus, seconds, seed;
+	struct vm_run vms[MAX_VMS];
+	struct timespec deadline;
+	bool abort;			/* a vcpu was refused: stop all */
+	bool stop_disturb, disturber_done;
+	unsigned long signals, moves;
+	pthread_mutex_t lock;
+	unsigned int reports;
+} st = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static long ncpus;
+
+static bool past(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > t->tv_sec ||
+	       (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
+}
+
+static void move_thread(pid_t tid, unsigned int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu % ncpus, &set);
+	sched_setaffinity(tid, sizeof(set), &set);
+}
+
+static bool may_report(void)
+{
+	bool ok;
+
+	pthread_mutex_lock(&st.lock);
+	ok = st.reports++ < MAX_REPORTS;
+	pthread_mutex_unlock(&st.lock);
+	return ok;
+}
+
+/* A corruption message: flavour, VM, vcpu, round and SVCR state first. */
+static void __printf(3, 4) vcpu_msg(struct vcpu_run *v, unsigned int gen,
+				    const char *fmt, ...)
+{
+	unsigned int m = (v->p->first_mode + gen) % NR_MODES;
+	char buf[256];
+	va_list ap;
+
+	if (!may_report())
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	ksft_print_msg("%s: VM %u vcpu %u round %u (%s): %s\n", st.f->name,
+		       v->vm->id, v->id, gen, modes[m].name, buf);
+}
+
+static __u64 reg_id(enum smekvm_reg_class cls, unsigned int reg)
+{
+	switch (cls) {
+	case SMEKVM_CLS_V:	return SMEKVM_VREG(reg);
+	case SMEKVM_CLS_Z:	return KVM_REG_ARM64_SVE_ZREG(reg, 0);
+	case SMEKVM_CLS_P:	return KVM_REG_ARM64_SVE_PREG(reg, 0);
+	case SMEKVM_CLS_FFR:	return KVM_REG_ARM64_SVE_FFR(0);
+	case SMEKVM_CLS_ZA:	return KVM_REG_ARM64_SME_ZAHREG(reg, 0);
+	default:		return KVM_REG_ARM64_SME_ZT0;
+	}
+}
+
+/*
+ * At an exit inside round @gen: SVCR, TPIDR2_EL0 and one register of each
+ * live class (a different one each exit) through ONE_REG.
+ */
+static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
+{
+	unsigned int m = (v->p->first_mode + gen) % NR_MODES, i, n, reg;
+	const struct smekvm_img_geom *g = &v->p->geom[m];
+	struct smekvm_img_owner o = { .vm = v->vm->id, .vcpu = v->id,
+				      .gen = gen & 0xff };
+	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
+	__u8 got[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
+	__u64 svcr, tp, want_svcr;
+	long off;
+	int err;
+
+	if (v->s.sme) {
+		want_svcr = (modes[m].sm ? SVCR_SM : 0) |
+			    (modes[m].za ? SVCR_ZA : 0);
+		svcr = smekvm_get_svcr(v->s.vcpu);
+		tp = vcpu_get_reg(v->s.vcpu, SMEKVM_TPIDR2_EL0);
+		if (svcr != want_svcr ||
+		    tp != GUEST_TPIDR2(v->vm->id, v->id, gen)) {
+			vcpu_msg(v, gen, "exit: SVCR 0x%llx TPIDR2 0x%llx, expected 0x%llx 0x%llx",
+				 svcr, tp, want_svcr,
+				 GUEST_TPIDR2(v->vm->id, v->id, gen));
+			return false;
+		}
+	}
+
+	n = smekvm_img_classes(g, c);
+	for (i = 0; i < n; i++) {
+		reg = (v->exits + v->id) % c[i].count;
+		memset(want, 0, sizeof(want));
+		smekvm_img_expected(want, c[i].bytes, &o, c[i].cls, reg);
+		err = __smekvm_get_reg(v->s.vcpu, reg_id(c[i].cls, reg), got);
+		off = err ? 0 :
+		      smekvm_first_diff(got, want,
+					KVM_REG_SIZE(reg_id(c[i].cls, reg)));
+		if (!err && off < 0)
+			continue;
+		if (err)
+			vcpu_msg(v, gen, "exit: ONE_REG %s%u: %s",
+				 smekvm_img_cls_name(c[i].cls), reg,
+				 strerror(err));
+		else
+			vcpu_msg(v, gen, "exit: ONE_REG %s%u byte %ld 0x%02x, expected 0x%02x",
+				 smekvm_img_cls_name(c[i].cls), reg, off,
+				 got[off], want[off]);
+		return false;
+	}
+	return true;
+}
+
+static void report_round(struct vcpu_run *v, struct ucall *uc)
+{
+	unsigned int gen = uc->args[0];
+	__u64 s = uc->args[1];
+
+	if (!s)
+		return;
+	v->bad_guest = true;
+	if (s & ST_REGS)
+		vcpu_msg(v, gen, "guest found %s%lu byte %lu 0x%02lx, expected 0x%02lx",
+			 smekvm_img_cls_name(uc->args[2] >> 16),
+			 uc->args[2] & 0xffff, uc->args[3],
+			 uc->args[4] >> 8, uc->args[4] & 0xff);
+	if (s & (ST_TPIDR2 | ST_SVCR | ST_FPSR))
+		vcpu_msg(v, gen, "guest found%s%s%s changed",
+			 s & ST_TPIDR2 ? " TPIDR2_EL0" : "",
+			 s & ST_SVCR ? " SVCR" : "",
+			 s & ST_FPSR ? " FPSR" : "");
+}
+
+static void read_ctxt_switches(struct vcpu_run *v)
+{
+	char line[128];
+	FILE *f = fopen("/proc/thread-self/status", "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "voluntary_ctxt_switches: %lu", &v->vcsw) != 1)
+			sscanf(line, "nonvoluntary_ctxt_switches: %lu",
+			       &v->nvcsw);
+	}
+	fclose(f);
+}
+
+static void *vcpu_thread(void *arg)
+{
+	struct vcpu_run *v = arg;
+	struct kvm_run *run = v->s.vcpu->run;
+	unsigned int gen = 0;
+	bool started = false;
+	struct ucall uc;
+	int err;
+
+	v->tid = syscall(SYS_gettid);
+	for (;;) {
+		err = smekvm_run_eintr(v->s.vcpu, &v->eintr);
+		if (err == EINVAL && !started && v->s.sme) {
+			v->refused = true;
+			WRITE_ONCE(st.abort, true);
+			break;
+		}
+		TEST_ASSERT(!err, "%s: VM %u vcpu %u: KVM_RUN: %s",
+			    st.f->name, v->vm->id, v->id, strerror(err));
+		started = true;
+
+		if (run->exit_reason == KVM_EXIT_MMIO &&
+		    run->mmio.phys_addr == v->vm->exit_gpa) {
+			if (!check_at_exit(v, gen))
+				v->bad_exit = true;
+			v->exits++;
+			continue;
+		}
+		switch (get_ucall(v->s.vcpu, &uc)) {
+		case UCALL_SYNC:
+			report_round(v, &uc);
+			v->rounds++;
+			gen = uc.args[0] + 1;
+			if (past(&st.deadline) || READ_ONCE(st.abort))
+				WRITE_ONCE(v->p->stop, 1);
+			move_thread(0, rand_r(&v->seed));
+			v->moves++;
+			break;
+		case UCALL_DONE:
+			goto out;
+		case UCALL_ABORT:
+			REPORT_GUEST_ASSERT(uc);
+			break;
+		default:
+			TEST_FAIL("%s: VM %u vcpu %u: exit %u, ucall %lu",
+				  st.f->name, v->vm->id, v->id,
+				  run->exit_reason, uc.cmd);
+		}
+	}
+out:
+	read_ctxt_switches(v);
+	v->have_stats = smekvm_read_fp_stats(v->s.vcpu, &v->stats);
+	WRITE_ONCE(v->done, true);
+	/* Stay signallable until the disturber has stopped. */
+	while (!READ_ONCE(st.disturber_done))
+		usleep(1000);
+	return NULL;
+}
+
+static void noop_handler(int sig)
+{
+}
+
+/* Moves random vcpu threads to random CPUs and signals them. */
+static void *disturber(void *arg)
+{
+	unsigned int seed = st.seed ^ 0x5eed;
+	struct vcpu_run *v;
+	unsigned int k;
+
+	while (!READ_ONCE(st.stop_disturb)) {
+		k = rand_r(&seed) % (st.nvms * st.nvcpus);
+		v = &st.vms[k / st.nvcpus].v[k % st.nvcpus];
+		if (READ_ONCE(v->tid)) {
+			if (rand_r(&seed) & 1) {
+				move_thread(v->tid, rand_r(&seed));
+				st.moves++;
+			}
+			pthread_kill(v->thread, SIGUSR1);
+			st.signals++;
+		}
+		usleep(200 + rand_r(&seed) % 2000);
+	}
+	return NULL;
+}
+
+static void setup_vm(struct vm_run *r, unsigned int id)
+{
+	const struct smekvm_vcpu_cfg *cfg = id % 3 == 1 ? &st.other : &st.cfg;
+	size_t pages = sizeof(struct smekvm_gregs) / 4096 + 2;
+	struct vcpu_run *v;
+	gva_t exit_gva, pg;
+	unsigned int i, m;
+
+	r->id = id;
+	r->cfg = cfg;
+	r->vm = __vm_create(VM_SHAPE_DEFAULT, st.nvcpus,
+			    st.nvcpus * (2 * pages + 2));
+	for (i = 0; i < st.nvcpus; i++) {
+		v = &r->v[i];
+		v->vm = r;
+		v->id = i;
+		v->seed = st.seed + id * 131 + i;
+		v->s.vcpu = smekvm_vcpu_add(r->vm, i, cfg, guest_stress);
+	}
+	vm_init_descriptor_tables(r->vm);
+	for (i = 0; i < st.nvcpus; i++) {
+		v = &r->v[i];
+		vcpu_init_descriptor_tables(v->s.vcpu);
+		if (cfg->sve || cfg->sme)
+			smekvm_vcpu_finalize(v->s.vcpu);
+	}
+	kvm_arch_vm_finalize_vcpus(r->vm);
+	exit_gva = smekvm_map_exit_page(r->vm, 0, &r->exit_gpa);
+
+	for (i = 0; i < st.nvcpus; i++) {
+		v = &r->v[i];
+		smekvm_state_vcpu_probe(&v->s, v->s.vcpu, cfg);
+		pg = vm_alloc(r->vm, sizeof(*v->p), KVM_UTIL_MIN_VADDR);
+		v->p = addr_gva2hva(r->vm, pg);
+		memset(v->p, 0, sizeof(*v->p));
+		v->p->in = vm_alloc(r->vm, sizeof(struct smekvm_gregs),
+				    KVM_UTIL_MIN_VADDR);
+		v->p->out = vm_alloc(r->vm, sizeof(struct smekvm_gregs),
+				     KVM_UTIL_MIN_VADDR);
+		v->p->exit_addr = exit_gva;
+		for (m = 0; m < NR_MODES; m++)
+			v->p->geom[m] = smekvm_state_geom(&v->s, modes[m].sm,
+							  modes[m].za);
+		v->p->smcr = v->s.smcr;
+		v->p->vm = id;
+		v->p->vcpu = i;
+		v->p->first_mode = (id * st.nvcpus + i) % NR_MODES;
+		v->p->sve = v->s.sve;
+		v->p->sme = v->s.sme;
+		vcpu_args_set(v->s.vcpu, 1, pg);
+	}
+}
+
+enum { C_GUEST, C_EXIT, NR_CASES };
+static const char * const case_names[NR_CASES] = {
+	"guest_state", "exit_state",
+};
+
+static bool selected(const struct flavour *f, int c)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s/%s", f->name, case_names[c]);
+	return smekvm_case_selected(name);
+}
+
+static void report_skip(const struct flavour *f, const char *why)
+{
+	int c;
+
+	for (c = 0; c < NR_CASES; c++)
+		if (selected(f, c))
+			ksft_test_result_skip("%s/%s: %s\n", f->name,
+					      case_names[c], why);
+}
+
+static const char refused_msg[] =
+	"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support";
+
+static void test_flavour(const struct flavour *f, bool kvm_sme)
+{
+	unsigned long rounds = 0, exits = 0, eintr = 0, moves = 0;
+	unsigned long vcsw = 0, nvcsw = 0, idle = 0;
+	struct smekvm_fp_stats sum = { 0 };
+	bool refused = false, bad_guest = false, bad_exit = false;
+	bool have_stats = true;
+	struct timespec t0;
+	pthread_t dist;
+	struct vcpu_run *v;
+	unsigned int i, j, k;
+
+	st.cfg = f->cfg;
+	st.other = f->other;
+	if (f->sve_optional && !kvm_has_cap(KVM_CAP_ARM_SVE)) {
+		st.cfg.sve = false;
+		st.other.sve = false;
+	}
+	if ((st.cfg.sve || st.other.sve) && !kvm_has_cap(KVM_CAP_ARM_SVE)) {
+		report_skip(f, "KVM offers no SVE");
+		return;
+	}
+	if (f->cfg.sme && !kvm_sme) {
+		report_skip(f, "KVM offers no SME");
+		return;
+	}
+
+	st.f = f;
+	st.signals = 0;
+	st.moves = 0;
+	st.reports = 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < st.nvms; i++) {
+		memset(&st.vms[i], 0, sizeof(st.vms[i]));
+		setup_vm(&st.vms[i], i);
+		/* VM 0 has SME if any has: stop early if KVM refuses it. */
+		if (i || !f->cfg.sme ||
+		    !smekvm_run_refused(st.vms[0].v[0].s.vcpu))
+			continue;
+		kvm_vm_free(st.vms[0].vm);
+		report_skip(f, refused_msg);
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &st.deadline);
+	ksft_print_msg("%s: %u VMs x %u vcpus created in %ld s; running %u s\n",
+		       f->name, st.nvms, st.nvcpus,
+		       (long)(st.deadline.tv_sec - t0.tv_sec), st.seconds);
+	st.deadline.tv_sec += st.seconds;
+
+	WRITE_ONCE(st.abort, false);
+	WRITE_ONCE(st.stop_disturb, false);
+	WRITE_ONCE(st.disturber_done, false);
+	for (i = 0; i < st.nvms; i++)
+		for (j = 0; j < st.nvcpus; j++)
+			pthread_create(&st.vms[i].v[j].thread, NULL,
+				       vcpu_thread, &st.vms[i].v[j]);
+	pthread_create(&dist, NULL, disturber, NULL);
+
+	/* Wait until every vcpu is done, then stop the disturber. */
+	for (k = 0; k < st.nvms * st.nvcpus; k++) {
+		v = &st.vms[k / st.nvcpus].v[k % st.nvcpus];
+		while (!READ_ONCE(v->done))
+			usleep(10000);
+	}
+	WRITE_ONCE(st.stop_disturb, true);
+	pthread_join(dist, NULL);
+	WRITE_ONCE(st.disturber_done, true);
+
+	for (i = 0; i < st.nvms; i++) {
+		for (j = 0; j < st.nvcpus; j++) {
+			v = &st.vms[i].v[j];
+			pthread_join(v->thread, NULL);
+			refused |= v->refused;
+			bad_guest |= v->bad_guest;
+			bad_exit |= v->bad_exit;
+			idle += !v->rounds;
+			rounds += v->rounds;
+			exits += v->exits;
+			eintr += v->eintr;
+			moves += v->moves;
+			vcsw += v->vcsw;
+			nvcsw += v->nvcsw;
+			have_stats &= v->have_stats;
+			for (k = 0; k < SMEKVM_NR_FP_STATS; k++)
+				sum.v[k] += v->stats.v[k];
+		}
+		kvm_vm_free(st.vms[i].vm);
+	}
+
+	if (refused) {
+		report_skip(f, refused_msg);
+		return;
+	}
+	ksft_print_msg("%s: %lu guest rounds, %lu exits with state live\n",
+		       f->name, rounds, exits);
+	ksft_print_msg("%s: %lu signals, %lu EINTR, %lu + %lu migrations\n",
+		       f->name, st.signals, eintr, moves, st.moves);
+	ksft_print_msg("%s: vcpu threads: %lu voluntary, %lu involuntary context switches\n",
+		       f->name, vcsw, nvcsw);
+	if (have_stats) {
+		ksft_print_msg("%s: KVM loads/saves: fp_sve %llu/%llu ssve %llu/%llu\n",
+			       f->name,
+			       sum.v[SMEKVM_STAT_FP_SVE_LOAD],
+			       sum.v[SMEKVM_STAT_FP_SVE_SAVE],
+			       sum.v[SMEKVM_STAT_SSVE_LOAD],
+			       sum.v[SMEKVM_STAT_SSVE_SAVE]);
+		ksft_print_msg("%s: KVM loads/saves: za %llu/%llu zt0 %llu/%llu\n",
+			       f->name,
+			       sum.v[SMEKVM_STAT_ZA_LOAD],
+			       sum.v[SMEKVM_STAT_ZA_SAVE],
+			       sum.v[SMEKVM_STAT_ZT0_LOAD],
+			       sum.v[SMEKVM_STAT_ZT0_SAVE]);
+	}
+	if (idle)
+		ksft_print_msg("%s: %lu vcpus completed no round\n", f->name,
+			       idle);
+	if (selected(f, C_GUEST))
+		ksft_test_result(!bad_guest && !idle, "%s/%s\n", f->name,
+				 case_names[C_GUEST]);
+	if (selected(f, C_EXIT))
+		ksft_test_result(!bad_exit && exits, "%s/%s\n", f->name,
+				 case_names[C_EXIT]);
+}
+
+static unsigned int env_uint(const char *name, unsigned int def,
+			     unsigned int min, unsigned int max)
+{
+	const char *s = getenv(name);
+	long v;
+
+	if (!s || !*s)
+		return def;
+	v = strtol(s, NULL, 0);
+	return v < min ? min : v > max ? max : v;
+}
+
+int main(void)
+{
+	struct smekvm_host_load *load = NULL;
+	unsigned int i, c, plan = 0;
+	bool want_threads, full, kvm_sme;
+	const char *s;
+
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		for (c = 0; c < NR_CASES; c++)
+			plan += selected(&flavours[i], c);
+	want_threads = smekvm_case_selected("host_sme_threads");
+	plan += want_threads;
+	if (!plan)
+		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
+			       smekvm_case_filter());
+
+	s = getenv("SMEKVM_TIER");
+	full = s && !strcmp(s, "full");
+	st.seconds = env_uint("SMEKVM_SOAK_SECONDS", full ? 120 : 6, 1,
+			      1000000);
+	st.nvms = env_uint("SMEKVM_STRESS_VMS", full ? 4 : 2, 1, MAX_VMS);
+	st.nvcpus = env_uint("SMEKVM_STRESS_VCPUS", full ? 4 : 3, 1,
+			     MAX_VCPUS);
+	st.seed = env_uint("SMEKVM_SEED", time(NULL) & 0xffff, 0, ~0u);
+	ncpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (ncpus < 1)
+		ncpus = 1;
+	kvm_sme = kvm_check_cap(KVM_CAP_ARM_SME) > 0;
+	signal(SIGUSR1, noop_handler);
+
+	ksft_print_header();
+	ksft_set_plan(plan);
+	ksft_print_msg("seed %u (SMEKVM_SEED), %u s per flavour (SMEKVM_SOAK_SECONDS)\n",
+		       st.seed, st.seconds);
+	ksft_print_msg("%u VMs x %u vcpus on %ld CPUs, KVM SME %s\n", st.nvms,
+		       st.nvcpus, ncpus, kvm_sme ? "yes" : "no");
+
+	if (want_threads)
+		load = smekvm_host_load_start();
+	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+		test_flavour(&flavours[i], kvm_sme);
+
+	if (want_threads && !load) {
+		ksft_test_result_skip("host_sme_threads: host task cannot use SME\n");
+	} else if (want_threads) {
+		unsigned long rounds, errors;
+		unsigned int n = smekvm_host_load_stop(load, &rounds, &errors);
+
+		ksft_print_msg("host SME threads: %u threads, %lu rounds, %lu corrupted\n",
+			       n, rounds, errors);
+		ksft_test_result(!errors && rounds, "host_sme_threads\n");
+	}
+	ksft_finished();
+}
