@@ -327,7 +327,7 @@ static void result(int code, const char *why)
 {
 	nr_cases++;
 	if (code == KSFT_SKIP)
-		ksft_test_result_skip("%s # %s\n", cur, why);
+		ksft_test_result_code(KSFT_SKIP, cur, "%s", why);
 	else
 		ksft_test_result(code == KSFT_PASS, "%s\n", cur);
 }
