@@ -137,7 +137,7 @@ static bool mode_usable(int m, const char **why)
  * bit 127, P and FFR after any syscall; everything but ZA, ZT0 after
  * leaving streaming mode.
  */
-static bool may_be_zero(int m, enum smekvm_reg_class cls, long off)
+static bool may_be_zero(int m, enum smekvm_pattern_class cls, long off)
 {
 	if (m == M_SM_ZA || m == M_SM)
 		return cls != SMEKVM_CLS_ZA && cls != SMEKVM_CLS_ZT0;

@@ -358,7 +358,7 @@ static void check_guest(struct vcpu_ctx *v, int c)
 	struct ucall uc;
 	unsigned int i, reg;
 	struct {
-		enum smekvm_reg_class cls;
+		enum smekvm_pattern_class cls;
 		unsigned int count;
 		size_t bytes;
 	} cl[3] = {

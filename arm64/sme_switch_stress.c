@@ -253,7 +253,7 @@ static void __printf(3, 4) vcpu_msg(struct vcpu_run *v, unsigned int gen,
 		       v->vm->id, v->id, gen, modes[m].name, buf);
 }
 
-static __u64 reg_id(enum smekvm_reg_class cls, unsigned int reg)
+static __u64 reg_id(enum smekvm_pattern_class cls, unsigned int reg)
 {
 	switch (cls) {
 	case SMEKVM_CLS_V:	return SMEKVM_VREG(reg);

@@ -28,7 +28,7 @@ unsigned int smekvm_img_classes(const struct smekvm_img_geom *g,
 	return n;
 }
 
-__u8 *smekvm_img_slot(struct smekvm_gregs *img, enum smekvm_reg_class cls,
+__u8 *smekvm_img_slot(struct smekvm_gregs *img, enum smekvm_pattern_class cls,
 		      unsigned int reg)
 {
 	switch (cls) {
@@ -47,14 +47,14 @@ __u8 *smekvm_img_slot(struct smekvm_gregs *img, enum smekvm_reg_class cls,
 }
 
 __u32 smekvm_img_tag(const struct smekvm_img_owner *o,
-		     enum smekvm_reg_class cls, unsigned int reg)
+		     enum smekvm_pattern_class cls, unsigned int reg)
 {
 	return smekvm_tag(o->vcpu, o->gen, cls, (o->vm & 0xf) << 12 | reg);
 }
 
 void smekvm_img_expected(void *buf, size_t bytes,
 			 const struct smekvm_img_owner *o,
-			 enum smekvm_reg_class cls, unsigned int reg)
+			 enum smekvm_pattern_class cls, unsigned int reg)
 {
 	__u32 tag = smekvm_img_tag(o, cls, reg);
 
@@ -107,7 +107,7 @@ bool smekvm_img_check(struct smekvm_gregs *img,
 	return true;
 }
 
-const char *smekvm_img_cls_name(enum smekvm_reg_class cls)
+const char *smekvm_img_cls_name(enum smekvm_pattern_class cls)
 {
 	switch (cls) {
 	case SMEKVM_CLS_V:	return "V";

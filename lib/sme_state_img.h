@@ -39,7 +39,7 @@ struct smekvm_img_geom {
 
 /* One class of registers of an image. */
 struct smekvm_img_class {
-	enum smekvm_reg_class cls;
+	enum smekvm_pattern_class cls;
 	unsigned int count;
 	size_t bytes;
 };
@@ -51,17 +51,17 @@ unsigned int smekvm_img_classes(const struct smekvm_img_geom *g,
 				struct smekvm_img_class *c);
 
 /* Where register @reg of @cls is in @img. */
-__u8 *smekvm_img_slot(struct smekvm_gregs *img, enum smekvm_reg_class cls,
+__u8 *smekvm_img_slot(struct smekvm_gregs *img, enum smekvm_pattern_class cls,
 		      unsigned int reg);
 
 /* The tag of register @reg of @cls of @o. */
 __u32 smekvm_img_tag(const struct smekvm_img_owner *o,
-		     enum smekvm_reg_class cls, unsigned int reg);
+		     enum smekvm_pattern_class cls, unsigned int reg);
 
 /* The expected @bytes of one register of @o. */
 void smekvm_img_expected(void *buf, size_t bytes,
 			 const struct smekvm_img_owner *o,
-			 enum smekvm_reg_class cls, unsigned int reg);
+			 enum smekvm_pattern_class cls, unsigned int reg);
 
 /* Fill every register @g selects with @o's patterns. */
 void smekvm_img_fill(struct smekvm_gregs *img, const struct smekvm_img_geom *g,
@@ -69,7 +69,7 @@ void smekvm_img_fill(struct smekvm_gregs *img, const struct smekvm_img_geom *g,
 
 /* The first wrong byte of an image. */
 struct smekvm_img_diff {
-	enum smekvm_reg_class cls;
+	enum smekvm_pattern_class cls;
 	unsigned int reg;
 	long off;
 	__u8 got, want;
@@ -85,6 +85,6 @@ bool smekvm_img_check(struct smekvm_gregs *img,
 		      struct smekvm_img_diff *d);
 
 /* "Z", "P", "FFR", "ZA row ", "ZT0", "V" for messages. */
-const char *smekvm_img_cls_name(enum smekvm_reg_class cls);
+const char *smekvm_img_cls_name(enum smekvm_pattern_class cls);
 
 #endif /* SMEKVM_SME_STATE_IMG_H */
