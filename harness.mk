@@ -12,10 +12,12 @@
 #   make selftest                      the harness and runner self-tests
 #   make deps                          only the dependency cache
 #   make kernels                       only the kernels, suite and initramfs
+#   make mutations [MUTATIONS="01-..."] proof of detection: each kernel
+#                                      mutation of mutations/ is caught
 
 SUITE_SH := sh $(CURDIR)/scripts/suite.sh
 
-.PHONY: run check full bench expected selftest deps kernels
+.PHONY: run check full bench expected selftest deps kernels mutations
 run:
 	$(SUITE_SH) run $(CONFIGS)
 check:
@@ -39,3 +41,6 @@ kernels:
 .PHONY: kernel-proposal
 kernel-proposal:
 	sh $(CURDIR)/scripts/build-proposal.sh
+
+mutations:
+	sh $(CURDIR)/scripts/mutate.sh $(MUTATIONS)

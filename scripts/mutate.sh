@@ -1,0 +1,197 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# mutate.sh - proof of detection: the suite catches each kept kernel
+# mutation.
+#
+# Usage: mutate.sh [NAME...]    (default: every mutations/*.patch)
+#
+# Each mutations/NN-name.patch is a small change to the kernel that breaks
+# one rule of the ABI. Its header says which, and which test cases must
+# fail because of it, in lines this script reads:
+#   Catch: <test>/<case>       (one or more lines; every one must fail)
+#   Config: <configuration>    (optional; default max-vhe)
+# The script applies hyp_patches/series to linux-source-7.2 in a worktree
+# of its own (kept between runs, redone when the series changes), builds
+# the suite and an initramfs once, then:
+#   baseline  builds the series alone and runs every Catch case: they
+#             must all pass, or a "caught" below would prove nothing;
+#   each NAME resets the worktree to the series, applies the mutation with
+#             git apply, rebuilds the kernel incrementally (one object
+#             directory for every mutant, ccache shared with the other
+#             builds), boots the configuration and runs only its Catch
+#             cases: "caught" when every one of them fails, else "missed".
+# Output: KTAP, one case per mutation ("ok N NAME # caught" or "not ok N
+# NAME # missed: ..."), then "N caught, N missed". Exit status 0 only if
+# the baseline passed and every mutation was caught. Results and logs in
+# $O/mutate/ (default build/mutate). Runs inside the tool root like
+# suite.sh; builds one kernel at a time.
+set -eu
+
+. "$(dirname "$0")/common.sh"
+
+if [ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ]; then
+	sh "$TOP/scripts/deps.sh"
+	mkdir -p "$OUT"
+	export O="$OUT"
+	in_root sh "$TOP/scripts/mutate.sh" "$@"
+	exit $?
+fi
+
+mdir=$TOP/mutations
+work=$OUT/mutate
+mkdir -p "$work"
+
+if [ $# = 0 ]; then
+	for p in "$mdir"/*.patch; do
+		[ -f "$p" ] || die "no mutations in $mdir"
+		set -- "$@" "$(basename "$p" .patch)"
+	done
+fi
+for m in "$@"; do
+	[ -f "$mdir/$m.patch" ] || die "no such mutation: $mdir/$m.patch"
+	grep -q '^Catch: ' "$mdir/$m.patch" || die "$m.patch has no Catch: line"
+done
+
+git_id() {
+	git -c user.name="KVM SME suite" -c user.email="kvm-sme-suite@invalid" \
+		-c advice.detachedHead=false "$@"
+}
+
+# The worktree with the series applied, at the commit in .series-commit.
+base=$(sh "$TOP/scripts/kernel-src.sh" base)
+tree=$(dirname "$base")/mutant
+series=$TOP/hyp_patches/series
+want=$(cd "$TOP/hyp_patches" && cat series $(grep -v -e '^#' -e '^$' series) 2>/dev/null |
+	sha256sum | cut -c1-16)
+if [ ! -d "$tree" ]; then
+	git -C "$base" worktree add -q --detach "$tree" HEAD ||
+		die "cannot create the mutant worktree $tree"
+fi
+if [ "$(cat "$tree/.series-hash" 2>/dev/null)" != "$want" ]; then
+	log "applying hyp_patches/series in $tree"
+	(
+		cd "$tree"
+		git am --abort >/dev/null 2>&1 || true
+		git_id checkout -q -f --detach "$(git -C "$base" rev-parse HEAD)"
+		git reset -q --hard
+		for p in $(grep -v -e '^#' -e '^$' "$series"); do
+			git_id am -q --keep-cr "$TOP/hyp_patches/$p" >/dev/null 2>&1 || {
+				git am --abort >/dev/null 2>&1 || true
+				die "hyp_patches/$p does not apply"
+			}
+		done
+		git rev-parse HEAD > .series-commit
+		echo "$want" > .series-hash
+	)
+fi
+series_commit=$(cat "$tree/.series-commit")
+
+# The suite and its initramfs, built once against the series' headers.
+log "building the suite"
+git -C "$tree" reset -q --hard "$series_commit"
+make -s -C "$TOP" KDIR="$tree" O="$work/suite" -j"$(($(nproc) + 1))" \
+	> "$work/suite-build.log" 2>&1 || {
+	tail -n 30 "$work/suite-build.log" >&2
+	die "suite build failed (full log: $work/suite-build.log)"
+}
+rm -rf "$work/install"
+make -s -C "$TOP" KDIR="$tree" O="$work/suite" DESTDIR="$work/install" \
+	install >> "$work/suite-build.log" 2>&1 ||
+	die "suite install failed (full log: $work/suite-build.log)"
+sh "$TOP/scripts/mkinitramfs.sh" "$work/install" "$work/initramfs.cpio.gz"
+
+catches() { sed -n 's/^Catch: *\([^ ]*\).*/\1/p' "$mdir/$1.patch"; }
+config_of() {
+	c=$(sed -n 's/^Config: *\([^ ]*\).*/\1/p' "$mdir/$1.patch" | head -n 1)
+	echo "${c:-max-vhe}"
+}
+
+# build_run NAME CONFIG CASES...: build the worktree as it is, boot CONFIG
+# and run CASES; results in $work/runs/NAME. Fails when the kernel does
+# not build.
+build_run() {
+	name=$1 cfg=$2
+	shift 2
+	log "$name: building the kernel"
+	KSRC=$tree SMEKVM_OBJ=$CACHE/obj/mutant O=$work \
+		sh "$TOP/scripts/build-kernel.sh" custom \
+		> "$work/$name.build.log" 2>&1 || return 1
+	log "$name: running $* on $cfg"
+	rm -rf "$work/runs/$name"
+	sh "$TOP/scripts/qemu-run.sh" --kernel "$work/kernel/custom/Image" \
+		--initrd "$work/initramfs.cpio.gz" --out "$work/runs/$name" \
+		--args "--no-expected $*" --quiet "$cfg" \
+		> "$work/$name.run.log" 2>&1 || true
+}
+
+# result NAME CASE: pass, fail, skip or "none" from the run of NAME.
+result() {
+	r=$(awk -v c="$2" '$1 == c { print $2 }' "$work/runs/$1/results" 2>/dev/null)
+	echo "${r:-none}"
+}
+
+echo "KTAP version 1"
+echo "1..$(($# + 1))"
+status=0 n=1 caught=0 missed=0
+
+# Baseline: every Catch case passes on the series alone, per configuration.
+bad=
+cfgs=$(for m in "$@"; do config_of "$m"; done | sort -u)
+for cfg in $cfgs; do
+	cases=$(for m in "$@"; do
+		[ "$(config_of "$m")" = "$cfg" ] && catches "$m"
+	done | sort -u | tr '\n' ' ')
+	git -C "$tree" reset -q --hard "$series_commit"
+	if ! build_run "baseline-$cfg" "$cfg" $cases; then
+		bad="$bad kernel build failed ($work/baseline-$cfg.build.log)"
+		continue
+	fi
+	for c in $cases; do
+		r=$(result "baseline-$cfg" "$c")
+		[ "$r" = pass ] || bad="$bad $c:$r"
+	done
+done
+if [ -z "$bad" ]; then
+	echo "ok 1 baseline"
+else
+	echo "# baseline: not passing on the series alone:$bad"
+	echo "not ok 1 baseline"
+	status=1
+fi
+
+for m in "$@"; do
+	n=$((n + 1))
+	cfg=$(config_of "$m")
+	git -C "$tree" reset -q --hard "$series_commit"
+	if ! git -C "$tree" apply "$mdir/$m.patch" 2> "$work/$m.apply.log"; then
+		echo "# $m: does not apply to the series: $(head -n 1 "$work/$m.apply.log")"
+		echo "not ok $n $m # missed: does not apply"
+		missed=$((missed + 1)) status=1
+		continue
+	fi
+	if ! build_run "$m" "$cfg" $(catches "$m"); then
+		echo "# $m: kernel build failed ($work/$m.build.log)"
+		echo "not ok $n $m # missed: does not build"
+		missed=$((missed + 1)) status=1
+		continue
+	fi
+	why=
+	for c in $(catches "$m"); do
+		r=$(result "$m" "$c")
+		echo "# $m: $c $r"
+		[ "$r" = fail ] || why="$why $c:$r"
+	done
+	if [ -z "$why" ]; then
+		echo "ok $n $m # caught"
+		caught=$((caught + 1))
+	else
+		echo "not ok $n $m # missed:$why"
+		missed=$((missed + 1)) status=1
+	fi
+done
+git -C "$tree" reset -q --hard "$series_commit"
+
+echo "# results: $work/runs"
+echo "$caught caught, $missed missed"
+exit $status
