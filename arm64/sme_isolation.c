@@ -19,11 +19,12 @@
  *    streaming Z/P/FFR, every ZA row, ZT0), then what its guest reads;
  *  - reinit_onereg, reinit_guest: vcpu A after a second
  *    KVM_ARM_VCPU_INIT, likewise;
- *  - fresh_onereg, fresh_guest: the secret VM destroyed, a new VM of the
- *    same configuration: vcpu 0 likewise; vcpu 1 gets SVCR.SM=ZA=1
- *    before finalising (so that nothing zeroes its freshly allocated
- *    buffers afterwards), then its streaming Z/P/FFR, ZA rows and ZT0
- *    are read;
+ *  - fresh_onereg, fresh_guest: the secret VM destroyed (on the same
+ *    CPU, so that its freed buffers are likely handed out again), a new
+ *    VM of the same configuration with as many vcpus: each likewise,
+ *    but vcpu 1 gets SVCR.SM=ZA=1 before finalising (so that nothing
+ *    zeroes its freshly allocated buffers afterwards) and only its
+ *    streaming Z/P/FFR, ZA rows and ZT0 are read through ONE_REG;
  *  - host_task: the secret vcpus' KVM_RUNs were issued with the task's
  *    own V, FPSR, FPCR (and with SME ZA rows, ZT0, TPIDR2_EL0) set in
  *    assembly (lib/host_ioctl_state.S): afterwards they hold the task's
@@ -33,6 +34,7 @@
  * KVM_RUN refuses SME vcpus (EINVAL: a kernel without SME guest support).
  */
 #include <errno.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -470,11 +472,16 @@ static void reinit_vcpu(struct vcpu_ctx *v)
 static const char refused_msg[] =
 	"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support";
 
+#define NR_FRESH	3	/* the secret VM's vcpus */
 #define VM_PAGES(n)	((n) * (2 * (sizeof(struct smekvm_gregs) / 4096 + 2) + 2))
 
 static void test_flavour(void)
 {
-	struct vcpu_ctx a = { 0 }, b = { 0 }, c = { 0 }, f0 = { 0 }, f1 = { 0 };
+	static const char * const fresh_names[NR_FRESH] = {
+		"fresh 0", "fresh 1", "fresh 2",
+	};
+	struct vcpu_ctx a = { 0 }, b = { 0 }, c = { 0 }, f[NR_FRESH] = { 0 };
+	unsigned int i;
 	struct kvm_vm *vm, *fresh;
 	gva_t exit_gva;
 	gpa_t exit_gpa;
@@ -522,24 +529,47 @@ static void test_flavour(void)
 	/* B still holds its secrets when the VM goes. */
 	kvm_vm_free(vm);
 
-	fresh = __vm_create(VM_SHAPE_DEFAULT, 2, VM_PAGES(2));
-	add_vcpu(fresh, &f0, 0, "fresh 0");
-	add_vcpu(fresh, &f1, 1, "fresh 1");
+	/*
+	 * As many fresh vcpus as the secret VM had, so that whichever of
+	 * its freed buffers the allocator hands out again is checked.
+	 */
+	fresh = __vm_create(VM_SHAPE_DEFAULT, NR_FRESH, VM_PAGES(NR_FRESH));
+	for (i = 0; i < NR_FRESH; i++)
+		add_vcpu(fresh, &f[i], i, fresh_names[i]);
 	vm_init_descriptor_tables(fresh);
+	/* Vcpu 1 is in streaming mode with ZA on before its buffers exist. */
 	if (t.f->cfg.sme)
-		smekvm_set_svcr(f1.s.vcpu, SVCR_SM | SVCR_ZA);
-	finalize_vcpu(&f0);
-	finalize_vcpu(&f1);
+		smekvm_set_svcr(f[1].s.vcpu, SVCR_SM | SVCR_ZA);
+	for (i = 0; i < NR_FRESH; i++)
+		finalize_vcpu(&f[i]);
 	kvm_arch_vm_finalize_vcpus(fresh);
 	exit_gva = smekvm_map_exit_page(fresh, 0, &exit_gpa);
-	finish_vcpu(fresh, &f0, exit_gva, false);
-	finish_vcpu(fresh, &f1, exit_gva, false);
-	check_onereg(&f0, C_FRESH_REG, false);
-	if (t.f->cfg.sme)
-		check_onereg(&f1, C_FRESH_REG, true);
-	prepare_fresh(fresh, &f0);
-	check_guest(&f0, C_FRESH_GUEST);
+	for (i = 0; i < NR_FRESH; i++)
+		finish_vcpu(fresh, &f[i], exit_gva, false);
+	for (i = 0; i < NR_FRESH; i++)
+		check_onereg(&f[i], C_FRESH_REG, i == 1 && t.f->cfg.sme);
+	for (i = 0; i < NR_FRESH; i++) {
+		prepare_fresh(fresh, &f[i]);
+		check_guest(&f[i], C_FRESH_GUEST);
+	}
 	kvm_vm_free(fresh);
+}
+
+/*
+ * On one CPU throughout, so that the fresh VM allocates from the same
+ * per-CPU free lists the secret VM's buffers went back to.
+ */
+static void test_pinned(void)
+{
+	cpu_set_t one, all;
+	int cpu = sched_getcpu();
+
+	sched_getaffinity(0, sizeof(all), &all);
+	CPU_ZERO(&one);
+	CPU_SET(cpu < 0 ? 0 : cpu, &one);
+	sched_setaffinity(0, sizeof(one), &one);
+	test_flavour();
+	sched_setaffinity(0, sizeof(all), &all);
 }
 
 static bool selected(const struct flavour *f, int c)
@@ -586,7 +616,7 @@ int main(void)
 		else if (t.f->cfg.sme && !kvm_sme)
 			t.why = "KVM offers no SME";
 		else
-			test_flavour();
+			test_pinned();
 
 		for (c = 0; c < NR_CASES; c++) {
 			if (!selected(t.f, c))

@@ -37,7 +37,7 @@
  *
  * Run length: SMEKVM_TIER=ci (default) runs each flavour for 6 seconds
  * with 2 VMs of 3 vcpus (VM creation takes seconds under
- * protected KVM on TCG); SMEKVM_TIER=full for 120 seconds with 4 VMs of
+ * protected KVM on TCG); SMEKVM_TIER=full for 60 seconds with 4 VMs of
  * 4 vcpus; SMEKVM_SOAK_SECONDS=<n> runs each flavour for n seconds
  * (soak).  SMEKVM_STRESS_VMS and SMEKVM_STRESS_VCPUS (1..15) override the
  * shape, SMEKVM_SEED the seed (printed).  Skips SME flavours when KVM
@@ -673,7 +673,7 @@ int main(void)
 
 	s = getenv("SMEKVM_TIER");
 	full = s && !strcmp(s, "full");
-	st.seconds = env_uint("SMEKVM_SOAK_SECONDS", full ? 120 : 6, 1,
+	st.seconds = env_uint("SMEKVM_SOAK_SECONDS", full ? 60 : 6, 1,
 			      1000000);
 	st.nvms = env_uint("SMEKVM_STRESS_VMS", full ? 4 : 2, 1, MAX_VMS);
 	st.nvcpus = env_uint("SMEKVM_STRESS_VCPUS", full ? 4 : 3, 1,
