@@ -700,6 +700,10 @@ int main(int argc, char **argv)
 	if (mode == MODE_TEST && !smekvm_case_filter())
 		plan++;	/* SELFTEST_CASE */
 
+	if (mode == MODE_LIST && list_case && !plan) {
+		printf("--list=%s: no such case\n", list_case);
+		exit(KSFT_FAIL);
+	}
 	probe_host();
 
 	if (mode == MODE_LIST) {
