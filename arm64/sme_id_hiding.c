@@ -41,8 +41,8 @@
 #define PFR1		SMEKVM_ID_AA64PFR1_EL1
 #define SMFR0		SMEKVM_ID_AA64SMFR0_EL1
 #define PFR1_SME	ID_AA64PFR1_EL1_SME_MASK
-#define SMCR_FA64	(1ULL << 31)
-#define SMCR_EZT0	(1ULL << 30)
+#define SMCR_FA64	BIT_ULL(31)
+#define SMCR_EZT0	BIT_ULL(30)
 
 static int result(bool ok)
 {
@@ -216,9 +216,6 @@ static const unsigned long smfr0_idx[] = {
 	20, 21, 22, 23,
 };
 
-_Static_assert(ARRAY_SIZE(smfr0_names) == ARRAY_SIZE(smfr0_fields), "names");
-_Static_assert(ARRAY_SIZE(smfr0_idx) == ARRAY_SIZE(smfr0_fields), "params");
-
 static int test_smfr0_field(struct smekvm_conf_ctx *t)
 {
 	const struct smfr0_field *f = &smfr0_fields[t->param];
@@ -343,6 +340,9 @@ static const struct smekvm_conf_case cases[] = {
 
 int main(void)
 {
+	TEST_ASSERT(ARRAY_SIZE(smfr0_names) == ARRAY_SIZE(smfr0_fields) &&
+		    ARRAY_SIZE(smfr0_idx) == ARRAY_SIZE(smfr0_fields),
+		    "SMFR0 field tables differ in size");
 	smekvm_conf_main(cases, ARRAY_SIZE(cases),
 			 "sme_id_hiding: SME features hidden through the ID registers (ABI section 7)");
 }

@@ -141,7 +141,7 @@ static bool payload_is(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 		;
 	if (same >= len && nz <= len)
 		return true;
-	smekvm_report("%s: %zu bytes read back as written, data up to byte %zu; expected %zu bytes of data, zero padding to %zu",
+	smekvm_report("%s: %zu bytes as written, data to byte %zu; want %zu, zero to %zu",
 		      what, same < len ? same : len, nz, len, size);
 	return false;
 }
@@ -264,7 +264,7 @@ static int test_vls_above_max(struct smekvm_conf_ctx *t, __u64 id,
 	bool ok = true;
 
 	if (max >= last)
-		return smekvm_conf_skip(t, "host offers VQ %u, no VQ up to %u above it (bits beyond are the vq*_einval cases)",
+		return smekvm_conf_skip(t, "host offers VQ %u: none up to %u above it",
 					max, last);
 	for (vq = max + 1; vq <= last; vq++) {
 		v = *cur;
@@ -645,7 +645,7 @@ static int init_err(struct smekvm_conf_ctx *t, __u32 extra)
 static int test_init_el1_32bit_einval(struct smekvm_conf_ctx *t)
 {
 	if (!smekvm_host.el1_32bit)
-		return smekvm_conf_skip(t, "host has no AArch32 EL1: INIT with EL1_32BIT is EINVAL whatever SME says");
+		return smekvm_conf_skip(t, "host has no AArch32 EL1: EL1_32BIT is EINVAL anyway");
 	return result(smekvm_expect_err("INIT with SME and EL1_32BIT",
 					init_err(t, 1U << KVM_ARM_VCPU_EL1_32BIT),
 					EINVAL));
@@ -703,8 +703,6 @@ static int test_init_bit10_enoent(struct smekvm_conf_ctx *t)
 #define CASE(n, fl)	{ #n, test_##n, fl }
 #define RAW_CASE(n, fl)							\
 	{ #n, test_##n, fl, SMEKVM_CASE_RAW | SMEKVM_CASE_OWN_VM }
-#define PCASE(n, fl, p)							\
-	{ #n, test_##n, fl, 0, p, ARRAY_SIZE(p) }
 #define FL_SVE		(SMEKVM_FL(SVE_ONLY) | SMEKVM_FL(SVE_SME))
 #define FL_SME_BASE	(SMEKVM_FL(SME_ONLY) | SMEKVM_FL(SVE_SME))
 
@@ -713,6 +711,7 @@ static const unsigned long sve_vls_bits[] = {
 	128, 256, 384, 512, 640, 768, 896, 1024,
 	1152, 1280, 1408, 1536, 1664, 1792, 1920, 2048,
 };
+
 static const unsigned long beyond_vq16[] = { 17, 32, 64, 65, 512 };
 static const unsigned long sve_beyond[] = { 17, 64, 512 };
 

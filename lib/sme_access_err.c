@@ -4,6 +4,7 @@
  * or matrix register (shared/ABI.md sections 2 and 4).
  */
 #include <errno.h>
+#include <linux/kernel.h>
 #include <linux/kvm.h>
 
 #include "sme_access_err.h"
@@ -143,7 +144,7 @@ int smekvm_access_errno(unsigned int conds)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(table); i++)
 		if (conds & table[i].cond)
 			return table[i].err;
 	return 0;
@@ -157,7 +158,7 @@ bool smekvm_access_err_ok(unsigned int conds, int err)
 		return true;
 	if (!conds || smekvm_profile_has(SMEKVM_RULE_ERROR_ORDER))
 		return false;
-	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(table); i++)
 		if ((conds & table[i].cond) && err == table[i].err)
 			return true;
 	return false;

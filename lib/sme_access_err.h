@@ -20,18 +20,19 @@
 #define SMEKVM_SME_ACCESS_ERR_H
 
 #include <stdbool.h>
+#include <linux/bits.h>
 #include <linux/types.h>
 
 #include "sme_model.h"
 
 /* The rows of the error table, in their order. */
-#define SMEKVM_ACC_NOENT	(1U << 0)	/* no such register: ENOENT */
-#define SMEKVM_ACC_MALFORMED	(1U << 1)	/* not at this VL: EINVAL */
-#define SMEKVM_ACC_BUSY		(1U << 2)	/* ZA off: EBUSY */
-#define SMEKVM_ACC_UNFINAL	(1U << 3)	/* before finalise: EPERM */
-#define SMEKVM_ACC_FAULT	(1U << 4)	/* bad pointer: EFAULT */
+#define SMEKVM_ACC_NOENT	BIT(0)	/* no such register: ENOENT */
+#define SMEKVM_ACC_MALFORMED	BIT(1)	/* not at this VL: EINVAL */
+#define SMEKVM_ACC_BUSY		BIT(2)	/* ZA off: EBUSY */
+#define SMEKVM_ACC_UNFINAL	BIT(3)	/* before finalise: EPERM */
+#define SMEKVM_ACC_FAULT	BIT(4)	/* bad pointer: EFAULT */
 /* Not in the table: a VLS write after finalise (section 2): EPERM. */
-#define SMEKVM_ACC_FINAL	(1U << 5)
+#define SMEKVM_ACC_FINAL	BIT(5)
 
 /* One access: the vcpu's configuration and state, and what is done. */
 struct smekvm_access {

@@ -12,6 +12,7 @@
 #include <sys/auxv.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <linux/bits.h>
 #include <asm/hwcap.h>
 
 #include <kvm_util.h>
@@ -36,7 +37,7 @@
 #define PR_SVE_VL_LEN_MASK	0xffff
 #endif
 #ifndef PR_SVE_VL_INHERIT
-#define PR_SVE_VL_INHERIT	(1 << 17)
+#define PR_SVE_VL_INHERIT	BIT(17)
 #endif
 
 struct smekvm_host smekvm_host;
@@ -149,9 +150,9 @@ static void require_sme(void)
 	close(kvm_fd);
 
 	if (ret == -ENOENT && !strcmp(step, "KVM_ARM_VCPU_INIT"))
-		ksft_exit_skip("kernel does not know KVM_ARM_VCPU_SME (KVM_ARM_VCPU_INIT with bit 9: ENOENT)\n");
+		ksft_exit_skip("kernel does not know KVM_ARM_VCPU_SME (INIT: ENOENT)\n");
 	if (ret == -EINVAL && !strcmp(step, "KVM_ARM_VCPU_INIT") && cap <= 0)
-		ksft_exit_skip("host cannot offer SME (KVM_ARM_VCPU_INIT with bit 9: EINVAL, KVM_CAP_ARM_SME %d absent)\n",
+		ksft_exit_skip("host cannot offer SME (INIT: EINVAL, no cap %d)\n",
 			       KVM_CAP_ARM_SME);
 	if (ret)
 		ksft_exit_fail_msg("%s of a vcpu with SME: %s, KVM_CAP_ARM_SME (%d) is %d\n",

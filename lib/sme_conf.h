@@ -21,6 +21,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <linux/bits.h>
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 #include <kvm_util.h>
@@ -75,8 +77,8 @@ struct smekvm_conf_ctx {
 };
 
 /* Case flags */
-#define SMEKVM_CASE_OWN_VM	(1U << 0)	/* a VM of its own */
-#define SMEKVM_CASE_RAW		(1U << 1)	/* no vcpu made for it */
+#define SMEKVM_CASE_OWN_VM	BIT(0)	/* a VM of its own */
+#define SMEKVM_CASE_RAW		BIT(1)	/* no vcpu made for it */
 
 struct smekvm_conf_case {
 	const char *name;
@@ -98,7 +100,7 @@ struct smekvm_conf_case {
  * Run every case of @cases on its flavours and exit with the kselftest
  * status.  @what is a line for the log naming the program.
  */
-void __attribute__((noreturn))
+void __noreturn
 smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr_cases,
 		 const char *what);
 
@@ -110,7 +112,7 @@ extern const char *smekvm_conf_cur;
 
 /* Skip the case with a formatted reason; returns KSFT_SKIP. */
 int smekvm_conf_skip(struct smekvm_conf_ctx *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	__printf(2, 3);
 
 const char *smekvm_errname(int err);
 
