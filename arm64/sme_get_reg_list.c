@@ -305,16 +305,22 @@ static bool check_values(const char *name, struct kvm_vcpu *vcpu,
 static void list_case_data(const char *name, const __u64 *list, size_t n,
 			   const struct grl_expected *exp, size_t nr_exp)
 {
+	const struct grl_expected *e;
+	char buf[64];
 	bool found;
 	size_t i, j;
 
 	printf("/* %s: %zu registers */\n", name, n);
 	for (i = 0; i < n; i++) {
-		for (found = false, j = 0; j < nr_exp; j++)
-			found |= exp[j].id == list[i];
-		if (list_case)
+		for (e = NULL, j = 0; j < nr_exp; j++)
+			if (exp[j].id == list[i])
+				e = &exp[j];
+		if (list_case && e && !e->reg)	/* Z, P, ZA...: not data */
+			printf("\t/* %s: from sme_model.h (%s) */\n",
+			       grl_reg_name(list[i], buf), e->sublist);
+		else if (list_case)
 			grl_print_data_line(list[i], "");
-		else if (!found && grl_compared(list[i]))
+		else if (!e && grl_compared(list[i]))
 			grl_print_data_line(list[i], " new");
 	}
 	for (i = 0; i < nr_exp; i++) {
@@ -322,8 +328,8 @@ static void list_case_data(const char *name, const __u64 *list, size_t n,
 			found |= exp[i].id == list[j];
 		if (!found)
 			printf("\t/* missing: %s of sublist %s */\n",
-			       exp[i].reg ? exp[i].reg->name : "?",
-			       exp[i].sublist);
+			       exp[i].reg ? exp[i].reg->name :
+			       grl_reg_name(exp[i].id, buf), exp[i].sublist);
 	}
 }
 
