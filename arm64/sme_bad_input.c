@@ -361,13 +361,17 @@ ORDER_CASE(9, za_row_past_svl_efault_einval)
 
 /* Partial faults: EFAULT, and the register keeps its value. */
 
-/* @val: the value to start from, for system registers (else a pattern) */
+/*
+ * @len: the bytes the kernel reads at the current VL, of which the first
+ * half is mapped; @val: the value to start from, for system registers
+ * (else a pattern).
+ */
 static bool partial(struct smekvm_conf_ctx *t, const char *what, __u64 id,
-		    __u64 val)
+		    size_t len, __u64 val)
 {
 	__u8 want[SMEKVM_REG_MAX_BYTES], got[SMEKVM_REG_MAX_BYTES];
 	size_t size = KVM_REG_SIZE(id);
-	__u8 *p = straddle_ptr(size);
+	__u8 *p = straddle_ptr(len);
 	struct smekvm_snap *before, *after;
 	char desc[96];
 	bool ok;
@@ -379,7 +383,7 @@ static bool partial(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 		smekvm_fill_pattern(want, size, 11);
 	smekvm_set_reg(t->vcpu, id, want);
 	/* The mapped half holds another pattern. */
-	smekvm_fill_pattern(p, size / 2, 12);
+	smekvm_fill_pattern(p, len / 2, 12);
 	before = smekvm_snap_take(t->vcpu, true);
 
 	snprintf(desc, sizeof(desc), "set %s half mapped", what);
@@ -387,10 +391,11 @@ static bool partial(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 	snprintf(desc, sizeof(desc), "get %s half mapped", what);
 	ok &= smekvm_expect_err(desc, __smekvm_get_reg(t->vcpu, id, p), EFAULT);
 
+	/* The payload at the current VL holds what was written before. */
 	smekvm_get_reg(t->vcpu, id, got);
-	for (off = 0; off < (long)size && got[off] == want[off]; off++)
+	for (off = 0; off < (long)len && got[off] == want[off]; off++)
 		;
-	if (off < (long)size) {
+	if (off < (long)len) {
 		smekvm_report("%s changed by the failed write from byte %ld",
 			      what, off);
 		ok = false;
@@ -405,25 +410,29 @@ static bool partial(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 
 static int test_efault_partial_regs(struct smekvm_conf_ctx *t)
 {
+	unsigned int zb = SMEKVM_ZREG_BYTES(t->m.sme_vq);
+	unsigned int pb = SMEKVM_PREG_BYTES(t->m.sme_vq);
 	bool ok = true;
 
 	smekvm_vcpu_finalize(t->vcpu);
 	if (t->m.sve) {
-		ok &= partial(t, "Z0 (SM=0)", ZREG(0, 0), 0);
-		ok &= partial(t, "FFR (SM=0)", FFR(0), 0);
+		ok &= partial(t, "Z0 (SM=0)", ZREG(0, 0),
+			      SMEKVM_ZREG_BYTES(t->m.sve_vq), 0);
+		ok &= partial(t, "FFR (SM=0)", FFR(0),
+			      SMEKVM_PREG_BYTES(t->m.sve_vq), 0);
 	} else {
-		ok &= partial(t, "V0", SMEKVM_VREG(0), 0);
+		ok &= partial(t, "V0", SMEKVM_VREG(0), 16, 0);
 	}
 	smekvm_set_svcr(t->vcpu, SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA);
-	ok &= partial(t, "Z31 (SM=1)", ZREG(31, 0), 0);
-	ok &= partial(t, "P15 (SM=1)", PREG(15, 0), 0);
+	ok &= partial(t, "Z31 (SM=1)", ZREG(31, 0), zb, 0);
+	ok &= partial(t, "P15 (SM=1)", PREG(15, 0), pb, 0);
 	if (t->m.fa64)
-		ok &= partial(t, "FFR (SM=1)", FFR(0), 0);
-	ok &= partial(t, "ZA row 1", ZA_ROW(1, 0), 0);
+		ok &= partial(t, "FFR (SM=1)", FFR(0), pb, 0);
+	ok &= partial(t, "ZA row 1", ZA_ROW(1, 0), zb, 0);
 	if (t->m.sme2)
-		ok &= partial(t, "ZT0", ZT0, 0);
-	ok &= partial(t, "SMCR_EL1", SMEKVM_SMCR_EL1, 3);
-	ok &= partial(t, "SVCR", SMEKVM_SVCR,
+		ok &= partial(t, "ZT0", ZT0, SMEKVM_ZT0_BYTES, 0);
+	ok &= partial(t, "SMCR_EL1", SMEKVM_SMCR_EL1, 8, 3);
+	ok &= partial(t, "SVCR", SMEKVM_SVCR, 8,
 		      SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA);
 	return result(ok);
 }

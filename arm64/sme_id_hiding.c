@@ -327,7 +327,7 @@ static int test_no_sme_id_fields_zero(struct smekvm_conf_ctx *t)
 
 static const struct smekvm_conf_case cases[] = {
 	OWN_CASE(pfr1_sme2_to_sme1_hides_zt0,		FL_SME_BASE),
-	OWN_CASE(pfr1_sme_to_0_einval,			SMEKVM_FL_SME),
+	OWN_CASE(pfr1_sme_to_0_einval,			FL_SME_BASE),
 	OWN_CASE(pfr1_sme_above_host_einval,		FL_SME_BASE),
 	OWN_CASE(smfr0_fa64_clear_hides_streaming_ffr,	FL_SME_BASE),
 	/* VM-wide, but each restores what it changed: one shared VM */

@@ -7,7 +7,9 @@
 #include <linux/kernel.h>
 #include <linux/kvm.h>
 
+#include "kselftest.h"
 #include "sme_access_err.h"
+#include "sme_model.h"
 #include "sme_profile.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
@@ -121,7 +123,7 @@ static unsigned int sme_group_conds(const struct smekvm_access *a, __u64 id)
 	return conds;
 }
 
-unsigned int smekvm_access_conds(const struct smekvm_access *a, __u64 id)
+static unsigned int table_conds(const struct smekvm_access *a, __u64 id)
 {
 	unsigned int conds;
 
@@ -140,6 +142,51 @@ unsigned int smekvm_access_conds(const struct smekvm_access *a, __u64 id)
 	return conds;
 }
 
+/* The rows the reference model (lib/sme_model.h) says apply. */
+static unsigned int model_conds(const struct smekvm_access *a, __u64 id)
+{
+	int errs[SMEKVM_MODEL_MAX_ERRS];
+	struct smekvm_model m;
+	unsigned int n, i, j, conds = 0;
+
+	smekvm_model_init(&m, a->cfg);
+	m.svcr = a->svcr;
+	m.finalized = a->finalized;
+	n = smekvm_model_access_errs(&m, id, a->bad_ptr, errs);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < ARRAY_SIZE(table); j++)
+			if (errs[i] == table[j].err &&
+			    table[j].cond != SMEKVM_ACC_FINAL)
+				conds |= table[j].cond;
+	/* The model leaves VLS writes after finalise to its set function. */
+	if (a->set && a->finalized &&
+	    ((id == KVM_REG_ARM64_SVE_VLS && a->cfg->sve) ||
+	     (id == KVM_REG_ARM64_SME_VLS && a->cfg->sme)))
+		conds |= SMEKVM_ACC_FINAL;
+	return conds;
+}
+
+/*
+ * The model decides; the table above is kept as a second opinion, and an
+ * access on which the two disagree is reported and fails, since one of
+ * them is then wrong.
+ */
+unsigned int smekvm_access_conds(const struct smekvm_access *a, __u64 id)
+{
+	unsigned int table = table_conds(a, id), model;
+
+	if (!smekvm_model_tracks(id))
+		return table;
+	model = model_conds(a, id);
+	if (smekvm_access_errno(model) == smekvm_access_errno(table))
+		return model | table;
+	ksft_print_msg("0x%llx (SVCR %llu, %sfinalised%s): model %d, table %d\n",
+		       id, a->svcr, a->finalized ? "" : "not ",
+		       a->bad_ptr ? ", bad pointer" : "",
+		       smekvm_access_errno(model), smekvm_access_errno(table));
+	return model | SMEKVM_ACC_DISAGREE;
+}
+
 int smekvm_access_errno(unsigned int conds)
 {
 	unsigned int i;
@@ -154,6 +201,8 @@ bool smekvm_access_err_ok(unsigned int conds, int err)
 {
 	unsigned int i;
 
+	if (conds & SMEKVM_ACC_DISAGREE)
+		return false;
 	if (err == smekvm_access_errno(conds))
 		return true;
 	if (!conds || smekvm_profile_has(SMEKVM_RULE_ERROR_ORDER))

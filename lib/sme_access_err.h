@@ -33,6 +33,8 @@
 #define SMEKVM_ACC_FAULT	BIT(4)	/* bad pointer: EFAULT */
 /* Not in the table: a VLS write after finalise (section 2): EPERM. */
 #define SMEKVM_ACC_FINAL	BIT(5)
+/* The reference model and the table here disagree: no errno is right. */
+#define SMEKVM_ACC_DISAGREE	BIT(6)
 
 /* One access: the vcpu's configuration and state, and what is done. */
 struct smekvm_access {
