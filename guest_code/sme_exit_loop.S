@@ -22,6 +22,11 @@
 	.type	smekvm_exit_loop, %function
 	.balign	4
 smekvm_exit_loop:
+	/* d8-d15 are callee-saved; SMSTART SM and SMSTOP zero them */
+	stp	d8, d9, [sp, #-64]!
+	stp	d10, d11, [sp, #16]
+	stp	d12, d13, [sp, #32]
+	stp	d14, d15, [sp, #48]
 	mov	w12, #0
 	tbz	x2, #0, 1f
 	.inst	0xd503437f			// smstart sm
@@ -44,5 +49,9 @@ smekvm_exit_loop:
 8:	tst	x2, #(SMEKVM_LOOP_SM | SMEKVM_LOOP_ZA)
 	b.eq	9f
 	.inst	0xd503467f			// smstop
-9:	ret
+9:	ldp	d10, d11, [sp, #16]
+	ldp	d12, d13, [sp, #32]
+	ldp	d14, d15, [sp, #48]
+	ldp	d8, d9, [sp], #64
+	ret
 	.size	smekvm_exit_loop, . - smekvm_exit_loop

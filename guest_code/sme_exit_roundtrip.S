@@ -47,6 +47,15 @@
 	.type	smekvm_exit_roundtrip, %function
 	.balign	4
 smekvm_exit_roundtrip:
+	/*
+	 * d8-d15 are callee-saved (AAPCS64), and SMSTART and SMSTOP zero
+	 * them with the rest of the vector registers: keep them on the stack,
+	 * with FP instructions, so outside streaming mode.
+	 */
+	stp	d8, d9, [sp, #-64]!
+	stp	d10, d11, [sp, #16]
+	stp	d12, d13, [sp, #32]
+	stp	d14, d15, [sp, #48]
 	.inst	0xd503477f			// smstart
 
 	mov	x5, x0
@@ -95,6 +104,10 @@ smekvm_exit_roundtrip:
 	str	x6, [x5, #(SMEKVM_GREGS_SVCR - SMEKVM_GREGS_ZT0)]
 
 	.inst	0xd503467f			// smstop
+	ldp	d10, d11, [sp, #16]
+	ldp	d12, d13, [sp, #32]
+	ldp	d14, d15, [sp, #48]
+	ldp	d8, d9, [sp], #64
 	ret
 	.size	smekvm_exit_roundtrip, . - smekvm_exit_roundtrip
 
