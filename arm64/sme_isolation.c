@@ -357,6 +357,7 @@ static void check_guest(struct vcpu_ctx *v, int c)
 {
 	struct smekvm_gregs *out;
 	__u64 *ctl = v->p->ctl;
+	__u64 fpsr;
 	struct ucall uc;
 	unsigned int i, reg;
 	struct {
@@ -376,6 +377,15 @@ static void check_guest(struct vcpu_ctx *v, int c)
 	out = addr_gva2hva(v->s.vcpu->vm, v->p->out);
 	memset(out, 0xee, sizeof(*out));
 	memset(ctl, 0xee, sizeof(v->p->ctl));
+	/*
+	 * FPSR is 0 after reset, 0x0800009f after check_onereg() changed
+	 * SVCR.SM (ABI section 5); the guest must read just that.
+	 */
+	fpsr = 0;
+	__smekvm_get_reg(v->s.vcpu, SMEKVM_FPSR, &fpsr);
+	if (fpsr && fpsr != SMEKVM_FPSR_AFTER_SM_CHANGE)
+		fail(c, "vcpu %s: FPSR 0x%llx before the first run", v->who,
+		     fpsr);
 	err = smekvm_run_eintr(v->s.vcpu, NULL);
 	TEST_ASSERT(!err, "%s: vcpu %s: KVM_RUN: %s", t.f->name, v->who,
 		    strerror(err));
@@ -391,7 +401,7 @@ static void check_guest(struct vcpu_ctx *v, int c)
 		return;
 	}
 
-	if (ctl[SMEKVM_CTL_FPSR] || ctl[SMEKVM_CTL_FPCR] ||
+	if (ctl[SMEKVM_CTL_FPSR] != fpsr || ctl[SMEKVM_CTL_FPCR] ||
 	    ctl[SMEKVM_CTL_FPMR] || ctl[SMEKVM_CTL_SMCR] ||
 	    ctl[SMEKVM_CTL_SVCR])
 		fail(c, "vcpu %s: guest read FPSR %llx FPCR %llx FPMR %llx SMCR %llx SVCR %llx",
