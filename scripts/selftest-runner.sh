@@ -233,6 +233,12 @@ test_small_runs() {
 	printf '\nel1_pass 10 NV=0 bin/pass\n' >> "$tmp/envs/tests.list"
 	runner "$tmp/envs" --nv el1_pass
 	check "VAR=value in tests.list wins over --nv" has "# env: seed=[0-9]+ tier=ci nv=0"
+	printf 'only_here 10 SMEKVM_CONFIGS=cfg-a,cfg-b bin/pass\n' >> "$tmp/envs/tests.list"
+	runner "$tmp/envs" --config cfg-c only_here
+	check "SMEKVM_CONFIGS: skipped elsewhere, with the reason" \
+		has_line "ok 1 only_here # SKIP not run in configuration cfg-c (tests.list: cfg-a,cfg-b)"
+	runner "$tmp/envs" --config cfg-b only_here
+	check "SMEKVM_CONFIGS: run in a listed configuration" has_line "ok 1 only_here"
 
 	cat > "$tmp/expected.mixed" <<-'EOF'
 	# one difference of each kind; pass/fa64 is left out (new)
