@@ -12,6 +12,9 @@
  *  - svl_<n>/smcr_len_select: for every LEN 0..15, RDSVL is the largest
  *    offered VL not above (LEN+1)*128, else the smallest offered (ABI
  *    section 2; sparse sets such as {512, 1024, 2048} included);
+ *  - svl_<n>/smcr_len_select_after_exit: the same with an exit to
+ *    userspace before each SMCR_EL1 write, so that the write is the first
+ *    FP/SVE/SME access after the entry (before any lazy load);
  *  - svl_<n>/<step>/<from>: from each SVCR state (off, sm, za, sm_za) with
  *    every live register holding a pattern, SMSTART, SMSTART SM/ZA,
  *    SMSTOP, SMSTOP SM/ZA and MSR SVCR to each value zero exactly what the
@@ -70,7 +73,8 @@ enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
 #define NR_TPIDR2_ROUNDS	4
 
 enum {
-	STAGE_LEN = 1, STAGE_STEP_PRE, STAGE_STEP_POST, STAGE_TPIDR2_SET,
+	STAGE_LEN = 1, STAGE_LEN_EXIT, STAGE_LEN_DONE, STAGE_STEP_PRE,
+	STAGE_STEP_POST, STAGE_TPIDR2_SET,
 	STAGE_TPIDR2_GOT, STAGE_SMPRI, STAGE_ID,
 };
 
@@ -115,7 +119,7 @@ static const char * const from_names[4] = {
 
 /* Per-SVL cases, then the per-flavour ones (largest SVL only). */
 enum {
-	C_RDSVL, C_LEN, C_STEP0,
+	C_RDSVL, C_LEN, C_LEN_EXIT, C_STEP0,
 	C_TPIDR2 = C_STEP0 + NR_STEP_CASES, C_SMPRI, C_PFR1, C_SMFR0,
 	NR_CASES
 };
@@ -152,6 +156,7 @@ static struct {
 	__u64 nsteps;
 	__u64 flags[NR_STEP_CASES];
 	__u64 svl_by_len[16];	/* guest: RDSVL for each LEN */
+	__u64 svl_by_len_exit[16];	/* the same, each LEN set after an exit */
 } g_arch;
 
 static void guest_main(void)
@@ -174,6 +179,21 @@ static void guest_main(void)
 	write_sysreg_s(g_arch.smcr | SMCR_ELx_LEN, SYS_SMCR_EL1);
 	isb();
 	GUEST_SYNC2(STAGE_LEN, smekvm_guest_rdsvl());
+
+	/*
+	 * Again with an exit before each write, so that the write is the
+	 * guest's first FP/SVE/SME access after the entry, before a lazy
+	 * switch loads its SME state.
+	 */
+	for (i = 0; i < 16; i++) {
+		GUEST_SYNC2(STAGE_LEN_EXIT, i);
+		write_sysreg_s(g_arch.smcr | i, SYS_SMCR_EL1);
+		isb();
+		g_arch.svl_by_len_exit[i] = smekvm_guest_rdsvl();
+	}
+	write_sysreg_s(g_arch.smcr | SMCR_ELx_LEN, SYS_SMCR_EL1);
+	isb();
+	GUEST_SYNC1(STAGE_LEN_DONE);
 
 	for (i = 0; i < g_arch.nsteps; i++) {
 		GUEST_SYNC2(STAGE_STEP_PRE, i);
@@ -216,6 +236,9 @@ static void case_name(char *buf, size_t size, const struct flavour *f,
 	else if (c == C_LEN)
 		snprintf(buf, size, "el1/%s/svl_%u/smcr_len_select", f->name,
 			 vq * 128);
+	else if (c == C_LEN_EXIT)
+		snprintf(buf, size, "el1/%s/svl_%u/smcr_len_select_after_exit",
+			 f->name, vq * 128);
 	else
 		snprintf(buf, size, "el1/%s/svl_%u/%s/%s", f->name, vq * 128,
 			 steps[(c - C_STEP0) / 4].name,
@@ -316,31 +339,27 @@ static void run_setup(struct run *r)
 	sync_global_to_guest(r->vm, g_arch);
 }
 
-static void check_len(struct run *r, __u64 rdsvl)
+/* RDSVL for each LEN in @got follows the selection rule of ABI section 2. */
+static void check_len(struct run *r, int c, const __u64 *got)
 {
 	unsigned int len, want;
 	bool ok = true;
 	char buf[64];
 
-	sync_global_from_guest(r->vm, g_arch);
-	set_result(r, C_RDSVL, rdsvl == r->sv.svl);
-	if (rdsvl != r->sv.svl)
-		ksft_print_msg("svl_%u: RDSVL %llu bytes with LEN=15, expected %u\n",
-			       r->vq * 128, rdsvl, r->sv.svl);
-
 	for (len = 0; len < 16; len++) {
 		want = smekvm_vls_prev(&r->vls, len + 2);
 		if (!want)
 			want = smekvm_vls_min(&r->vls);
-		if (g_arch.svl_by_len[len] == want * 16)
+		if (got[len] == want * 16)
 			continue;
-		ksft_print_msg("svl_%u (offered %s): LEN=%u gives SVL %llu bits, expected %u\n",
+		ksft_print_msg("svl_%u (offered %s)%s: LEN=%u gives SVL %llu bits, expected %u\n",
 			       r->vq * 128,
-			       smekvm_vls_str(&r->vls, buf, sizeof(buf)), len,
-			       g_arch.svl_by_len[len] * 8, want * 128);
+			       smekvm_vls_str(&r->vls, buf, sizeof(buf)),
+			       c == C_LEN_EXIT ? " after exits" : "", len,
+			       got[len] * 8, want * 128);
 		ok = false;
 	}
-	set_result(r, C_LEN, ok);
+	set_result(r, c, ok);
 }
 
 static void step_pre(struct run *r, unsigned int i)
@@ -472,7 +491,19 @@ static bool run_vm(struct run *r)
 		case UCALL_SYNC:
 			switch (uc.args[0]) {
 			case STAGE_LEN:
-				check_len(r, uc.args[1]);
+				set_result(r, C_RDSVL, uc.args[1] == r->sv.svl);
+				if (uc.args[1] != r->sv.svl)
+					ksft_print_msg("svl_%u: RDSVL %lu bytes with LEN=15\n",
+						       r->vq * 128, uc.args[1]);
+				sync_global_from_guest(r->vm, g_arch);
+				check_len(r, C_LEN, g_arch.svl_by_len);
+				break;
+			case STAGE_LEN_EXIT:
+				move_to_next_cpu(uc.args[1]);
+				break;
+			case STAGE_LEN_DONE:
+				sync_global_from_guest(r->vm, g_arch);
+				check_len(r, C_LEN_EXIT, g_arch.svl_by_len_exit);
 				break;
 			case STAGE_STEP_PRE:
 				step_pre(r, uc.args[1]);

@@ -14,23 +14,29 @@
  *    SVL; ZA rows and ZT0 with ZA on) and exits to userspace from
  *    assembly while still in that state (guest_code/sme_state_step.S: an
  *    MMIO store, no compiled code in streaming mode);
- *  - <state>/onereg_after_exit: SVCR reads the state, every live register
+ *  - <state>/<entry>/onereg_after_exit: SVCR reads the state, every live register
  *    reads its pattern at the current VL with zero padding, and the
  *    registers that do not exist or are not accessible in the state (Z0,
  *    P0, FFR, V0, ZA row 0, the first ZA row past the SVL, ZT0) give the
  *    errno of shared/ABI.md section 4, as lib/sme_model.c predicts;
  *  - userspace writes the next generation to every live register;
- *  - <state>/guest_after_entry: after KVM_RUN the guest, still in the
+ *  - <state>/<entry>/guest_after_entry: after KVM_RUN the guest, still in the
  *    state, stores every live register and SVCR: they hold exactly what
  *    userspace wrote.
  *
  * The vcpu thread moves to another host CPU between round trips, so the
  * state is also saved and restored across CPUs.  Flavours: sve_sme and
  * sme_only at every SVL, sme2_hidden (no ZT0) and fa64_hidden (no
- * streaming FFR) at the largest, and VMs without SME for the
+ * streaming FFR) at the largest, sme_only_host_za (the vcpu thread keeps
+ * its own ZA on around KVM_RUN) at the largest, and VMs without SME for the
  * non-streaming path: sve at every power-of-two SVE VL, fpsimd (V
- * registers only).  Case names el1/<flavour>/<svl_n|vl_n>/<state>/<what>
- * and el1/fpsimd/off/<what>.  Round trips per state: 3, 30 in the full
+ * registers only).  Each SVCR state is entered twice: with an SME
+ * instruction first after the entry (sme_first), and with a non-streaming
+ * FP/SVE load first (fp_first), so that a lazy switch has loaded the FP
+ * or SVE state before the guest turns to SME.  Case names
+ * el1/<flavour>/svl_<n>/<state>/<entry>/<what> for VMs with SME,
+ * el1/sve/vl_<n>/off/<what> and el1/fpsimd/off/<what> without.
+ * Round trips per state and entry: 3, 30 in the full
  * tier, or SMEKVM_ITERS.  Without SME in KVM, the non-SME flavours still
  * run and el1/sme_flavours skips with the reason; when KVM_RUN refuses
  * vcpus with SME, the SME flavours' cases skip.
@@ -50,6 +56,7 @@
 #include <ucall_common.h>
 
 #include "case_filter.h"
+#include "host_sme.h"
 #include "sme_el2.h"
 #include "sme_model.h"
 #include "sme_pattern.h"
@@ -71,6 +78,7 @@ struct flavour {
 	const char *name;
 	struct smekvm_vcpu_cfg cfg;
 	bool every_vl;
+	bool host_za;	/* the vcpu thread has ZA on around KVM_RUN */
 };
 
 static const struct flavour flavours[] = {
@@ -78,11 +86,21 @@ static const struct flavour flavours[] = {
 	{ "sme_only",	 { .sme = true }, true },
 	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
 	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
+	{ "sme_only_host_za", { .sme = true }, false, true },
 	{ "sve",	 { .sve = true }, true },
 	{ "fpsimd",	 { } },
 };
 
 static const char * const state_names[4] = { "off", "sm", "za", "sm_za" };
+
+/*
+ * A slot is one SVCR state entered one way: VMs with SME have eight, each
+ * SVCR state with the first instruction after the entry an SME one
+ * (sme_first) or a non-streaming FP/SVE load (fp_first); VMs without SME
+ * have one (SVCR 0, FP first anyway).
+ */
+#define MAX_SLOTS	8
+static const char * const entry_names[2] = { "sme_first", "fp_first" };
 
 enum { C_HOST, C_GUEST, NR_KINDS };
 static const char * const kind_names[NR_KINDS] = {
@@ -98,7 +116,7 @@ static struct {
 	__u64 sve;		/* the vcpu has SVE: set ZCR_EL1.LEN */
 	__u64 rows;
 	__u64 nstates;
-	__u64 flags[4];
+	__u64 flags[MAX_SLOTS];
 	__u64 iters;
 } g_coh;
 
@@ -144,11 +162,17 @@ static bool has_vl(const struct flavour *f, unsigned int vq)
 
 static unsigned int nr_states(const struct flavour *f)
 {
-	return f->cfg.sme ? 4 : 1;
+	return f->cfg.sme ? MAX_SLOTS : 1;
+}
+
+/* The SVCR state of slot @k. */
+static __u64 slot_svcr(const struct flavour *f, unsigned int k)
+{
+	return f->cfg.sme ? k / 2 : 0;
 }
 
 static void case_name(char *buf, size_t size, const struct flavour *f,
-		      unsigned int vq, unsigned int state, int kind)
+		      unsigned int vq, unsigned int slot, int kind)
 {
 	char vl[16] = "";
 
@@ -156,16 +180,21 @@ static void case_name(char *buf, size_t size, const struct flavour *f,
 		snprintf(vl, sizeof(vl), "svl_%u/", vq * 128);
 	else if (f->cfg.sve)
 		snprintf(vl, sizeof(vl), "vl_%u/", vq * 128);
-	snprintf(buf, size, "el1/%s/%s%s/%s", f->name, vl, state_names[state],
-		 kind_names[kind]);
+	if (f->cfg.sme)
+		snprintf(buf, size, "el1/%s/%s%s/%s/%s", f->name, vl,
+			 state_names[slot / 2], entry_names[slot % 2],
+			 kind_names[kind]);
+	else
+		snprintf(buf, size, "el1/%s/%soff/%s", f->name, vl,
+			 kind_names[kind]);
 }
 
 static bool selected(const struct flavour *f, unsigned int vq,
-		     unsigned int state, int kind)
+		     unsigned int slot, int kind)
 {
 	char name[96];
 
-	case_name(name, sizeof(name), f, vq, state, kind);
+	case_name(name, sizeof(name), f, vq, slot, kind);
 	return smekvm_case_selected(name);
 }
 
@@ -177,16 +206,16 @@ struct run {
 	gpa_t exit_gpa;
 	struct smekvm_step_vcpu sv;
 	struct smekvm_model_cfg mcfg;
-	int result[4][NR_KINDS];
-	unsigned int state, gen;	/* of the current round trip */
+	int result[MAX_SLOTS][NR_KINDS];
+	unsigned int slot, gen;	/* of the current round trip */
 	unsigned long round_trips, onereg_ios;
 };
 
-static void set_result(struct run *r, unsigned int state, int kind,
+static void set_result(struct run *r, unsigned int slot, int kind,
 		       bool pass)
 {
-	if (r->result[state][kind] != RES_FAIL)
-		r->result[state][kind] = pass ? RES_PASS : RES_FAIL;
+	if (r->result[slot][kind] != RES_FAIL)
+		r->result[slot][kind] = pass ? RES_PASS : RES_FAIL;
 }
 
 static void move_to_next_cpu(unsigned int i)
@@ -260,16 +289,17 @@ static void run_setup(struct run *r)
 	g_coh.sve = f->cfg.sve;
 	g_coh.nstates = nr_states(f);
 	for (k = 0; k < g_coh.nstates; k++)
-		g_coh.flags[k] = smekvm_step_flags(&r->sv, k, SMEKVM_OP_EXIT,
-						   0);
+		g_coh.flags[k] = smekvm_step_flags(&r->sv, slot_svcr(f, k),
+						   SMEKVM_OP_EXIT, 0) |
+				 (k % 2 ? SMEKVM_STEP_FP_FIRST : 0);
 	g_coh.iters = r->iters;
 	sync_global_to_guest(r->vm, g_coh);
 }
 
-/* The generation of round trip @i in state @k (the host writes gen + 1). */
+/* The generation of round trip @i in slot @k (the host writes gen + 1). */
 static unsigned int round_gen(unsigned int k, unsigned int i)
 {
-	return k * 64 + 2 * (i % 32);
+	return k * 32 + 2 * (i % 16);
 }
 
 /* Registers that may be absent, and the errno the model gives them. */
@@ -321,21 +351,21 @@ static void at_exit(struct run *r)
 {
 	struct smekvm_step_reg regs[SMEKVM_STEP_MAX_REGS];
 	__u8 buf[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
-	__u64 svcr = r->state, got_svcr;
+	__u64 svcr = slot_svcr(r->f, r->slot), got_svcr;
 	unsigned int i, n;
 	bool ok = true;
 	char what[96];
 	long off;
 	int err;
 
-	case_name(what, sizeof(what), r->f, r->vq, r->state, C_HOST);
+	case_name(what, sizeof(what), r->f, r->vq, r->slot, C_HOST);
 	if (r->f->cfg.sme) {
 		got_svcr = smekvm_get_svcr(r->vcpu);
 		if (got_svcr != svcr) {
 			ksft_print_msg("%s: SVCR 0x%llx at the exit\n", what,
 				       got_svcr);
-			set_result(r, r->state, C_HOST, false);
-			set_result(r, r->state, C_GUEST, false);
+			set_result(r, r->slot, C_HOST, false);
+			set_result(r, r->slot, C_GUEST, false);
 			return;
 		}
 	}
@@ -374,31 +404,31 @@ static void at_exit(struct run *r)
 		r->onereg_ios += 2;
 	}
 	ok &= check_absent(r, svcr, what);
-	set_result(r, r->state, C_HOST, ok);
+	set_result(r, r->slot, C_HOST, ok);
 }
 
 static void at_post(struct run *r)
 {
 	struct smekvm_gregs *out = addr_gva2hva(r->vm, (gva_t)&g_out);
-	__u64 want_svcr = r->f->cfg.sme ? r->state : 0;
+	__u64 want_svcr = slot_svcr(r->f, r->slot);
 	char what[96];
 	bool ok;
 
-	case_name(what, sizeof(what), r->f, r->vq, r->state, C_GUEST);
+	case_name(what, sizeof(what), r->f, r->vq, r->slot, C_GUEST);
 	ok = out->svcr == want_svcr;
 	if (!ok)
 		ksft_print_msg("%s: guest SVCR 0x%llx after the entry\n", what,
 			       out->svcr);
 	else
-		ok = smekvm_step_compare(&r->sv, out, r->state, r->gen + 1,
+		ok = smekvm_step_compare(&r->sv, out, want_svcr, r->gen + 1,
 					 false, false, what);
-	set_result(r, r->state, C_GUEST, ok);
+	set_result(r, r->slot, C_GUEST, ok);
 	r->round_trips++;
 }
 
 static const char *run_refused;
 
-static bool run_vm(struct run *r)
+static bool run_vm_loop(struct run *r)
 {
 	struct smekvm_gregs *in, *out;
 	bool started = false, exited = false;
@@ -430,10 +460,12 @@ static bool run_vm(struct run *r)
 
 		switch (get_ucall(r->vcpu, &uc)) {
 		case UCALL_SYNC:
-			r->state = uc.args[1];
+			r->slot = uc.args[1];
 			r->gen = round_gen(uc.args[1], uc.args[2]);
 			if (uc.args[0] == STAGE_PRE) {
-				smekvm_step_fill(&r->sv, in, r->state, r->gen);
+				smekvm_step_fill(&r->sv, in,
+						 slot_svcr(r->f, r->slot),
+						 r->gen);
 				smekvm_step_poison(out);
 				exited = false;
 				break;
@@ -441,7 +473,7 @@ static bool run_vm(struct run *r)
 			if (!exited) {
 				ksft_print_msg("%s: no exit at the MMIO page\n",
 					       r->f->name);
-				set_result(r, r->state, C_HOST, false);
+				set_result(r, r->slot, C_HOST, false);
 			}
 			at_post(r);
 			move_to_next_cpu(uc.args[2] + 1);
@@ -462,6 +494,28 @@ static bool run_vm(struct run *r)
 	}
 }
 
+/*
+ * Run the VM of @r; false if KVM_RUN refused it.  With host_za, the
+ * calling thread keeps ZA on with a row of its own meanwhile, as a task
+ * using SME around KVM_RUN would (sme_guest_state checks that task's
+ * state; here it is the guest's that matters).
+ */
+static bool run_vm(struct run *r)
+{
+	__u8 row[SMEKVM_REG_MAX_BYTES];
+	bool ran;
+
+	if (!r->f->host_za)
+		return run_vm_loop(r);
+	smekvm_pattern_fill(row, smekvm_host_rdsvl(),
+			    smekvm_tag(15, 0, SMEKVM_CLS_ZA, 0));
+	smekvm_host_za_start();
+	smekvm_host_za_row_load(row, 0);
+	ran = run_vm_loop(r);
+	smekvm_host_za_stop();
+	return ran;
+}
+
 static const char *host_lacks(const struct flavour *f)
 {
 	unsigned long hwcap2 = getauxval(AT_HWCAP2);
@@ -472,6 +526,8 @@ static const char *host_lacks(const struct flavour *f)
 		return "host has no SME2 to hide";
 	if (f->cfg.hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
 		return "host has no FA64 to hide";
+	if (f->host_za && !(hwcap2 & HWCAP2_SME))
+		return "host task cannot use SME (no HWCAP2_SME)";
 	return NULL;
 }
 

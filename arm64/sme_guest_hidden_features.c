@@ -8,9 +8,10 @@
  * without them would give:
  *
  *  - FA64 hidden (ID_AA64SMFR0_EL1.FA64=0): an instruction that is illegal
- *    in streaming mode (an FPSIMD FMOV D0, X1; RDFFR) takes the SME
+ *    in streaming mode (an Advanced SIMD ADD V0.4S; RDFFR) takes the SME
  *    exception, EC 0x1D with SMTC 1 (streaming-illegal), at the guest's
- *    EL1, whether the guest's SMCR_EL1.FA64 is 0 or 1;
+ *    EL1, whether the guest's SMCR_EL1.FA64 is 0 or 1, while a scalar FP
+ *    instruction (FMOV D0, X1), legal in streaming mode, executes;
  *  - FA64 offered: the same with the guest's FA64=0, and with FA64=1 the
  *    instruction executes;
  *  - SME2 hidden (ID_AA64PFR1_EL1.SME=1): a ZT0 instruction (ZERO {ZT0},
@@ -21,10 +22,14 @@
  *
  * The instructions sit at labels of guest_code/sme_hidden_feat.S; the
  * guest's handler (lib/guest_exc.c, taken at the guest's own EL1) records
- * the exception at that address and skips the instruction.  Case names:
- * el1/<vm>/<instruction>/guest_<bit>_<0|1>_<expected>.  Each VM flavour
- * skips when the host lacks what it shows; the program skips when KVM
- * cannot offer SME, its cases when KVM_RUN refuses SME vcpus.
+ * the exception at that address and skips the instruction.  Every case
+ * runs twice: with the guest's SMCR_EL1 write just before the
+ * instruction, and (exit_after_smcr) with an exit to userspace in between,
+ * so that the instruction is the first SME access after an entry.  Case
+ * names: el1/<vm>[/exit_after_smcr]/<insn>/guest_<bit>_<0|1>_<expected>.
+ * Each VM flavour skips when the host lacks what it shows; the program
+ * skips when KVM cannot offer SME, its cases when KVM_RUN refuses SME
+ * vcpus.
  * SMEKVM_CASE=<name> runs one case.
  */
 #include <errno.h>
@@ -56,10 +61,11 @@ static const char * const expect_names[] = {
 	"executes", "smtc1", "smtc4", "undef",
 };
 
-enum hf_insn { I_FMOV, I_RDFFR, I_ZERO_ZT0, I_LDR_ZT0, NR_INSNS };
+enum hf_insn { I_FMOV, I_ADDV, I_RDFFR, I_ZERO_ZT0, I_LDR_ZT0, NR_INSNS };
 
 static const char * const insn_names[NR_INSNS] = {
-	"streaming_fmov_d0_x1", "streaming_rdffr", "zero_zt0", "ldr_zt0",
+	"streaming_fmov_d0_x1", "streaming_add_v", "streaming_rdffr", "zero_zt0",
+	"ldr_zt0",
 };
 
 struct hf_case {
@@ -73,22 +79,23 @@ struct hf_vm {
 	struct smekvm_vcpu_cfg cfg;
 	unsigned long need_hwcap2;
 	const char *lacks;
-	struct hf_case cases[4];
+	struct hf_case cases[5];
 	unsigned int ncases;
 };
 
 static const struct hf_vm vms[] = {
 	{ "fa64_hidden", { .sme = true, .hide_fa64 = true },
 	  HWCAP2_SME_FA64, "host has no FA64 to hide", {
-		{ I_FMOV, 0, HF_SMTC1 },
-		{ I_FMOV, SMCR_ELx_FA64, HF_SMTC1 },
+		{ I_ADDV, 0, HF_SMTC1 },
+		{ I_ADDV, SMCR_ELx_FA64, HF_SMTC1 },
 		{ I_RDFFR, 0, HF_SMTC1 },
 		{ I_RDFFR, SMCR_ELx_FA64, HF_SMTC1 },
-	  }, 4 },
+		{ I_FMOV, 0, HF_EXEC },
+	  }, 5 },
 	{ "fa64_offered", { .sme = true },
 	  HWCAP2_SME_FA64, "host has no FA64", {
-		{ I_FMOV, 0, HF_SMTC1 },
-		{ I_FMOV, SMCR_ELx_FA64, HF_EXEC },
+		{ I_ADDV, 0, HF_SMTC1 },
+		{ I_ADDV, SMCR_ELx_FA64, HF_EXEC },
 		{ I_RDFFR, 0, HF_SMTC1 },
 		{ I_RDFFR, SMCR_ELx_FA64, HF_EXEC },
 	  }, 4 },
@@ -108,11 +115,14 @@ static const struct hf_vm vms[] = {
 	  }, 4 },
 };
 
+#define STAGE_EXIT	100	/* not a case index */
+
 /* Guest memory: the cases of this VM, set by the host. */
 static struct {
 	__u64 ncases;
-	__u64 insn[4];
-	__u64 smcr[4];
+	__u64 exit_after_smcr;	/* exit to userspace between SMCR and use */
+	__u64 insn[5];
+	__u64 smcr[5];
 } g_hf;
 
 static __u8 g_zt0_buf[64];
@@ -121,6 +131,7 @@ static const void *guest_insn_addr(__u64 insn)
 {
 	switch (insn) {
 	case I_FMOV:		return smekvm_hf_fmov_streaming_insn;
+	case I_ADDV:		return smekvm_hf_add_v_streaming_insn;
 	case I_RDFFR:		return smekvm_hf_rdffr_streaming_insn;
 	case I_ZERO_ZT0:	return smekvm_hf_zero_zt0_insn;
 	default:		return smekvm_hf_ldr_zt0_insn;
@@ -138,10 +149,15 @@ static void guest_main(void)
 	for (i = 0; i < g_hf.ncases; i++) {
 		write_sysreg_s(SMCR_ELx_LEN | g_hf.smcr[i], SYS_SMCR_EL1);
 		isb();
+		if (g_hf.exit_after_smcr)
+			GUEST_SYNC1(STAGE_EXIT);
 		guest_exc_arm(guest_insn_addr(g_hf.insn[i]));
 		switch (g_hf.insn[i]) {
 		case I_FMOV:
 			smekvm_hf_fmov_streaming();
+			break;
+		case I_ADDV:
+			smekvm_hf_add_v_streaming();
 			break;
 		case I_RDFFR:
 			smekvm_hf_rdffr_streaming();
@@ -153,40 +169,44 @@ static void guest_main(void)
 			smekvm_hf_ldr_zt0(g_zt0_buf);
 			break;
 		}
-		GUEST_SYNC5(i, READ_ONCE(guest_exc.hit),
+		GUEST_SYNC6(i, READ_ONCE(guest_exc.hit),
 			    READ_ONCE(guest_exc.ec), READ_ONCE(guest_exc.esr),
-			    READ_ONCE(guest_exc.count));
+			    READ_ONCE(guest_exc.count),
+			    read_sysreg_s(SYS_SMCR_EL1));
 	}
 	GUEST_DONE();
 }
 
 static void case_name(char *buf, size_t size, const struct hf_vm *v,
-		      const struct hf_case *c)
+		      int variant, const struct hf_case *c)
 {
-	bool fa64 = c->insn == I_FMOV || c->insn == I_RDFFR;
+	bool fa64 = c->insn == I_FMOV || c->insn == I_ADDV ||
+		    c->insn == I_RDFFR;
 	__u64 bit = fa64 ? SMCR_ELx_FA64 : SMCR_ELx_EZT0;
 
-	snprintf(buf, size, "el1/%s/%s/guest_%s_%d_%s", v->name,
-		 insn_names[c->insn], fa64 ? "fa64" : "ezt0",
+	snprintf(buf, size, "el1/%s%s/%s/guest_%s_%d_%s", v->name,
+		 variant ? "/exit_after_smcr" : "", insn_names[c->insn],
+		 fa64 ? "fa64" : "ezt0",
 		 !!(c->smcr & bit), expect_names[c->expect]);
 }
 
-static bool selected(const struct hf_vm *v, const struct hf_case *c)
+static bool selected(const struct hf_vm *v, int variant,
+		     const struct hf_case *c)
 {
 	char name[96];
 
-	case_name(name, sizeof(name), v, c);
+	case_name(name, sizeof(name), v, variant, c);
 	return smekvm_case_selected(name);
 }
 
 static unsigned int counts[3];	/* pass, fail, skip */
 
-static void report(const struct hf_vm *v, const struct hf_case *c,
-		   int result, const char *why)
+static void report(const struct hf_vm *v, int variant,
+		   const struct hf_case *c, int result, const char *why)
 {
 	char name[96];
 
-	case_name(name, sizeof(name), v, c);
+	case_name(name, sizeof(name), v, variant, c);
 	if (result == RES_SKIP) {
 		ksft_test_result_skip("%s: %s\n", name, why ? why : "");
 		counts[2]++;
@@ -198,7 +218,7 @@ static void report(const struct hf_vm *v, const struct hf_case *c,
 
 /* Whether the exception recorded for @c is what @c expects. */
 static bool check(const char *name, const struct hf_case *c, __u64 hit,
-		  __u64 ec, __u64 esr, __u64 count)
+		  __u64 ec, __u64 esr, __u64 count, __u64 smcr)
 {
 	bool ok;
 
@@ -218,21 +238,21 @@ static bool check(const char *name, const struct hf_case *c, __u64 hit,
 	if (ok)
 		return true;
 	if (!hit)
-		ksft_print_msg("%s: no exception at the instruction (%lu elsewhere), expected %s\n",
-			       name, (unsigned long)count,
-			       expect_names[c->expect]);
+		ksft_print_msg("%s: no exception (%llu elsewhere), expected %s; SMCR 0x%llx\n",
+			       name, count, expect_names[c->expect], smcr);
 	else
-		ksft_print_msg("%s: EC 0x%02llx ESR 0x%llx (%llu exceptions), expected %s\n",
-			       name, ec, esr, count, expect_names[c->expect]);
+		ksft_print_msg("%s: EC 0x%02llx ESR 0x%llx (%llu), expected %s; SMCR 0x%llx\n",
+			       name, ec, esr, count, expect_names[c->expect],
+			       smcr);
 	return false;
 }
 
 static const char *run_refused;
 
-static void test_vm(const struct hf_vm *v)
+static void test_vm(const struct hf_vm *v, int variant)
 {
 	const char *why = NULL;
-	int result[4] = { 0 };
+	int result[5] = { 0 };
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
 	struct ucall uc;
@@ -242,7 +262,7 @@ static void test_vm(const struct hf_vm *v)
 	int ret;
 
 	for (i = 0; i < v->ncases; i++)
-		n += selected(v, &v->cases[i]);
+		n += selected(v, variant, &v->cases[i]);
 	if (!n)
 		return;
 
@@ -261,11 +281,12 @@ static void test_vm(const struct hf_vm *v)
 
 	g_hf.ncases = 0;
 	for (i = 0; i < v->ncases; i++) {
-		if (!selected(v, &v->cases[i]))
+		if (!selected(v, variant, &v->cases[i]))
 			continue;
 		g_hf.insn[g_hf.ncases] = v->cases[i].insn;
 		g_hf.smcr[g_hf.ncases++] = v->cases[i].smcr;
 	}
+	g_hf.exit_after_smcr = variant;
 	sync_global_to_guest(vm, g_hf);
 
 	while (!done) {
@@ -283,18 +304,20 @@ static void test_vm(const struct hf_vm *v)
 
 		switch (get_ucall(vcpu, &uc)) {
 		case UCALL_SYNC: {
+			if (uc.args[0] == STAGE_EXIT)
+				break;
 			const struct hf_case *c = NULL;
 			unsigned int k = 0;
 
 			/* The uc.args[0]-th selected case. */
 			for (i = 0; i < v->ncases; i++)
-				if (selected(v, &v->cases[i]) &&
+				if (selected(v, variant, &v->cases[i]) &&
 				    k++ == uc.args[0])
 					c = &v->cases[i];
 			TEST_ASSERT(c, "bad case index %lu", uc.args[0]);
-			case_name(name, sizeof(name), v, c);
+			case_name(name, sizeof(name), v, variant, c);
 			if (check(name, c, uc.args[1], uc.args[2], uc.args[3],
-				  uc.args[4]))
+				  uc.args[4], uc.args[5]))
 				result[c - v->cases] = RES_PASS;
 			else
 				result[c - v->cases] = RES_FAIL;
@@ -320,27 +343,30 @@ static void test_vm(const struct hf_vm *v)
 
 report:
 	for (i = 0; i < v->ncases; i++) {
-		if (!selected(v, &v->cases[i]))
+		if (!selected(v, variant, &v->cases[i]))
 			continue;
 		if (why)
-			report(v, &v->cases[i], RES_SKIP, why);
+			report(v, variant, &v->cases[i], RES_SKIP, why);
 		else if (result[i])
-			report(v, &v->cases[i], result[i], NULL);
+			report(v, variant, &v->cases[i], result[i], NULL);
 		else
-			report(v, &v->cases[i], RES_FAIL, NULL);
+			report(v, variant, &v->cases[i], RES_FAIL, NULL);
 	}
 }
 
 int main(void)
 {
 	unsigned int i, j, plan = 0;
+	int variant;
 	struct timespec t0, t1;
 	const char *el2_why;
 	bool el2_sel;
 
 	for (i = 0; i < ARRAY_SIZE(vms); i++)
 		for (j = 0; j < vms[i].ncases; j++)
-			plan += selected(&vms[i], &vms[i].cases[j]);
+			for (variant = 0; variant < 2; variant++)
+				plan += selected(&vms[i], variant,
+						 &vms[i].cases[j]);
 	smekvm_skip_unless_kvm_sme();
 	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
 		  smekvm_case_selected("el2/sme");
@@ -353,8 +379,9 @@ int main(void)
 	ksft_set_plan(plan);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
-	for (i = 0; i < ARRAY_SIZE(vms); i++)
-		test_vm(&vms[i]);
+	for (variant = 0; variant < 2; variant++)
+		for (i = 0; i < ARRAY_SIZE(vms); i++)
+			test_vm(&vms[i], variant);
 	if (el2_sel) {
 		ksft_test_result_skip("el2/sme: %s\n", el2_why);
 		counts[2]++;

@@ -7,7 +7,7 @@
  * with no compiled code in between; the ZT0 ones between SMSTART ZA and
  * SMSTOP ZA, so that PSTATE.ZA=0 cannot be why they trap.  Encodings are
  * .inst with the mnemonic in a comment (checked with binutils 2.40).
- * Clobbers x5, d0 and p0 only (ldr_zt0 reads 64 bytes at x0).
+ * Clobbers x5, v0 and p0 only (ldr_zt0 reads 64 bytes at x0).
  */
 
 	.text
@@ -35,6 +35,13 @@ hf_insn fmov_streaming
 	.inst	0x9e670020		// fmov d0, x1
 	.inst	0xd503427f		// smstop sm
 hf_end fmov_streaming
+
+hf_func add_v_streaming
+	.inst	0xd503437f		// smstart sm
+hf_insn add_v_streaming
+	.inst	0x4ea28420		// add v0.4s, v1.4s, v2.4s
+	.inst	0xd503427f		// smstop sm
+hf_end add_v_streaming
 
 hf_func rdffr_streaming
 	.inst	0xd503437f		// smstart sm

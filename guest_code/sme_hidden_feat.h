@@ -15,8 +15,10 @@
 	void smekvm_hf_##what(void);				\
 	extern const char smekvm_hf_##what##_insn[]
 
-/* In streaming mode: FMOV D0, X1 (FPSIMD, illegal without FA64). */
+/* In streaming mode: FMOV D0, X1 (scalar FP: legal without FA64). */
 SMEKVM_HF_INSN(fmov_streaming);
+/* In streaming mode: ADD V0.4S, V1.4S, V2.4S (Advanced SIMD: needs FA64). */
+SMEKVM_HF_INSN(add_v_streaming);
 /* In streaming mode: RDFFR P0.B (illegal without FA64). */
 SMEKVM_HF_INSN(rdffr_streaming);
 /* With PSTATE.ZA=1: ZERO {ZT0}. */

@@ -73,8 +73,20 @@
 	.type	smekvm_state_step, %function
 	.balign	4
 smekvm_state_step:
+	/*
+	 * With SMEKVM_STEP_FP_FIRST, the first FP/SVE/SME instruction after
+	 * the entry is a non-streaming load (into a register loaded again
+	 * below), so that a lazy switch loads the FP or SVE state before the
+	 * SME state.
+	 */
+	tbz	x3, #6, 0f
+	tbnz	x3, #2, 9f
+	.inst	LDR_Q | (0 << 5)		// ldr q0, [x0]
+	b	0f
+9:	.inst	LDR_Z | (0 << 5)		// ldr z0, [x0]
+
 	/* The state before the step, from SVCR 0. */
-	tbz	x3, #5, 1f
+0:	tbz	x3, #5, 1f
 	.inst	SMSTOP
 	tbz	x3, #0, 2f
 	.inst	SMSTART_SM

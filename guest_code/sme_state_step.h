@@ -25,6 +25,7 @@
 #define SMEKVM_STEP_SS_FFR	0x08		/* streaming FFR (FA64 on) */
 #define SMEKVM_STEP_ZT0		0x10		/* ZT0 (SME2, EZT0 on) */
 #define SMEKVM_STEP_SME		0x20		/* the vcpu has SME */
+#define SMEKVM_STEP_FP_FIRST	0x40		/* an FP or SVE load first (LDR Q0/Z0) */
 
 /* flags bits [11:8]: the step. */
 #define SMEKVM_STEP_OP_SHIFT	8
