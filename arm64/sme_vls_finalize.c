@@ -755,9 +755,9 @@ static const struct smekvm_conf_case cases[] = {
 	  SMEKVM_CASE_OWN_VM },
 	/* Section 1: INIT */
 	RAW_CASE(init_el1_32bit_einval,		FL_SME_BASE),
-	RAW_CASE(init_has_el2,			FL_SME_BASE),
+	RAW_CASE(init_has_el2,			SMEKVM_FL(SME_ONLY)),
 	RAW_CASE(init_protected_vm_einval,	SMEKVM_FL(SME_ONLY)),
-	RAW_CASE(init_bit10_enoent,		FL_SME_BASE),
+	RAW_CASE(init_bit10_enoent,		SMEKVM_FL(SME_ONLY)),
 };
 
 int main(void)
