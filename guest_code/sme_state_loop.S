@@ -112,7 +112,12 @@ func smekvm_state_loop
 	sub	x11, x11, #1
 	b	11b
 12:	str	xzr, [x2]
-	sub	x10, x10, #1
+	/* Touch the state: loaded again now, saved at the next exit. */
+	tbz	x3, #SMEKVM_SL_ZP_BIT, 121f
+	.inst	0x04603000			// mov z0.d, z0.d
+121:	tbz	x3, #SMEKVM_SL_V_BIT, 122f
+	orr	v0.16b, v0.16b, v0.16b
+122:	sub	x10, x10, #1
 	b	10b
 
 	/* Stores, in the same order; FFR through P0 after P. */

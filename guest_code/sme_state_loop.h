@@ -50,8 +50,10 @@
  * Guest, with FP/SVE/SME enabled in CPACR_EL1 and SMCR_EL1 (and ZCR_EL1)
  * set up: SMSTART SM and/or ZA as @flags say, load the registers @flags
  * name from @in (@rows ZA rows), then @nexits times spin @spin loop
- * iterations and store to @exit_addr (a page outside every memslot: an
- * exit to userspace with that state live), then store the registers to
+ * iterations, store to @exit_addr (a page outside every memslot: an
+ * exit to userspace with that state live) and touch Z0 or V0 (so that a
+ * lazy hypervisor loads the state again and saves it at the next exit),
+ * then store the registers to
  * @out (and SVCR, with SMEKVM_SL_SME) and SMSTOP.  No compiled code runs
  * in between.
  */
