@@ -26,23 +26,28 @@
  *
  * The vcpu thread moves to another host CPU between round trips, so the
  * state is also saved and restored across CPUs.  Flavours: sve_sme and
- * sme_only at every SVL, sme2_hidden (no ZT0) and fa64_hidden (no
- * streaming FFR) at the largest, sme_only_host_za (the vcpu thread keeps
- * its own ZA on around KVM_RUN) at the largest, and VMs without SME for the
- * non-streaming path: sve at every power-of-two SVE VL, fpsimd (V
- * registers only).  Each SVCR state is entered twice: with an SME
- * instruction first after the entry (sme_first), and with a non-streaming
- * FP/SVE load first (fp_first), so that a lazy switch has loaded the FP
- * or SVE state before the guest turns to SME.  Case names
+ * sme_only at every SVL, sme2_hidden (no ZT0), fa64_hidden (no streaming
+ * FFR) and sme_only_host_za (the vcpu thread keeps its own ZA on around
+ * KVM_RUN) at the largest, and VMs without SME for the non-streaming
+ * path: sve at the smallest and largest SVE VL, fpsimd (V registers
+ * only).  In protected mode, where a VM takes seconds to create under
+ * TCG, sve_sme and sme_only run at the smallest and largest SVL only (at
+ * all of them in the full tier or with SMEKVM_ALL_VLS=1).
+ *
+ * Each SVCR state is entered twice: with an SME instruction first after
+ * the entry (sme_first), and with a non-streaming FP/SVE load first
+ * (fp_first), so that a lazy switch has loaded the FP or SVE state before
+ * the guest turns to SME.  Case names
  * el1/<flavour>/svl_<n>/<state>/<entry>/<what> for VMs with SME,
- * el1/sve/vl_<n>/off/<what> and el1/fpsimd/off/<what> without.
- * Round trips per state and entry: 3, 30 in the full
- * tier, or SMEKVM_ITERS.  Without SME in KVM, the non-SME flavours still
- * run and el1/sme_flavours skips with the reason; when KVM_RUN refuses
- * vcpus with SME, the SME flavours' cases skip.
+ * el1/sve/vl_<n>/off/<what> and el1/fpsimd/off/<what> without.  Round
+ * trips per state and entry: 3, 30 in the full tier, or SMEKVM_ITERS.
+ * Without SME in KVM, the non-SME flavours still run and
+ * el1/sme_flavours skips with the reason; when KVM_RUN refuses vcpus
+ * with SME, the SME flavours' cases skip.
  */
 #include <errno.h>
 #include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -150,14 +155,42 @@ static void guest_main(void)
 /* The VLs a flavour's VMs run at (VQ bitmaps, read from scratch vcpus). */
 static struct smekvm_vls sme_offered, sve_offered;
 
+/*
+ * Whether the every_vl flavours run at every SVL, or only at the smallest
+ * and the largest: in protected mode, where creating a VM takes seconds
+ * under TCG, unless the full tier or SMEKVM_ALL_VLS=1 asks for all.
+ */
+static bool all_vls = true;
+
+static void choose_vls(const char *tier)
+{
+	const char *all = getenv("SMEKVM_ALL_VLS");
+	char cmdline[1024] = "";
+	FILE *f = fopen("/proc/cmdline", "r");
+
+	if (f) {
+		if (!fgets(cmdline, sizeof(cmdline), f))
+			cmdline[0] = '\0';
+		fclose(f);
+	}
+	all_vls = !strstr(cmdline, "kvm-arm.mode=protected") ||
+		  (tier && !strcmp(tier, "full")) || (all && !strcmp(all, "1"));
+}
+
 static bool has_vl(const struct flavour *f, unsigned int vq)
 {
+	const struct smekvm_vls *vls = f->cfg.sme ? &sme_offered : &sve_offered;
+	bool end = vq == smekvm_vls_min(vls) || vq == smekvm_vls_max(vls);
+
+	if (!f->cfg.sme && !f->cfg.sve)
+		return vq == 1;	/* fpsimd: one VM */
+	if (!smekvm_vls_has(vls, vq))
+		return false;
+	if (f->cfg.sme && !f->every_vl)
+		return vq == smekvm_vls_max(vls);
 	if (f->cfg.sme)
-		return smekvm_vls_has(&sme_offered, vq) &&
-		       (f->every_vl || vq == smekvm_vls_max(&sme_offered));
-	if (f->cfg.sve)
-		return smekvm_vls_has(&sve_offered, vq) && !(vq & (vq - 1));
-	return vq == 1;		/* fpsimd: one VM */
+		return all_vls || end;
+	return end;	/* SVE without SME: the smallest and largest VL */
 }
 
 static unsigned int nr_states(const struct flavour *f)
@@ -628,6 +661,7 @@ int main(void)
 	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
 		  smekvm_case_selected("el2/sme");
 	s = getenv("SMEKVM_TIER");
+	choose_vls(s);
 	if (s && !strcmp(s, "full"))
 		iters = ITERS_FULL;
 	s = getenv("SMEKVM_ITERS");
@@ -650,8 +684,9 @@ int main(void)
 
 	ksft_print_header();
 	ksft_set_plan(plan);
-	ksft_print_msg("SME VLs %s; round trips per state: %u\n",
-		       smekvm_vls_str(&sme_offered, buf, sizeof(buf)), iters);
+	ksft_print_msg("SME VLs %s (%s); round trips per state: %u\n",
+		       smekvm_vls_str(&sme_offered, buf, sizeof(buf)),
+		       all_vls ? "all" : "smallest and largest", iters);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)

@@ -120,12 +120,13 @@ static const struct hf_vm vms[] = {
 /* Guest memory: the cases of this VM, set by the host. */
 static struct {
 	__u64 ncases;
-	__u64 exit_after_smcr;	/* exit to userspace between SMCR and use */
-	__u64 insn[5];
-	__u64 smcr[5];
+	__u64 exit_after_smcr[10];	/* exit between SMCR write and use */
+	__u64 insn[10];
+	__u64 smcr[10];
 } g_hf;
 
 static __u8 g_zt0_buf[64];
+static __u64 g_diag[2];	/* SMCR_EL1 and SVCR just before the instruction */
 
 static const void *guest_insn_addr(__u64 insn)
 {
@@ -149,30 +150,29 @@ static void guest_main(void)
 	for (i = 0; i < g_hf.ncases; i++) {
 		write_sysreg_s(SMCR_ELx_LEN | g_hf.smcr[i], SYS_SMCR_EL1);
 		isb();
-		if (g_hf.exit_after_smcr)
+		if (g_hf.exit_after_smcr[i])
 			GUEST_SYNC1(STAGE_EXIT);
 		guest_exc_arm(guest_insn_addr(g_hf.insn[i]));
 		switch (g_hf.insn[i]) {
 		case I_FMOV:
-			smekvm_hf_fmov_streaming();
+			smekvm_hf_fmov_streaming(g_zt0_buf, g_diag);
 			break;
 		case I_ADDV:
-			smekvm_hf_add_v_streaming();
+			smekvm_hf_add_v_streaming(g_zt0_buf, g_diag);
 			break;
 		case I_RDFFR:
-			smekvm_hf_rdffr_streaming();
+			smekvm_hf_rdffr_streaming(g_zt0_buf, g_diag);
 			break;
 		case I_ZERO_ZT0:
-			smekvm_hf_zero_zt0();
+			smekvm_hf_zero_zt0(g_zt0_buf, g_diag);
 			break;
 		default:
-			smekvm_hf_ldr_zt0(g_zt0_buf);
+			smekvm_hf_ldr_zt0(g_zt0_buf, g_diag);
 			break;
 		}
 		GUEST_SYNC6(i, READ_ONCE(guest_exc.hit),
 			    READ_ONCE(guest_exc.ec), READ_ONCE(guest_exc.esr),
-			    READ_ONCE(guest_exc.count),
-			    read_sysreg_s(SYS_SMCR_EL1));
+			    READ_ONCE(guest_exc.count), g_diag[0]);
 	}
 	GUEST_DONE();
 }
@@ -238,31 +238,50 @@ static bool check(const char *name, const struct hf_case *c, __u64 hit,
 	if (ok)
 		return true;
 	if (!hit)
-		ksft_print_msg("%s: no exception (%llu elsewhere), expected %s; SMCR 0x%llx\n",
-			       name, count, expect_names[c->expect], smcr);
+		ksft_print_msg("%s: no exception (%llu), expected %s; SMCR 0x%llx SVCR 0x%llx\n",
+			       name, count, expect_names[c->expect], smcr, g_diag[1]);
 	else
-		ksft_print_msg("%s: EC 0x%02llx ESR 0x%llx (%llu), expected %s; SMCR 0x%llx\n",
+		ksft_print_msg("%s: EC 0x%02llx ESR 0x%llx (%llu) not %s; SMCR 0x%llx SVCR %llx\n",
 			       name, ec, esr, count, expect_names[c->expect],
-			       smcr);
+			       smcr, g_diag[1]);
 	return false;
 }
 
 static const char *run_refused;
 
-static void test_vm(const struct hf_vm *v, int variant)
+/* Case @k of @v: variant k / ncases, table entry k % ncases. */
+static int k_variant(const struct hf_vm *v, unsigned int k)
+{
+	return k / v->ncases;
+}
+
+static const struct hf_case *k_case(const struct hf_vm *v, unsigned int k)
+{
+	return &v->cases[k % v->ncases];
+}
+
+static bool k_selected(const struct hf_vm *v, unsigned int k)
+{
+	return selected(v, k_variant(v, k), k_case(v, k));
+}
+
+/* One VM runs the cases of both variants. */
+static void test_vm(const struct hf_vm *v)
 {
 	const char *why = NULL;
-	int result[5] = { 0 };
+	int result[10] = { 0 };
+	unsigned int idx[10];	/* guest case -> k */
+	const struct hf_case *c;
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
 	struct ucall uc;
-	unsigned int i, n = 0;
+	unsigned int k, n = 0;
 	bool started = false, done = false;
 	char name[96];
 	int ret;
 
-	for (i = 0; i < v->ncases; i++)
-		n += selected(v, variant, &v->cases[i]);
+	for (k = 0; k < 2 * v->ncases; k++)
+		n += k_selected(v, k);
 	if (!n)
 		return;
 
@@ -280,13 +299,14 @@ static void test_vm(const struct hf_vm *v, int variant)
 	kvm_arch_vm_finalize_vcpus(vm);
 
 	g_hf.ncases = 0;
-	for (i = 0; i < v->ncases; i++) {
-		if (!selected(v, variant, &v->cases[i]))
+	for (k = 0; k < 2 * v->ncases; k++) {
+		if (!k_selected(v, k))
 			continue;
-		g_hf.insn[g_hf.ncases] = v->cases[i].insn;
-		g_hf.smcr[g_hf.ncases++] = v->cases[i].smcr;
+		idx[g_hf.ncases] = k;
+		g_hf.insn[g_hf.ncases] = k_case(v, k)->insn;
+		g_hf.exit_after_smcr[g_hf.ncases] = k_variant(v, k);
+		g_hf.smcr[g_hf.ncases++] = k_case(v, k)->smcr;
 	}
-	g_hf.exit_after_smcr = variant;
 	sync_global_to_guest(vm, g_hf);
 
 	while (!done) {
@@ -303,26 +323,21 @@ static void test_vm(const struct hf_vm *v, int variant)
 		started = true;
 
 		switch (get_ucall(vcpu, &uc)) {
-		case UCALL_SYNC: {
+		case UCALL_SYNC:
 			if (uc.args[0] == STAGE_EXIT)
 				break;
-			const struct hf_case *c = NULL;
-			unsigned int k = 0;
-
-			/* The uc.args[0]-th selected case. */
-			for (i = 0; i < v->ncases; i++)
-				if (selected(v, variant, &v->cases[i]) &&
-				    k++ == uc.args[0])
-					c = &v->cases[i];
-			TEST_ASSERT(c, "bad case index %lu", uc.args[0]);
-			case_name(name, sizeof(name), v, variant, c);
+			TEST_ASSERT(uc.args[0] < g_hf.ncases,
+				    "bad case index %lu", uc.args[0]);
+			sync_global_from_guest(vm, g_diag);
+			k = idx[uc.args[0]];
+			c = k_case(v, k);
+			case_name(name, sizeof(name), v, k_variant(v, k), c);
 			if (check(name, c, uc.args[1], uc.args[2], uc.args[3],
 				  uc.args[4], uc.args[5]))
-				result[c - v->cases] = RES_PASS;
+				result[k] = RES_PASS;
 			else
-				result[c - v->cases] = RES_FAIL;
+				result[k] = RES_FAIL;
 			break;
-		}
 		case UCALL_DONE:
 			done = true;
 			break;
@@ -342,15 +357,17 @@ static void test_vm(const struct hf_vm *v, int variant)
 	kvm_vm_free(vm);
 
 report:
-	for (i = 0; i < v->ncases; i++) {
-		if (!selected(v, variant, &v->cases[i]))
+	for (k = 0; k < 2 * v->ncases; k++) {
+		if (!k_selected(v, k))
 			continue;
 		if (why)
-			report(v, variant, &v->cases[i], RES_SKIP, why);
-		else if (result[i])
-			report(v, variant, &v->cases[i], result[i], NULL);
+			report(v, k_variant(v, k), k_case(v, k), RES_SKIP, why);
+		else if (result[k])
+			report(v, k_variant(v, k), k_case(v, k), result[k],
+			       NULL);
 		else
-			report(v, variant, &v->cases[i], RES_FAIL, NULL);
+			report(v, k_variant(v, k), k_case(v, k), RES_FAIL,
+			       NULL);
 	}
 }
 
@@ -379,9 +396,8 @@ int main(void)
 	ksft_set_plan(plan);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
-	for (variant = 0; variant < 2; variant++)
-		for (i = 0; i < ARRAY_SIZE(vms); i++)
-			test_vm(&vms[i], variant);
+	for (i = 0; i < ARRAY_SIZE(vms); i++)
+		test_vm(&vms[i]);
 	if (el2_sel) {
 		ksft_test_result_skip("el2/sme: %s\n", el2_why);
 		counts[2]++;

@@ -7,7 +7,9 @@
  * with no compiled code in between; the ZT0 ones between SMSTART ZA and
  * SMSTOP ZA, so that PSTATE.ZA=0 cannot be why they trap.  Encodings are
  * .inst with the mnemonic in a comment (checked with binutils 2.40).
- * Clobbers x5, v0 and p0 only (ldr_zt0 reads 64 bytes at x0).
+ * Arguments: x0 a 64-byte buffer (ldr_zt0 loads ZT0 from it), x1 two
+ * u64 where SMCR_EL1 and SVCR are stored just before the instruction.
+ * Clobbers x5, x6, v0 and p0 only.
  */
 
 	.text
@@ -24,6 +26,14 @@ smekvm_hf_\what:
 smekvm_hf_\what\()_insn:
 .endm
 
+/* Store SMCR_EL1 and SVCR as they are just before the instruction to [x1]. */
+.macro	hf_diag
+	mrs	x6, S3_0_C1_C2_6		// smcr_el1
+	str	x6, [x1]
+	mrs	x6, S3_3_C4_C2_2		// svcr
+	str	x6, [x1, #8]
+.endm
+
 .macro	hf_end what
 	ret
 	.size	smekvm_hf_\what, . - smekvm_hf_\what
@@ -31,6 +41,7 @@ smekvm_hf_\what\()_insn:
 
 hf_func fmov_streaming
 	.inst	0xd503437f		// smstart sm
+	hf_diag
 hf_insn fmov_streaming
 	.inst	0x9e670020		// fmov d0, x1
 	.inst	0xd503427f		// smstop sm
@@ -38,6 +49,7 @@ hf_end fmov_streaming
 
 hf_func add_v_streaming
 	.inst	0xd503437f		// smstart sm
+	hf_diag
 hf_insn add_v_streaming
 	.inst	0x4ea28420		// add v0.4s, v1.4s, v2.4s
 	.inst	0xd503427f		// smstop sm
@@ -45,6 +57,7 @@ hf_end add_v_streaming
 
 hf_func rdffr_streaming
 	.inst	0xd503437f		// smstart sm
+	hf_diag
 hf_insn rdffr_streaming
 	.inst	0x2519f000		// rdffr p0.b
 	.inst	0xd503427f		// smstop sm
@@ -52,6 +65,7 @@ hf_end rdffr_streaming
 
 hf_func zero_zt0
 	.inst	0xd503457f		// smstart za
+	hf_diag
 hf_insn zero_zt0
 	.inst	0xc0480001		// zero {zt0}
 	.inst	0xd503447f		// smstop za
@@ -60,6 +74,7 @@ hf_end zero_zt0
 hf_func ldr_zt0
 	.inst	0xd503457f		// smstart za
 	mov	x5, x0
+	hf_diag
 hf_insn ldr_zt0
 	.inst	0xe11f80a0		// ldr zt0, [x5]
 	.inst	0xd503447f		// smstop za

@@ -2,17 +2,20 @@
 /*
  * sme_hidden_feat.h - guest payload of arm64/sme_guest_hidden_features.
  *
- * smekvm_hf_<what>() sets up the PSTATE the instruction under test needs,
- * executes it at the global label smekvm_hf_<what>_insn, and undoes the
- * setup.  The guest's exception handler (lib/guest_exc.c) skips the
+ * smekvm_hf_<what>(buf, diag) sets up the PSTATE the instruction under
+ * test needs, stores SMCR_EL1 and SVCR to diag[0] and diag[1], executes
+ * the instruction at the global label smekvm_hf_<what>_insn, and undoes
+ * the setup.  The guest's exception handler (lib/guest_exc.c) skips the
  * instruction if it faults, so each function always returns.  See
  * sme_hidden_feat.S.
  */
 #ifndef SMEKVM_SME_HIDDEN_FEAT_H
 #define SMEKVM_SME_HIDDEN_FEAT_H
 
-#define SMEKVM_HF_INSN(what)					\
-	void smekvm_hf_##what(void);				\
+#include <linux/types.h>
+
+#define SMEKVM_HF_INSN(what)						\
+	void smekvm_hf_##what(const void *buf, __u64 *diag);		\
 	extern const char smekvm_hf_##what##_insn[]
 
 /* In streaming mode: FMOV D0, X1 (scalar FP: legal without FA64). */
@@ -23,8 +26,7 @@ SMEKVM_HF_INSN(add_v_streaming);
 SMEKVM_HF_INSN(rdffr_streaming);
 /* With PSTATE.ZA=1: ZERO {ZT0}. */
 SMEKVM_HF_INSN(zero_zt0);
-/* With PSTATE.ZA=1: LDR ZT0, [X0] (from a 64-byte buffer). */
-void smekvm_hf_ldr_zt0(const void *buf);
-extern const char smekvm_hf_ldr_zt0_insn[];
+/* With PSTATE.ZA=1: LDR ZT0, [buf] (64 bytes). */
+SMEKVM_HF_INSN(ldr_zt0);
 
 #endif /* SMEKVM_SME_HIDDEN_FEAT_H */
