@@ -36,6 +36,7 @@
  * and, with KVM's FP statistics, the loads and saves of each class.
  *
  * Run length: SMEKVM_TIER=ci (default) runs each flavour for 6 seconds
+ * (3 when creating the VMs took a second or more each)
  * with 2 VMs of 3 vcpus (VM creation takes seconds under
  * protected KVM on TCG); SMEKVM_TIER=full for 60 seconds with 4 VMs of
  * 4 vcpus; SMEKVM_SOAK_SECONDS=<n> runs each flavour for n seconds
@@ -75,6 +76,7 @@
 #define EXITS_PER_ROUND	3
 #define SPIN		2000
 #define MAX_REPORTS	10
+#define CI_SECONDS_SLOW	3	/* CI run when VMs take >= 1 s each to create */
 
 /* SVCR states the rounds cycle through. */
 static const struct { bool sm, za; const char *name; } modes[NR_MODES] = {
@@ -197,6 +199,7 @@ static struct {
 	const struct flavour *f;
 	struct smekvm_vcpu_cfg cfg, other;	/* of this run */
 	unsigned int nvms, nvcpus, seconds, seed;
+	bool ci;			/* CI tier, default length */
 	struct vm_run vms[MAX_VMS];
 	struct timespec deadline;
 	bool abort;			/* a vcpu was refused: stop all */
@@ -523,6 +526,8 @@ static void test_flavour(const struct flavour *f, bool kvm_sme)
 {
 	unsigned long rounds = 0, exits = 0, eintr = 0, moves = 0;
 	unsigned long vcsw = 0, nvcsw = 0, idle = 0;
+	unsigned int seconds;
+	long created;
 	struct smekvm_fp_stats sum = { 0 };
 	bool refused = false, bad_guest = false, bad_exit = false;
 	bool have_stats = true;
@@ -563,10 +568,12 @@ static void test_flavour(const struct flavour *f, bool kvm_sme)
 		return;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &st.deadline);
+	created = st.deadline.tv_sec - t0.tv_sec;
+	/* CI tier: VMs slow to create (protected KVM on TCG), a shorter run. */
+	seconds = st.ci && created >= st.nvms ? CI_SECONDS_SLOW : st.seconds;
 	ksft_print_msg("%s: %u VMs x %u vcpus created in %ld s; running %u s\n",
-		       f->name, st.nvms, st.nvcpus,
-		       (long)(st.deadline.tv_sec - t0.tv_sec), st.seconds);
-	st.deadline.tv_sec += st.seconds;
+		       f->name, st.nvms, st.nvcpus, created, seconds);
+	st.deadline.tv_sec += seconds;
 
 	WRITE_ONCE(st.abort, false);
 	WRITE_ONCE(st.stop_disturb, false);
@@ -675,6 +682,7 @@ int main(void)
 	full = s && !strcmp(s, "full");
 	st.seconds = env_uint("SMEKVM_SOAK_SECONDS", full ? 60 : 6, 1,
 			      1000000);
+	st.ci = !full && !getenv("SMEKVM_SOAK_SECONDS");
 	st.nvms = env_uint("SMEKVM_STRESS_VMS", full ? 4 : 2, 1, MAX_VMS);
 	st.nvcpus = env_uint("SMEKVM_STRESS_VCPUS", full ? 4 : 3, 1,
 			     MAX_VCPUS);
