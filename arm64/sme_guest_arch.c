@@ -59,6 +59,7 @@
 #include <ucall_common.h>
 
 #include "case_filter.h"
+#include "guest_code/guest_nofp.h"
 #include "sme_el2.h"
 #include "sme_probe.h"
 #include "sme_step.h"
@@ -159,7 +160,7 @@ static struct {
 	__u64 svl_by_len_exit[16];	/* the same, each LEN set after an exit */
 } g_arch;
 
-static void guest_main(void)
+static SMEKVM_GUEST_NOFP void guest_main(void)
 {
 	__u64 i, v;
 

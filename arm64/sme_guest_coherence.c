@@ -61,6 +61,7 @@
 #include <ucall_common.h>
 
 #include "case_filter.h"
+#include "guest_code/guest_nofp.h"
 #include "host_sme.h"
 #include "sme_el2.h"
 #include "sme_model.h"
@@ -77,7 +78,7 @@ enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
 #define ITERS_DEFAULT	3
 #define ITERS_FULL	30
 
-enum { STAGE_PRE = 1, STAGE_POST };
+enum { STAGE_POST = 1 };
 
 struct flavour {
 	const char *name;
@@ -125,7 +126,7 @@ static struct {
 	__u64 iters;
 } g_coh;
 
-static void guest_main(void)
+static SMEKVM_GUEST_NOFP void guest_main(void)
 {
 	__u64 k, i;
 
@@ -143,7 +144,6 @@ static void guest_main(void)
 
 	for (k = 0; k < g_coh.nstates; k++) {
 		for (i = 0; i < g_coh.iters; i++) {
-			GUEST_SYNC3(STAGE_PRE, k, i);
 			smekvm_state_step(&g_in, &g_out, g_coh.exit_addr,
 					  g_coh.flags[k], g_coh.rows);
 			GUEST_SYNC3(STAGE_POST, k, i);
@@ -461,6 +461,23 @@ static void at_post(struct run *r)
 
 static const char *run_refused;
 
+/*
+ * Before round trip @i of slot @k: the guest's input image, filled by the
+ * host while the vcpu is out (the guest's only exit between two round
+ * trips is the ucall that reports the previous one, so the guest still
+ * owns its FP registers at that exit, as a guest in a loop would).
+ */
+static void next_round(struct run *r, struct smekvm_gregs *in,
+		       struct smekvm_gregs *out, unsigned int k, unsigned int i)
+{
+	if (k >= nr_states(r->f))
+		return;
+	r->slot = k;
+	r->gen = round_gen(k, i);
+	smekvm_step_fill(&r->sv, in, slot_svcr(r->f, k), r->gen);
+	smekvm_step_poison(out);
+}
+
 static bool run_vm_loop(struct run *r)
 {
 	struct smekvm_gregs *in, *out;
@@ -471,6 +488,7 @@ static bool run_vm_loop(struct run *r)
 	run_setup(r);
 	in = addr_gva2hva(r->vm, (gva_t)&g_in);
 	out = addr_gva2hva(r->vm, (gva_t)&g_out);
+	next_round(r, in, out, 0, 0);
 
 	for (;;) {
 		do {
@@ -493,16 +511,10 @@ static bool run_vm_loop(struct run *r)
 
 		switch (get_ucall(r->vcpu, &uc)) {
 		case UCALL_SYNC:
-			r->slot = uc.args[1];
-			r->gen = round_gen(uc.args[1], uc.args[2]);
-			if (uc.args[0] == STAGE_PRE) {
-				smekvm_step_fill(&r->sv, in,
-						 slot_svcr(r->f, r->slot),
-						 r->gen);
-				smekvm_step_poison(out);
-				exited = false;
-				break;
-			}
+			TEST_ASSERT(uc.args[1] == r->slot &&
+				    round_gen(uc.args[1], uc.args[2]) == r->gen,
+				    "round trip %lu of slot %lu out of order",
+				    uc.args[2], uc.args[1]);
 			if (!exited) {
 				ksft_print_msg("%s: no exit at the MMIO page\n",
 					       r->f->name);
@@ -510,6 +522,11 @@ static bool run_vm_loop(struct run *r)
 			}
 			at_post(r);
 			move_to_next_cpu(uc.args[2] + 1);
+			if (uc.args[2] + 1 < r->iters)
+				next_round(r, in, out, uc.args[1], uc.args[2] + 1);
+			else
+				next_round(r, in, out, uc.args[1] + 1, 0);
+			exited = false;
 			break;
 		case UCALL_DONE:
 			return true;

@@ -48,6 +48,7 @@
 #include "sme_el2.h"
 #include "sme_probe.h"
 #include "sme_vcpu.h"
+#include "guest_code/guest_nofp.h"
 #include "guest_code/sme_hidden_feat.h"
 
 /* A case's result; RES_NONE: the guest never got to it (a failure). */
@@ -139,7 +140,15 @@ static const void *guest_insn_addr(__u64 insn)
 	}
 }
 
-static void guest_main(void)
+/* Report what case @i took (READ_ONCE needs the default target). */
+static void guest_report(__u64 i)
+{
+	GUEST_SYNC6(i, READ_ONCE(guest_exc.hit), READ_ONCE(guest_exc.ec),
+		    READ_ONCE(guest_exc.esr), READ_ONCE(guest_exc.count),
+		    g_diag[0]);
+}
+
+static SMEKVM_GUEST_NOFP void guest_main(void)
 {
 	__u64 i;
 
@@ -170,9 +179,7 @@ static void guest_main(void)
 			smekvm_hf_ldr_zt0(g_zt0_buf, g_diag);
 			break;
 		}
-		GUEST_SYNC6(i, READ_ONCE(guest_exc.hit),
-			    READ_ONCE(guest_exc.ec), READ_ONCE(guest_exc.esr),
-			    READ_ONCE(guest_exc.count), g_diag[0]);
+		guest_report(i);
 	}
 	GUEST_DONE();
 }

@@ -32,6 +32,8 @@
  * Skips the whole program when KVM cannot offer SME, and the run-time
  * cases when KVM_RUN refuses SME vcpus (a kernel with only the ABI).
  * Round trips per flavour: 6, 200 in the full tier, or SMEKVM_ITERS.
+ * SMEKVM_HOST_SME=0 keeps the host task and its threads out of SME (the
+ * host-side cases then skip), to tell host SME use from guest faults.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -52,6 +54,7 @@
 #include "sme_pattern.h"
 #include "sme_probe.h"
 #include "sme_vcpu.h"
+#include "guest_code/guest_nofp.h"
 #include "guest_code/sme_exit_roundtrip.h"
 
 #define ITERS_DEFAULT	6
@@ -191,7 +194,7 @@ static void guest_verify(struct smekvm_gregs *r, __u64 svl, unsigned int gen)
 	}
 }
 
-static void guest_main(void)
+static SMEKVM_GUEST_NOFP void guest_main(void)
 {
 	__u64 svl;
 	__u32 i;
@@ -318,6 +321,11 @@ static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 					       reg, off, buf[off], want[off],
 					       (size_t)off >= l[i].bytes ?
 					       " (padding)" : "");
+				if ((size_t)off < l[i].bytes)
+					ksft_print_msg("%s: the guest loaded it from 0x%02x\n",
+						       r->f->name,
+						       gregs_slot(addr_gva2hva(r->vm, (gva_t)&g_in),
+								  l[i].cls, reg)[off]);
 				ok = false;
 			}
 
@@ -613,6 +621,9 @@ int main(void)
 	if (s && atoi(s) > 0)
 		iters = atoi(s);
 	host_sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
+	s = getenv("SMEKVM_HOST_SME");
+	if (s && !strcmp(s, "0"))
+		host_sme = false;	/* diagnostics: the host task keeps out of SME */
 	if (host_sme)
 		host_svl = smekvm_host_rdsvl();
 

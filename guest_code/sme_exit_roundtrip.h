@@ -54,6 +54,8 @@ _Static_assert(__builtin_offsetof(struct smekvm_gregs, svcr) ==
  * store to @exit_addr (a page outside every memslot, so the vcpu exits to
  * userspace while PSTATE.SM and PSTATE.ZA are 1), then store the registers
  * and SVCR to @out, SMSTOP and return.  No compiled code runs in between.
+ * Clobbers D8-D15: call it only from SMEKVM_GUEST_NOFP functions
+ * (guest_nofp.h).
  */
 void smekvm_exit_roundtrip(const struct smekvm_gregs *in,
 			   struct smekvm_gregs *out, __u64 *exit_addr,

@@ -6,7 +6,8 @@
  * test needs, stores SMCR_EL1 and SVCR to diag[0] and diag[1], executes
  * the instruction at the global label smekvm_hf_<what>_insn, and undoes
  * the setup.  The guest's exception handler (lib/guest_exc.c) skips the
- * instruction if it faults, so each function always returns.  See
+ * instruction if it faults, so each function always returns.  They clobber
+ * D8-D15: call them only from SMEKVM_GUEST_NOFP functions (guest_nofp.h).  See
  * sme_hidden_feat.S.
  */
 #ifndef SMEKVM_SME_HIDDEN_FEAT_H

@@ -85,10 +85,18 @@ smekvm_state_step:
 	b	0f
 9:	.inst	LDR_Z | (0 << 5)		// ldr z0, [x0]
 
-	/* The state before the step, from SVCR 0. */
+	/*
+	 * The state before the step, from SVCR 0: SM and ZA together with
+	 * one SMSTART, as a guest entering an SME function would.
+	 */
 0:	tbz	x3, #5, 1f
 	.inst	SMSTOP
-	tbz	x3, #0, 2f
+	and	x6, x3, #(SMEKVM_STEP_SM | SMEKVM_STEP_ZA)
+	cmp	x6, #(SMEKVM_STEP_SM | SMEKVM_STEP_ZA)
+	b.ne	3f
+	.inst	SMSTART
+	b	1f
+3:	tbz	x3, #0, 2f
 	.inst	SMSTART_SM
 2:	tbz	x3, #1, 1f
 	.inst	SMSTART_ZA

@@ -53,6 +53,8 @@
  * the step, store the live registers and SVCR (0 without SME) to @out,
  * leave streaming mode and ZA, and return FPSR as it was after the step.
  * @rows is the SVL in bytes.  No compiled code runs in between.
+ * Clobbers D8-D15: call it only from SMEKVM_GUEST_NOFP functions
+ * (guest_nofp.h).
  */
 __u64 smekvm_state_step(const struct smekvm_gregs *in,
 			struct smekvm_gregs *out, __u64 *exit_addr,
