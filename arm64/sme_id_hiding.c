@@ -139,21 +139,33 @@ static int test_pfr1_sme2_to_sme1_hides_zt0(struct smekvm_conf_ctx *t)
 	return result(ok);
 }
 
+/*
+ * Write ID_AA64PFR1_EL1.SME = @v expecting EINVAL.  The VM is shared with
+ * other cases: a write wrongly taken is undone.
+ */
+static bool refused(struct smekvm_conf_ctx *t, __u64 v)
+{
+	__u64 before = vcpu_get_reg(t->vcpu, PFR1);
+	bool ok;
+
+	ok = field_write(t->vcpu, "ID_AA64PFR1_EL1.SME", PFR1, PFR1_SME, v,
+			 EINVAL);
+	if (!ok)
+		__smekvm_set_reg64(t->vcpu, PFR1, before);
+	return ok;
+}
+
 static int test_pfr1_sme_to_0_einval(struct smekvm_conf_ctx *t)
 {
 	if (!smekvm_profile_has(SMEKVM_RULE_PFR1_SME_ZERO_EINVAL))
 		return smekvm_conf_skip(t, "%s",
 			smekvm_profile_skip_reason(SMEKVM_RULE_PFR1_SME_ZERO_EINVAL));
-	return result(field_write(t->vcpu, "ID_AA64PFR1_EL1.SME", PFR1,
-				  PFR1_SME, 0, EINVAL));
+	return result(refused(t, 0));
 }
 
 static int test_pfr1_sme_above_host_einval(struct smekvm_conf_ctx *t)
 {
-	__u64 cur = smekvm_vcpu_pfr1_sme(t->vcpu);
-
-	return result(field_write(t->vcpu, "ID_AA64PFR1_EL1.SME", PFR1,
-				  PFR1_SME, cur + 1, EINVAL));
+	return result(refused(t, smekvm_vcpu_pfr1_sme(t->vcpu) + 1));
 }
 
 /* ID_AA64SMFR0_EL1.FA64 */
@@ -327,8 +339,9 @@ static int test_no_sme_id_fields_zero(struct smekvm_conf_ctx *t)
 
 static const struct smekvm_conf_case cases[] = {
 	OWN_CASE(pfr1_sme2_to_sme1_hides_zt0,		FL_SME_BASE),
-	OWN_CASE(pfr1_sme_to_0_einval,			FL_SME_BASE),
-	OWN_CASE(pfr1_sme_above_host_einval,		FL_SME_BASE),
+	/* In the shared VM: they undo a write wrongly taken */
+	CASE(pfr1_sme_to_0_einval,			FL_SME_BASE),
+	CASE(pfr1_sme_above_host_einval,		FL_SME_BASE),
 	OWN_CASE(smfr0_fa64_clear_hides_streaming_ffr,	FL_SME_BASE),
 	/* VM-wide, but each restores what it changed: one shared VM */
 	{ "smfr0_%s_values", test_smfr0_field, SMEKVM_FL(SME_ONLY), 0,

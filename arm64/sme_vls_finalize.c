@@ -637,7 +637,7 @@ static int test_reinit_resets_state(struct smekvm_conf_ctx *t)
 
 static int init_err(struct smekvm_conf_ctx *t, __u32 extra)
 {
-	struct kvm_vcpu *vcpu = __vm_vcpu_add(t->vm, 0);
+	struct kvm_vcpu *vcpu = __vm_vcpu_add(t->vm, t->vcpu_id);
 
 	return __smekvm_vcpu_init(vcpu, smekvm_cfg_features(&t->cfg) | extra);
 }
@@ -754,10 +754,13 @@ static const struct smekvm_conf_case cases[] = {
 	{ "reinit_resets_state", test_reinit_resets_state, FL_SME_BASE,
 	  SMEKVM_CASE_OWN_VM },
 	/* Section 1: INIT */
-	RAW_CASE(init_el1_32bit_einval,		FL_SME_BASE),
+	/* SVE alone already refuses EL1_32BIT: SME only shows SME's rule */
+	RAW_CASE(init_el1_32bit_einval,		SMEKVM_FL(SME_ONLY)),
 	RAW_CASE(init_has_el2,			SMEKVM_FL(SME_ONLY)),
 	RAW_CASE(init_protected_vm_einval,	SMEKVM_FL(SME_ONLY)),
-	RAW_CASE(init_bit10_enoent,		SMEKVM_FL(SME_ONLY)),
+	/* Unknown bits are refused before the VM's features are compared */
+	{ "init_bit10_enoent", test_init_bit10_enoent, SMEKVM_FL(SME_ONLY),
+	  SMEKVM_CASE_RAW },
 };
 
 int main(void)

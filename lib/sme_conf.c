@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/auxv.h>
 #include <sys/ioctl.h>
@@ -278,6 +279,7 @@ static void run_one(const struct smekvm_conf_case *c, enum smekvm_flavour f,
 		t.vm = fvm->vm;
 		id = fvm->next_id++;
 	}
+	t.vcpu_id = id;
 	if (!(c->flags & SMEKVM_CASE_RAW))
 		smekvm_conf_vcpu(&t, id);
 
@@ -292,12 +294,21 @@ static void run_one(const struct smekvm_conf_case *c, enum smekvm_flavour f,
 		ksft_test_result(ret == KSFT_PASS, "%s\n", cur_name);
 }
 
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
 			enum smekvm_flavour f)
 {
 	const char *why = flavour_unsupported(f);
 	struct flavour_vm fvm = {};
-	unsigned int i, p;
+	unsigned int i, p, n = 0;
+	double start = now();
 
 	for (i = 0; i < nr; i++)
 		for (p = 0; p < nr_instances(&cases[i]); p++)
@@ -314,10 +325,14 @@ static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
 				continue;
 			}
 			run_one(&cases[i], f, p, &fvm);
+			n++;
 		}
 	}
 	if (fvm.vm)
 		kvm_vm_free(fvm.vm);
+	if (n)
+		ksft_print_msg("%s: %u cases in %.1f s\n", flavour_names[f], n,
+			       now() - start);
 }
 
 void smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr,

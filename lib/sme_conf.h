@@ -69,6 +69,7 @@ struct smekvm_conf_ctx {
 	struct smekvm_vcpu_cfg cfg;
 	struct kvm_vm *vm;
 	struct kvm_vcpu *vcpu;		/* initialised, not finalised */
+	__u32 vcpu_id;			/* of @vcpu, or for a RAW case's own */
 	struct smekvm_model_cfg m;	/* sve_vq/sme_vq: the maxima now */
 	struct smekvm_vls sve_vls;	/* as read after INIT */
 	struct smekvm_vls sme_vls;
