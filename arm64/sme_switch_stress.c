@@ -268,6 +268,16 @@ static __u64 reg_id(enum smekvm_pattern_class cls, unsigned int reg)
 	}
 }
 
+/* The number of register @reg of @c in messages; none for FFR, ZT0. */
+static const char *regnum(const struct smekvm_img_class *c, unsigned int reg,
+			  char *buf)
+{
+	if (c->count == 1)
+		return "";
+	snprintf(buf, 12, "%u", reg);
+	return buf;
+}
+
 /*
  * At an exit inside round @gen: SVCR, TPIDR2_EL0 and one register of each
  * live class (a different one each exit) through ONE_REG.
@@ -281,6 +291,7 @@ static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
 	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
 	__u8 got[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
 	__u64 svcr, tp, want_svcr;
+	char num[12];
 	long off;
 	int err;
 
@@ -310,13 +321,14 @@ static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
 		if (!err && off < 0)
 			continue;
 		if (err)
-			vcpu_msg(v, gen, "exit: ONE_REG %s%u: %s",
-				 smekvm_img_cls_name(c[i].cls), reg,
-				 strerror(err));
+			vcpu_msg(v, gen, "exit: ONE_REG %s%s: %s",
+				 smekvm_img_cls_name(c[i].cls),
+				 regnum(&c[i], reg, num), strerror(err));
 		else
-			vcpu_msg(v, gen, "exit: ONE_REG %s%u byte %ld 0x%02x, expected 0x%02x",
-				 smekvm_img_cls_name(c[i].cls), reg, off,
-				 got[off], want[off]);
+			vcpu_msg(v, gen, "exit: ONE_REG %s%s byte %ld 0x%02x, expected 0x%02x",
+				 smekvm_img_cls_name(c[i].cls),
+				 regnum(&c[i], reg, num), off, got[off],
+				 want[off]);
 		return false;
 	}
 	return true;
@@ -325,15 +337,18 @@ static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
 static void report_round(struct vcpu_run *v, struct ucall *uc)
 {
 	unsigned int gen = uc->args[0];
+	unsigned int cls = uc->args[2] >> 16;
+	char num[24] = "";
 	__u64 s = uc->args[1];
 
 	if (!s)
 		return;
 	v->bad_guest = true;
+	if (cls != SMEKVM_CLS_FFR && cls != SMEKVM_CLS_ZT0)
+		snprintf(num, sizeof(num), "%lu", uc->args[2] & 0xffff);
 	if (s & ST_REGS)
-		vcpu_msg(v, gen, "guest found %s%lu byte %lu 0x%02lx, expected 0x%02lx",
-			 smekvm_img_cls_name(uc->args[2] >> 16),
-			 uc->args[2] & 0xffff, uc->args[3],
+		vcpu_msg(v, gen, "guest found %s%s byte %lu 0x%02lx, expected 0x%02lx",
+			 smekvm_img_cls_name(cls), num, uc->args[3],
 			 uc->args[4] >> 8, uc->args[4] & 0xff);
 	if (s & (ST_TPIDR2 | ST_SVCR | ST_FPSR))
 		vcpu_msg(v, gen, "guest found%s%s%s changed",
