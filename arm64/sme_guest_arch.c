@@ -37,8 +37,11 @@
  *    hidden (SMFR0.FA64=0).
  *
  * Flavours: sve_sme and sme_only at every SVL; sme2_hidden and
- * fa64_hidden at the largest.  Case names: el1/<flavour>/svl_<bits>/...
- * and el1/<flavour>/...; in runs that allow guest hypervisors, el2/sme
+ * fa64_hidden at the largest.  In protected mode, where a VM takes
+ * seconds to create under TCG, sve_sme and sme_only run at the smallest
+ * and largest SVL only (at all of them in the full tier or with
+ * SMEKVM_ALL_VLS=1).  Case names: el1/<flavour>/svl_<bits>/... and
+ * el1/<flavour>/...; in runs that allow guest hypervisors, el2/sme
  * says whether nested SME is offered (it skips otherwise).  Skips the
  * program when KVM cannot offer SME, and the run-time cases when KVM_RUN
  * refuses vcpus with SME.  SMEKVM_CASE=<name> runs one case.
@@ -63,6 +66,7 @@
 #include "sme_el2.h"
 #include "sme_probe.h"
 #include "sme_step.h"
+#include "sme_sweep.h"
 #include "sme_vcpu.h"
 
 /* A case's result; RES_NONE: the guest never got to it (a failure). */
@@ -252,9 +256,14 @@ static int vm_cases(const struct flavour *f, unsigned int vq)
 	return vq == smekvm_vls_max(&offered) ? NR_CASES : FIRST_FLAVOUR_CASE;
 }
 
+/* Whether every_svl flavours run at every SVL (lib/sme_sweep.h). */
+static bool all_vls = true;
+
 static bool vm_runs(const struct flavour *f, unsigned int vq)
 {
-	return f->every_svl || vq == smekvm_vls_max(&offered);
+	if (vq == smekvm_vls_max(&offered))
+		return true;
+	return f->every_svl && (all_vls || vq == smekvm_vls_min(&offered));
 }
 
 static bool selected(const struct flavour *f, unsigned int vq, int c)
@@ -629,6 +638,7 @@ int main(void)
 
 	smekvm_skip_unless_kvm_sme();
 	read_offered();
+	all_vls = smekvm_sweep_all_vls();
 	el2 = smekvm_el2_sme_wanted(&el2_why);
 	el2_sel = el2 && smekvm_case_selected("el2/sme");
 
@@ -645,8 +655,9 @@ int main(void)
 
 	ksft_print_header();
 	ksft_set_plan(plan);
-	ksft_print_msg("offered SVLs: %s\n",
-		       smekvm_vls_str(&offered, buf, sizeof(buf)));
+	ksft_print_msg("offered SVLs: %s (run at %s)\n",
+		       smekvm_vls_str(&offered, buf, sizeof(buf)),
+		       all_vls ? "all" : "the smallest and largest");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)

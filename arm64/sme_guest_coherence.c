@@ -68,6 +68,7 @@
 #include "sme_pattern.h"
 #include "sme_probe.h"
 #include "sme_step.h"
+#include "sme_sweep.h"
 #include "sme_vcpu.h"
 
 /* A case's result; RES_NONE: the guest never got to it (a failure). */
@@ -155,27 +156,8 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 /* The VLs a flavour's VMs run at (VQ bitmaps, read from scratch vcpus). */
 static struct smekvm_vls sme_offered, sve_offered;
 
-/*
- * Whether the every_vl flavours run at every SVL, or only at the smallest
- * and the largest: in protected mode, where creating a VM takes seconds
- * under TCG, unless the full tier or SMEKVM_ALL_VLS=1 asks for all.
- */
+/* Whether the every_vl flavours run at every SVL (lib/sme_sweep.h). */
 static bool all_vls = true;
-
-static void choose_vls(const char *tier)
-{
-	const char *all = getenv("SMEKVM_ALL_VLS");
-	char cmdline[1024] = "";
-	FILE *f = fopen("/proc/cmdline", "r");
-
-	if (f) {
-		if (!fgets(cmdline, sizeof(cmdline), f))
-			cmdline[0] = '\0';
-		fclose(f);
-	}
-	all_vls = !strstr(cmdline, "kvm-arm.mode=protected") ||
-		  (tier && !strcmp(tier, "full")) || (all && !strcmp(all, "1"));
-}
 
 static bool has_vl(const struct flavour *f, unsigned int vq)
 {
@@ -678,7 +660,7 @@ int main(void)
 	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
 		  smekvm_case_selected("el2/sme");
 	s = getenv("SMEKVM_TIER");
-	choose_vls(s);
+	all_vls = smekvm_sweep_all_vls();
 	if (s && !strcmp(s, "full"))
 		iters = ITERS_FULL;
 	s = getenv("SMEKVM_ITERS");
