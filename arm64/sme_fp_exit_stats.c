@@ -258,9 +258,11 @@ static void test_state(const struct live_state *s, __u64 iters)
 	rate = (iters - 1) / (t_b - t_a);
 	if (!strcmp(s->name, "fpsimd"))
 		fpsimd_rate = rate;
-	ksft_print_msg("%s: %.0f exit round trips/s%s%.2f of fpsimd\n",
-		       s->name, rate, fpsimd_rate ? ", " : " (no fpsimd figure)",
-		       fpsimd_rate ? rate / fpsimd_rate : 0.0);
+	if (fpsimd_rate)
+		ksft_print_msg("%s: %.0f exit round trips/s, %.2f of fpsimd\n",
+			       s->name, rate, rate / fpsimd_rate);
+	else
+		ksft_print_msg("%s: %.0f exit round trips/s\n", s->name, rate);
 
 	if (!stats) {
 		ksft_test_result_skip("%s/counters: kernel has no FP/SME load and save counters\n",
