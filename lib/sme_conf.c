@@ -137,29 +137,6 @@ static void probe_task_vls(int set, int get, struct smekvm_vls *v)
 	prctl(set, orig & (PR_SVE_VL_LEN_MASK | PR_SVE_VL_INHERIT), 0, 0, 0);
 }
 
-/* Whole-program skip when KVM cannot give a vcpu SME at all. */
-static void require_sme(void)
-{
-	const char *step;
-	int kvm_fd, cap, ret;
-
-	kvm_fd = open("/dev/kvm", O_RDWR);
-	if (kvm_fd < 0)
-		ksft_exit_skip("/dev/kvm: %s\n", strerror(errno));
-	cap = ioctl(kvm_fd, KVM_CHECK_EXTENSION, KVM_CAP_ARM_SME);
-	ret = smekvm_probe_vcpu_init(kvm_fd, 1U << KVM_ARM_VCPU_SME, &step);
-	close(kvm_fd);
-
-	if (ret == -ENOENT && !strcmp(step, "KVM_ARM_VCPU_INIT"))
-		ksft_exit_skip("kernel does not know KVM_ARM_VCPU_SME (INIT: ENOENT)\n");
-	if (ret == -EINVAL && !strcmp(step, "KVM_ARM_VCPU_INIT") && cap <= 0)
-		ksft_exit_skip("host cannot offer SME (INIT: EINVAL, no cap %d)\n",
-			       KVM_CAP_ARM_SME);
-	if (ret)
-		ksft_exit_fail_msg("%s of a vcpu with SME: %s, KVM_CAP_ARM_SME (%d) is %d\n",
-				   step, strerror(-ret), KVM_CAP_ARM_SME, cap);
-}
-
 static void probe_host(void)
 {
 	char sve[128], sme[128];
@@ -349,7 +326,7 @@ void smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr,
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
 
-	require_sme();
+	smekvm_skip_unless_kvm_sme();
 	ksft_print_header();
 	ksft_print_msg("%s\n", what);
 	probe_host();
