@@ -22,10 +22,12 @@
  *
  * The instructions sit at labels of guest_code/sme_hidden_feat.S; the
  * guest's handler (lib/guest_exc.c, taken at the guest's own EL1) records
- * the exception at that address and skips the instruction.  Every case
- * runs twice: with the guest's SMCR_EL1 write just before the
- * instruction, and (exit_after_smcr) with an exit to userspace in between,
- * so that the instruction is the first SME access after an entry.  Case
+ * the exception at that address and skips the instruction.  A guest
+ * SMCR_EL1 with the bit under test clear runs one copy of them, with it
+ * set another (the payload says why).  Every case runs twice: with the
+ * guest's SMCR_EL1 write just before the instruction, and
+ * (exit_after_smcr) with an exit to userspace in between, so that the
+ * instruction is the first SME access after an entry.  Case
  * names: el1/<vm>[/exit_after_smcr]/<insn>/guest_<bit>_<0|1>_<expected>.
  * Each VM flavour skips when the host lacks what it shows; the program
  * skips when KVM cannot offer SME, its cases when KVM_RUN refuses SME
@@ -129,16 +131,23 @@ static struct {
 static __u8 g_zt0_buf[64];
 static __u64 g_diag[2];	/* SMCR_EL1 and SVCR just before the instruction */
 
-static const void *guest_insn_addr(__u64 insn)
-{
-	switch (insn) {
-	case I_FMOV:		return smekvm_hf_fmov_streaming_insn;
-	case I_ADDV:		return smekvm_hf_add_v_streaming_insn;
-	case I_RDFFR:		return smekvm_hf_rdffr_streaming_insn;
-	case I_ZERO_ZT0:	return smekvm_hf_zero_zt0_insn;
-	default:		return smekvm_hf_ldr_zt0_insn;
-	}
-}
+/* The payload functions and their instruction labels, by copy. */
+typedef void (*hf_fn)(const void *buf, __u64 *diag);
+
+#define HF_ENTRY(what)							\
+	{ { smekvm_hf_##what##_0, smekvm_hf_##what##_1 },		\
+	  { smekvm_hf_##what##_insn_0, smekvm_hf_##what##_insn_1 } }
+
+static const struct {
+	hf_fn fn[2];
+	const char *insn[2];
+} hf_payload[NR_INSNS] = {
+	[I_FMOV]	= HF_ENTRY(fmov_streaming),
+	[I_ADDV]	= HF_ENTRY(add_v_streaming),
+	[I_RDFFR]	= HF_ENTRY(rdffr_streaming),
+	[I_ZERO_ZT0]	= HF_ENTRY(zero_zt0),
+	[I_LDR_ZT0]	= HF_ENTRY(ldr_zt0),
+};
 
 /* Report what case @i took (READ_ONCE needs the default target). */
 static void guest_report(__u64 i)
@@ -151,6 +160,7 @@ static void guest_report(__u64 i)
 static SMEKVM_GUEST_NOFP void guest_main(void)
 {
 	__u64 i;
+	int copy;
 
 	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
 		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
@@ -161,24 +171,9 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 		isb();
 		if (g_hf.exit_after_smcr[i])
 			GUEST_SYNC1(STAGE_EXIT);
-		guest_exc_arm(guest_insn_addr(g_hf.insn[i]));
-		switch (g_hf.insn[i]) {
-		case I_FMOV:
-			smekvm_hf_fmov_streaming(g_zt0_buf, g_diag);
-			break;
-		case I_ADDV:
-			smekvm_hf_add_v_streaming(g_zt0_buf, g_diag);
-			break;
-		case I_RDFFR:
-			smekvm_hf_rdffr_streaming(g_zt0_buf, g_diag);
-			break;
-		case I_ZERO_ZT0:
-			smekvm_hf_zero_zt0(g_zt0_buf, g_diag);
-			break;
-		default:
-			smekvm_hf_ldr_zt0(g_zt0_buf, g_diag);
-			break;
-		}
+		copy = !!(g_hf.smcr[i] & (SMCR_ELx_FA64 | SMCR_ELx_EZT0));
+		guest_exc_arm(hf_payload[g_hf.insn[i]].insn[copy]);
+		hf_payload[g_hf.insn[i]].fn[copy](g_zt0_buf, g_diag);
 		guest_report(i);
 	}
 	GUEST_DONE();
@@ -251,6 +246,10 @@ static bool check(const char *name, const struct hf_case *c, __u64 hit,
 		ksft_print_msg("%s: EC 0x%02llx ESR 0x%llx (%llu) not %s; SMCR 0x%llx SVCR %llx\n",
 			       name, ec, esr, count, expect_names[c->expect],
 			       smcr, g_diag[1]);
+	if (c->expect == HF_SMTC4 && hit && ec == ESR_ELx_EC_SME &&
+	    !(esr & 0x7))
+		ksft_print_msg("%s: the CPU reported an EZT0 trap as SMTC 0, as QEMU 11.1 does (doc/known-issues.md)\n",
+			       name);
 	return false;
 }
 

@@ -2,10 +2,11 @@
 /*
  * sme_hidden_feat.h - guest payload of arm64/sme_guest_hidden_features.
  *
- * smekvm_hf_<what>(buf, diag) sets up the PSTATE the instruction under
- * test needs, stores SMCR_EL1 and SVCR to diag[0] and diag[1], executes
- * the instruction at the global label smekvm_hf_<what>_insn, and undoes
- * the setup.  The guest's exception handler (lib/guest_exc.c) skips the
+ * smekvm_hf_<what>_<c>(buf, diag) sets up the PSTATE the instruction
+ * under test needs, stores SMCR_EL1 and SVCR to diag[0] and diag[1],
+ * executes the instruction at the global label smekvm_hf_<what>_insn_<c>,
+ * and undoes the setup.  Copy c (0 or 1) is for a guest SMCR_EL1 whose
+ * bit under test (FA64 or EZT0) is c: see sme_hidden_feat.S for why.  The guest's exception handler (lib/guest_exc.c) skips the
  * instruction if it faults, so each function always returns.  They clobber
  * D8-D15: call them only from SMEKVM_GUEST_NOFP functions (guest_nofp.h).  See
  * sme_hidden_feat.S.
@@ -16,8 +17,10 @@
 #include <linux/types.h>
 
 #define SMEKVM_HF_INSN(what)						\
-	void smekvm_hf_##what(const void *buf, __u64 *diag);		\
-	extern const char smekvm_hf_##what##_insn[]
+	void smekvm_hf_##what##_0(const void *buf, __u64 *diag);	\
+	void smekvm_hf_##what##_1(const void *buf, __u64 *diag);	\
+	extern const char smekvm_hf_##what##_insn_0[];			\
+	extern const char smekvm_hf_##what##_insn_1[]
 
 /* In streaming mode: FMOV D0, X1 (scalar FP: legal without FA64). */
 SMEKVM_HF_INSN(fmov_streaming);

@@ -13,6 +13,8 @@
 #   results       per-case results (expected/ format), when the run ends
 #   kernel/       .config, applied patches and source version of the kernel
 #   verdict       "pass" or "fail: <reason>"
+# SMEKVM_QEMU_ARGS adds QEMU options, e.g. "-d int,exec,nochain -D FILE"
+# to log every exception (doc/known-issues.md shows how that is read).
 # The configuration fails when the runner fails, when the run does not
 # finish (panic, hang, timeout), or when the console shows a kernel report
 # (lib/kernel-reports.txt), which is quoted.
@@ -67,6 +69,7 @@ command -v "$qemu" >/dev/null 2>&1 || die "QEMU not found ($qemu)"
 echo "$qemu -cpu $cpu -append \"$append\"" > "$dir/qemu-command"
 start=$(date +%s)
 set +e
+# shellcheck disable=SC2086 # SMEKVM_QEMU_ARGS is a list of options
 timeout -k 10 "$tmo" "$qemu" -M virt,virtualization=on,gic-version=3 \
 	-cpu "$cpu" -smp "${SMEKVM_SMP:-2}" -m "${SMEKVM_MEM:-2048}" \
 	-display none -monitor none -no-reboot -nic none \
@@ -77,7 +80,7 @@ timeout -k 10 "$tmo" "$qemu" -M virt,virtualization=on,gic-version=3 \
 	-chardev "file,id=res,path=$dir/results" \
 	-device virtconsole,chardev=res \
 	-kernel "$kernel" -initrd "$initrd" -append "$append" \
-	> "$dir/qemu.log" 2>&1 &
+	${SMEKVM_QEMU_ARGS:-} > "$dir/qemu.log" 2>&1 &
 qpid=$!
 if [ -z "$quiet" ]; then
 	tail -n +1 -f --pid=$qpid "$dir/results.ktap" 2>/dev/null |
