@@ -16,22 +16,17 @@
 #define __ASSEMBLY__
 #endif
 #include "sme_exit_loop.h"
+#include "sme_asm.h"
 
 	.text
-	.globl	smekvm_exit_loop
-	.type	smekvm_exit_loop, %function
-	.balign	4
-smekvm_exit_loop:
-	/* d8-d15 are callee-saved; SMSTART SM and SMSTOP zero them */
-	stp	d8, d9, [sp, #-64]!
-	stp	d10, d11, [sp, #16]
-	stp	d12, d13, [sp, #32]
-	stp	d14, d15, [sp, #48]
+
+func smekvm_exit_loop
+	save_d8_d15				// SMSTART SM zeroes them
 	mov	w12, #0
 	tbz	x2, #0, 1f
-	.inst	0xd503437f			// smstart sm
+	.inst	SMSTART_SM
 1:	tbz	x2, #1, 2f
-	.inst	0xd503457f			// smstart za
+	.inst	SMSTART_ZA
 2:	cbz	x1, 8f
 
 3:	tbz	x2, #2, 4f
@@ -48,10 +43,7 @@ smekvm_exit_loop:
 
 8:	tst	x2, #(SMEKVM_LOOP_SM | SMEKVM_LOOP_ZA)
 	b.eq	9f
-	.inst	0xd503467f			// smstop
-9:	ldp	d10, d11, [sp, #16]
-	ldp	d12, d13, [sp, #32]
-	ldp	d14, d15, [sp, #48]
-	ldp	d8, d9, [sp], #64
+	.inst	SMSTOP
+9:	restore_d8_d15
 	ret
-	.size	smekvm_exit_loop, . - smekvm_exit_loop
+endfunc smekvm_exit_loop

@@ -10,7 +10,7 @@
  * streaming Z/P/FFR, ZA and ZT0, and the next KVM_RUN resumes here.
  *
  * SVE and SME instructions are .inst encodings with their mnemonic in a
- * comment, so that any assembler builds this.
+ * comment (or named in sme_asm.h), so that any assembler builds this.
  *
  * Register use: x0 in, x1 out, x2 exit address, x3 flags, x4 rows;
  * x5 walks the buffer, x6 scratch, x7 start of ZA in the buffer, w12 row.
@@ -19,44 +19,13 @@
 #define __ASSEMBLY__
 #endif
 #include "sme_exit_roundtrip.h"
+#include "sme_asm.h"
 
 	.text
 
-/* LDR/STR Z<n>, [x5] and step x5 to the next slot, for n = 0..31. */
-.macro	zregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	.inst	\op | (5 << 5) | \n
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	.endr
-.endm
-
-/* LDR/STR P<n>, [x5] and step, for n = 0..15. */
-.macro	pregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	.inst	\op | (5 << 5) | \n
-	add	x5, x5, #SMEKVM_GREGS_PSLOT
-	.endr
-.endm
-
-#define LDR_Z	0x85804000	/* ldr z<n>, [x<m>] */
-#define STR_Z	0xe5804000	/* str z<n>, [x<m>] */
-#define LDR_P	0x85800000	/* ldr p<n>, [x<m>] */
-#define STR_P	0xe5800000	/* str p<n>, [x<m>] */
-
-	.globl	smekvm_exit_roundtrip
-	.type	smekvm_exit_roundtrip, %function
-	.balign	4
-smekvm_exit_roundtrip:
-	/*
-	 * d8-d15 are callee-saved (AAPCS64), and SMSTART and SMSTOP zero
-	 * them with the rest of the vector registers: keep them on the stack,
-	 * with FP instructions, so outside streaming mode.
-	 */
-	stp	d8, d9, [sp, #-64]!
-	stp	d10, d11, [sp, #16]
-	stp	d12, d13, [sp, #32]
-	stp	d14, d15, [sp, #48]
-	.inst	0xd503477f			// smstart
+func smekvm_exit_roundtrip
+	save_d8_d15				// SMSTART zeroes them
+	.inst	SMSTART
 
 	mov	x5, x0
 	zregs	LDR_Z
@@ -103,18 +72,12 @@ smekvm_exit_roundtrip:
 8:	mrs	x6, s3_3_c4_c2_2		// svcr
 	str	x6, [x5, #(SMEKVM_GREGS_SVCR - SMEKVM_GREGS_ZT0)]
 
-	.inst	0xd503467f			// smstop
-	ldp	d10, d11, [sp, #16]
-	ldp	d12, d13, [sp, #32]
-	ldp	d14, d15, [sp, #48]
-	ldp	d8, d9, [sp], #64
+	.inst	SMSTOP
+	restore_d8_d15
 	ret
-	.size	smekvm_exit_roundtrip, . - smekvm_exit_roundtrip
+endfunc smekvm_exit_roundtrip
 
-	.globl	smekvm_guest_rdsvl
-	.type	smekvm_guest_rdsvl, %function
-	.balign	4
-smekvm_guest_rdsvl:
+func smekvm_guest_rdsvl
 	.inst	0x04bf5820			// rdsvl x0, #1
 	ret
-	.size	smekvm_guest_rdsvl, . - smekvm_guest_rdsvl
+endfunc smekvm_guest_rdsvl

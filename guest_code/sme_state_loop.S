@@ -7,7 +7,8 @@
  * In assembly because streaming-mode code must not be compiled code, and
  * because a fresh vcpu's registers must be read before any compiled code
  * can have written them.  SVE and SME instructions are .inst encodings
- * with their mnemonic in a comment, so that any assembler builds this;
+ * with their mnemonic in a comment (or named in sme_asm.h), so that any
+ * assembler builds this;
  * system registers use generic names.
  *
  * smekvm_state_loop register use: x0 in, x1 out, x2 exit address,
@@ -18,64 +19,19 @@
 #define __ASSEMBLY__
 #endif
 #include "sme_state_loop.h"
-
-#define LDR_Z	0x85804000	/* ldr z<n>, [x<m>] */
-#define STR_Z	0xe5804000	/* str z<n>, [x<m>] */
-#define LDR_P	0x85800000	/* ldr p<n>, [x<m>] */
-#define STR_P	0xe5800000	/* str p<n>, [x<m>] */
+#include "sme_asm.h"
 
 #define CPACR_FPEN_ZEN_SMEN	((3 << 20) | (3 << 16) | (3 << 24))
 
 	.text
 
-.macro	func name
-	.globl	\name
-	.type	\name, %function
-	.balign	4
-\name:
-.endm
-
-.macro	endfunc name
-	.size	\name, . - \name
-.endm
-
-/* x5 = \base + \off */
-.macro	at base, off
-	ldr	x6, =\off
-	add	x5, \base, x6
-.endm
-
-/* LDR/STR Z<n>, [x5] and step x5 to the next slot, for n = 0..31. */
-.macro	zregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	.inst	\op | (5 << 5) | \n
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	.endr
-.endm
-
-/* LDR/STR Q<n>, [x5] and step, for n = 0..31. */
-.macro	qregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	\op	q\n, [x5]
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	.endr
-.endm
-
-/* LDR/STR P<n>, [x5] and step, for n = 0..15. */
-.macro	pregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	.inst	\op | (5 << 5) | \n
-	add	x5, x5, #SMEKVM_GREGS_PSLOT
-	.endr
-.endm
-
 func smekvm_state_loop
 	mov	x8, x5
 	mov	x9, x6
 	tbz	x3, #SMEKVM_SL_SM_BIT, 1f
-	.inst	0xd503437f			// smstart sm
+	.inst	SMSTART_SM
 1:	tbz	x3, #SMEKVM_SL_ZA_BIT, 2f
-	.inst	0xd503457f			// smstart za
+	.inst	SMSTART_ZA
 
 	/* Loads: Z or V, FFR (through P0), P, ZA rows, ZT0. */
 2:	at	x0, SMEKVM_GREGS_Z
@@ -83,7 +39,7 @@ func smekvm_state_loop
 	zregs	LDR_Z
 3:	tbz	x3, #SMEKVM_SL_V_BIT, 4f
 	at	x0, SMEKVM_GREGS_Z
-	qregs	ldr
+	qregs	LDR_Q
 4:	tbz	x3, #SMEKVM_SL_FFR_BIT, 5f
 	at	x0, SMEKVM_GREGS_FFR
 	.inst	0x858000a0			// ldr p0, [x5]
@@ -126,7 +82,7 @@ func smekvm_state_loop
 	zregs	STR_Z
 14:	tbz	x3, #SMEKVM_SL_V_BIT, 15f
 	at	x1, SMEKVM_GREGS_Z
-	qregs	str
+	qregs	STR_Q
 15:	tbz	x3, #SMEKVM_SL_ZP_BIT, 16f
 	at	x1, SMEKVM_GREGS_P
 	pregs	STR_P
@@ -151,7 +107,7 @@ func smekvm_state_loop
 	tbz	x3, #SMEKVM_SL_SME_BIT, 21f
 	mrs	x6, s3_3_c4_c2_2		// svcr
 	str	x6, [x5]
-	.inst	0xd503467f			// smstop
+	.inst	SMSTOP
 21:	ret
 endfunc smekvm_state_loop
 
@@ -186,7 +142,7 @@ func smekvm_fresh_entry
 	str	x8, [x1, #(8 * SMEKVM_CTL_SVCR)]
 
 	at	x0, SMEKVM_GREGS_Z
-	qregs	str
+	qregs	STR_Q
 	tbz	x2, #SMEKVM_SL_ZP_BIT, 3f
 	mov	x6, #0xf
 	msr	s3_0_c1_c2_0, x6		// zcr_el1: LEN the maximum

@@ -9,8 +9,9 @@
  * in the image rather than as a fault.
  *
  * SVE and SME instructions are .inst encodings with their mnemonic in a
- * comment (checked against binutils 2.40), so that any assembler builds
- * this; system registers use their S<op0>_<op1>_C<n>_C<m>_<op2> names.
+ * comment (checked against binutils 2.40) or named in sme_asm.h, so that
+ * any assembler builds this; system registers use their
+ * S<op0>_<op1>_C<n>_C<m>_<op2> names.
  *
  * Register use: x0 in, x1 out, x2 exit address, x3 flags, x4 ZA rows;
  * x5 walks a buffer, x6 and x7 scratch, x8 SVCR after the step, x9 FPSR
@@ -20,45 +21,15 @@
 #define __ASSEMBLY__
 #endif
 #include "sme_state_step.h"
-
-#define SMSTART		0xd503477f	/* smstart */
-#define SMSTART_SM	0xd503437f	/* smstart sm */
-#define SMSTART_ZA	0xd503457f	/* smstart za */
-#define SMSTOP		0xd503467f	/* smstop */
-#define SMSTOP_SM	0xd503427f	/* smstop sm */
-#define SMSTOP_ZA	0xd503447f	/* smstop za */
-
-#define LDR_Z	0x85804000	/* ldr z<n>, [x<m>] */
-#define STR_Z	0xe5804000	/* str z<n>, [x<m>] */
-#define LDR_P	0x85800000	/* ldr p<n>, [x<m>] */
-#define STR_P	0xe5800000	/* str p<n>, [x<m>] */
-#define LDR_Q	0x3dc00000	/* ldr q<n>, [x<m>] */
-#define STR_Q	0x3d800000	/* str q<n>, [x<m>] */
+#include "sme_asm.h"
 
 #define SVCR	S3_3_C4_C2_2
 
 	.text
 
-/* \op Z<n> (or Q<n>), [x5] and step x5 to the next slot, n = 0..31. */
-.macro	zregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	.inst	\op | (5 << 5) | \n
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	.endr
-.endm
-
-/* \op P<n>, [x5] and step, n = 0..15. */
-.macro	pregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	.inst	\op | (5 << 5) | \n
-	add	x5, x5, #SMEKVM_GREGS_PSLOT
-	.endr
-.endm
-
 /* \op ZA[w12, 0], [x5] for rows 0..x4-1 from the ZA slots of \base. */
 .macro	zarows op, base
-	ldr	x6, =SMEKVM_GREGS_ZA
-	add	x5, \base, x6
+	at	\base, SMEKVM_GREGS_ZA
 	mov	w12, #0
 1:	cmp	x12, x4
 	b.hs	2f
@@ -69,10 +40,7 @@
 2:
 .endm
 
-	.globl	smekvm_state_step
-	.type	smekvm_state_step, %function
-	.balign	4
-smekvm_state_step:
+func smekvm_state_step
 	/*
 	 * With SMEKVM_STEP_FP_FIRST, the first FP/SVE/SME instruction after
 	 * the entry is a non-streaming load (into a register loaded again
@@ -105,7 +73,7 @@ smekvm_state_step:
 1:	mov	x5, x0
 	tbnz	x3, #0, 3f
 	tbnz	x3, #2, 4f
-	zregs	LDR_Q
+	qregs	LDR_Q
 	b	6f
 3:	zregs	LDR_Z				// streaming
 	tbz	x3, #3, 5f
@@ -121,8 +89,7 @@ smekvm_state_step:
 6:	tbz	x3, #1, 8f
 	zarows	0xe10000a0, x0			// ldr za[w12, 0], [x5]
 	tbz	x3, #4, 8f
-	ldr	x6, =SMEKVM_GREGS_ZT0
-	add	x5, x0, x6
+	at	x0, SMEKVM_GREGS_ZT0
 	.inst	0xe11f80a0			// ldr zt0, [x5]
 
 8:	mov	x6, #SMEKVM_STEP_FPSR_IN
@@ -161,7 +128,7 @@ smekvm_state_step:
 21:	mov	x5, x1
 	tbnz	x8, #0, 23f
 	tbnz	x3, #2, 24f
-	zregs	STR_Q
+	qregs	STR_Q
 	b	26f
 23:	zregs	STR_Z				// streaming
 	pregs	STR_P
@@ -176,8 +143,7 @@ smekvm_state_step:
 26:	tbz	x8, #1, 28f
 	zarows	0xe12000a0, x1			// str za[w12, 0], [x5]
 	tbz	x3, #4, 28f
-	ldr	x6, =SMEKVM_GREGS_ZT0
-	add	x5, x1, x6
+	at	x1, SMEKVM_GREGS_ZT0
 	.inst	0xe13f80a0			// str zt0, [x5]
 
 28:	ldr	x6, =SMEKVM_GREGS_SVCR
@@ -187,6 +153,6 @@ smekvm_state_step:
 29:	mov	x0, x9
 	ret
 	.ltorg
-	.size	smekvm_state_step, . - smekvm_state_step
+endfunc smekvm_state_step
 
 	.section .note.GNU-stack, "", %progbits

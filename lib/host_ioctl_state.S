@@ -4,21 +4,18 @@
  * calling task (see host_ioctl_state.h).
  *
  * SVE and SME instructions are .inst encodings with their mnemonic in a
- * comment, system registers use generic names, so that any assembler
- * builds this.  Linux keeps x1-x30 across a syscall, so the arguments
- * live in x4-x17 throughout: x9 in, x10 out, x11 flags, x7 flags of what
- * is read back, x4 rows, x13 fd, x14 ctl, x15 the caller's FPCR, x16 the
- * ioctl's result, x17 request.
+ * comment (or named in sme_asm.h), system registers use generic names,
+ * so that any assembler builds this.  Linux keeps x1-x30 across a
+ * syscall, so the arguments live in x4-x17 throughout: x9 in, x10 out,
+ * x11 flags, x7 flags of what is read back, x4 rows, x13 fd, x14 ctl,
+ * x15 the caller's FPCR, x16 the ioctl's result, x17 request.
  */
 #ifndef __ASSEMBLY__
 #define __ASSEMBLY__
 #endif
 #include "guest_code/sme_state_loop.h"
+#include "sme_asm.h"
 
-#define LDR_Z	0x85804000	/* ldr z<n>, [x<m>] */
-#define STR_Z	0xe5804000	/* str z<n>, [x<m>] */
-#define LDR_P	0x85800000	/* ldr p<n>, [x<m>] */
-#define STR_P	0xe5800000	/* str p<n>, [x<m>] */
 #define NR_IOCTL	29	/* __NR_ioctl, arm64 */
 
 #define IN(i)	(8 * (i))
@@ -26,42 +23,10 @@
 
 	.text
 
-.macro	at base, off
-	ldr	x6, =\off
-	add	x5, \base, x6
-.endm
-
-.macro	zregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	.inst	\op | (5 << 5) | \n
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	.endr
-.endm
-
-.macro	qregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	\op	q\n, [x5]
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	.endr
-.endm
-
-.macro	pregs op
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
-	.inst	\op | (5 << 5) | \n
-	add	x5, x5, #SMEKVM_GREGS_PSLOT
-	.endr
-.endm
-
-	.globl	smekvm_host_ioctl_state
-	.type	smekvm_host_ioctl_state, %function
-	.balign	4
-smekvm_host_ioctl_state:
+func smekvm_host_ioctl_state
 	stp	x29, x30, [sp, #-96]!
 	mov	x29, sp
-	stp	d8, d9, [sp, #16]
-	stp	d10, d11, [sp, #32]
-	stp	d12, d13, [sp, #48]
-	stp	d14, d15, [sp, #64]
+	save_d8_d15	16			// SMSTART SM zeroes them
 	str	x12, [sp, #80]
 
 	mov	x13, x0
@@ -82,13 +47,13 @@ smekvm_host_ioctl_state:
 	ldr	x6, [x14, #IN(SMEKVM_CTL_TPIDR2)]
 	msr	s3_3_c13_c0_5, x6		// tpidr2_el0
 1:	tbz	x11, #SMEKVM_SL_SM_BIT, 2f
-	.inst	0xd503437f			// smstart sm
+	.inst	SMSTART_SM
 2:	tbz	x11, #SMEKVM_SL_ZA_BIT, 3f
-	.inst	0xd503457f			// smstart za
+	.inst	SMSTART_ZA
 
 3:	tbz	x11, #SMEKVM_SL_V_BIT, 4f
 	at	x9, SMEKVM_GREGS_Z
-	qregs	ldr
+	qregs	LDR_Q
 4:	tbz	x11, #SMEKVM_SL_ZP_BIT, 5f
 	at	x9, SMEKVM_GREGS_Z
 	zregs	LDR_Z
@@ -124,7 +89,7 @@ smekvm_host_ioctl_state:
 	tbz	x11, #SMEKVM_SL_SME_BIT, 11f
 	mrs	x6, s3_3_c4_c2_2		// svcr
 	tbz	x6, #0, 11f
-	.inst	0xd503427f			// smstop sm
+	.inst	SMSTOP_SM
 11:	str	x6, [x14, #OUT(SMEKVM_CTL_SVCR)]
 	mrs	x6, fpsr
 	str	x6, [x14, #OUT(SMEKVM_CTL_FPSR)]
@@ -137,7 +102,7 @@ smekvm_host_ioctl_state:
 
 	tbz	x7, #SMEKVM_SL_V_BIT, 13f
 	at	x10, SMEKVM_GREGS_Z
-	qregs	str
+	qregs	STR_Q
 13:	tbz	x7, #SMEKVM_SL_ZP_BIT, 14f
 	at	x10, SMEKVM_GREGS_Z
 	zregs	STR_Z
@@ -163,10 +128,7 @@ smekvm_host_ioctl_state:
 18:	msr	fpcr, x15
 	mov	x0, x16
 	ldr	x12, [sp, #80]
-	ldp	d14, d15, [sp, #64]
-	ldp	d12, d13, [sp, #48]
-	ldp	d10, d11, [sp, #32]
-	ldp	d8, d9, [sp, #16]
+	restore_d8_d15	16
 	ldp	x29, x30, [sp], #96
 	ret
-	.size	smekvm_host_ioctl_state, . - smekvm_host_ioctl_state
+endfunc smekvm_host_ioctl_state

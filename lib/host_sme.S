@@ -2,22 +2,13 @@
 /*
  * host_sme.S - SME in the test program's own task (see host_sme.h).
  *
- * SME instructions are .inst encodings with their mnemonic in a comment,
- * system registers use generic names, so that any assembler builds this.
+ * SME instructions are .inst encodings with their mnemonic in a comment
+ * (or named in sme_asm.h), system registers use generic names, so that
+ * any assembler builds this.
  */
+#include "sme_asm.h"
 
 	.text
-
-.macro	func name
-	.globl	\name
-	.type	\name, %function
-	.balign	4
-\name:
-.endm
-
-.macro	endfunc name
-	.size	\name, . - \name
-.endm
 
 func smekvm_host_svcr
 	mrs	x0, s3_3_c4_c2_2		// svcr
@@ -30,12 +21,12 @@ func smekvm_host_rdsvl
 endfunc smekvm_host_rdsvl
 
 func smekvm_host_za_start
-	.inst	0xd503457f			// smstart za
+	.inst	SMSTART_ZA
 	ret
 endfunc smekvm_host_za_start
 
 func smekvm_host_za_stop
-	.inst	0xd503447f			// smstop za
+	.inst	SMSTOP_ZA
 	ret
 endfunc smekvm_host_za_stop
 
