@@ -187,7 +187,7 @@ nest_output() {
 	awk -v name="$1" -v rerun="$rerun" -v cases="$tmp/cases" '
 		function indent(s) { match(s, /^[ \t]*/); return RLENGTH }
 		function is_result(s) { return s ~ /^[ \t]*(not )?ok([ \t]|$)/ }
-		function record(line,   st, desc, num, u) {
+		function record(line,   st, desc, num, u, why) {
 			st = (line ~ /^[ \t]*not/) ? "fail" : "pass"
 			desc = line
 			sub(/^[ \t]*(not )?ok[ \t]*/, "", desc)
@@ -198,12 +198,25 @@ nest_output() {
 			}
 			sub(/^[ \t]*(- )?/, "", desc)
 			u = toupper(desc)
+			why = ""
 			if (match(u, /#[ \t]*(SKIP|TODO|XFAIL)([^A-Z0-9_]|$)/)) {
-				if (substr(u, RSTART) ~ /^#[ \t]*SKIP/)
+				if (substr(u, RSTART) ~ /^#[ \t]*SKIP/) {
 					st = "skip"
+					why = substr(desc, RSTART)
+					sub(/^#[ \t]*[A-Za-z]+[ \t]*(- )?/, "", why)
+				}
 				desc = substr(desc, 1, RSTART - 1)
 			}
 			sub(/[ \t]+$/, "", desc)
+			# kselftest writes "ok N # SKIP <message>": the message
+			# names the case, as "<name>: <reason>" in our programs.
+			if (desc == "" && why != "") {
+				desc = why
+				if (match(desc, /^[^ \t:]+:[ \t]/))
+					desc = substr(desc, 1, RLENGTH - 2)
+				sub(/[ \t]+$/, "", desc)
+				desc = substr(desc, 1, 120)
+			}
 			gsub(/[ \t#]/, "_", desc)
 			if (desc == "")
 				desc = "unnamed_" num
