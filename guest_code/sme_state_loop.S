@@ -26,6 +26,7 @@
 	.text
 
 func smekvm_state_loop
+	save_d8_d15			// callee-saved; SMSTART and the loads change them
 	mov	x8, x5
 	mov	x9, x6
 	tbz	x3, #SMEKVM_SL_SM_BIT, 1f
@@ -108,7 +109,8 @@ func smekvm_state_loop
 	mrs	x6, s3_3_c4_c2_2		// svcr
 	str	x6, [x5]
 	.inst	SMSTOP
-21:	ret
+21:	restore_d8_d15
+	ret
 endfunc smekvm_state_loop
 
 /*
