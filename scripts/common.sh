@@ -38,6 +38,13 @@ config_table() {
 	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$TOP/configs/matrix.conf"
 }
 config_names() { config_table | cut -d'|' -f1 | tr -d ' '; }
+# tier_configs TIER: the configurations that tier (ci or full) boots.
+tier_configs() {
+	config_table | awk -F'|' -v t="$1" '{
+		n = $1; gsub(/ /, "", n); w = $6; gsub(/ /, "", w)
+		if (w == "" || ("," w ",") ~ ("," t ",")) print n
+	}'
+}
 # config_line NAME: the table line of NAME; fails when there is none.
 config_line() {
 	config_table | awk -F'|' -v n="$1" '{ f = $1; gsub(/ /, "", f) } f == n { print; found = 1 } END { exit !found }'

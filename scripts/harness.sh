@@ -149,6 +149,7 @@ run_matrix() {
 		for c in "$@"; do print_table "$rdir" "$c"; done
 	fi
 	print_summary "$rdir"
+	echo "# $(elapsed) s since the start (dependencies, kernels, suite, runs)"
 	echo "$tp passed, $tf failed, $ts skipped"
 	return $status
 }
@@ -175,6 +176,11 @@ print_table() {
 	done
 }
 
+# elapsed: seconds since suite.sh started.
+elapsed() {
+	echo $(($(date +%s) - ${SMEKVM_T0:-$(date +%s)}))
+}
+
 case $cmd in
 build)
 	build_kernels ours unpatched
@@ -193,10 +199,12 @@ check|full)
 	SMEKVM_TIER=ci
 	[ "$cmd" = check ] || SMEKVM_TIER=full
 	export SMEKVM_TIER
-	set -- $(config_names)
+	set -- $(tier_configs "$SMEKVM_TIER")
 	# shellcheck disable=SC2046
 	build_kernels $(variants_of "$@")
+	log "kernels ready after $(elapsed) s"
 	build_suite
+	log "suite ready after $(elapsed) s"
 	rdir=$(new_run_dir)
 	run_matrix "$rdir" "--tier $SMEKVM_TIER" yes "$@"
 	;;

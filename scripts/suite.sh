@@ -56,8 +56,13 @@ if [ -n "${KSRC:-}" ]; then
 	export KSRC
 fi
 
+# The start of the command, for the phase times harness.sh prints.
+SMEKVM_T0=${SMEKVM_T0:-$(date +%s)}
+export SMEKVM_T0
+
 if [ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ]; then
 	sh "$TOP/scripts/deps.sh"
+	log "dependencies ready after $(($(date +%s) - SMEKVM_T0)) s"
 	mkdir -p "$OUT"
 	export O="$OUT"
 	SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS ${KERNEL:+$(dirname "$KERNEL")} ${KSRC:-}"
