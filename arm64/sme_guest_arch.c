@@ -47,11 +47,9 @@
  * refuses vcpus with SME.  SMEKVM_CASE=<name> runs one case.
  */
 #include <errno.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <sys/auxv.h>
 #include <asm/hwcap.h>
 #include <linux/bitfield.h>
@@ -63,6 +61,7 @@
 
 #include "case_filter.h"
 #include "guest_code/guest_nofp.h"
+#include "sme_cpu.h"
 #include "sme_el2.h"
 #include "sme_probe.h"
 #include "sme_step.h"
@@ -293,19 +292,6 @@ static void set_result(struct run *r, int c, bool pass)
 		r->result[c] = pass ? RES_PASS : RES_FAIL;
 }
 
-static void move_to_next_cpu(unsigned int i)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	cpu_set_t set;
-
-	if (n < 2)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(i % n, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-	sched_yield();
-}
-
 static void run_setup(struct run *r)
 {
 	struct smekvm_vls sve;
@@ -429,7 +415,7 @@ static void check_tpidr2(struct run *r, int stage, unsigned int round,
 			tpidr2_want = ~val;
 			vcpu_set_reg(r->vcpu, SMEKVM_TPIDR2_EL0, tpidr2_want);
 		}
-		move_to_next_cpu(round + 1);
+		smekvm_move_to_cpu(round + 1);
 		return;
 	}
 	set_result(r, C_TPIDR2, val == tpidr2_want);
@@ -509,7 +495,7 @@ static bool run_vm(struct run *r)
 				check_len(r, C_LEN, g_arch.svl_by_len);
 				break;
 			case STAGE_LEN_EXIT:
-				move_to_next_cpu(uc.args[1]);
+				smekvm_move_to_cpu(uc.args[1]);
 				break;
 			case STAGE_LEN_DONE:
 				sync_global_from_guest(r->vm, g_arch);

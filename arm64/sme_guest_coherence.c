@@ -46,12 +46,10 @@
  * with SME, the SME flavours' cases skip.
  */
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <sys/auxv.h>
 #include <asm/hwcap.h>
 
@@ -63,6 +61,7 @@
 #include "case_filter.h"
 #include "guest_code/guest_nofp.h"
 #include "host_sme.h"
+#include "sme_cpu.h"
 #include "sme_el2.h"
 #include "sme_model.h"
 #include "sme_pattern.h"
@@ -231,19 +230,6 @@ static void set_result(struct run *r, unsigned int slot, int kind,
 {
 	if (r->result[slot][kind] != RES_FAIL)
 		r->result[slot][kind] = pass ? RES_PASS : RES_FAIL;
-}
-
-static void move_to_next_cpu(unsigned int i)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	cpu_set_t set;
-
-	if (n < 2)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(i % n, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-	sched_yield();
 }
 
 static void run_setup(struct run *r)
@@ -503,7 +489,7 @@ static bool run_vm_loop(struct run *r)
 				set_result(r, r->slot, C_HOST, false);
 			}
 			at_post(r);
-			move_to_next_cpu(uc.args[2] + 1);
+			smekvm_move_to_cpu(uc.args[2] + 1);
 			if (uc.args[2] + 1 < r->iters)
 				next_round(r, in, out, uc.args[1], uc.args[2] + 1);
 			else

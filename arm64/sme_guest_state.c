@@ -50,12 +50,13 @@
 #include <ucall_common.h>
 
 #include "case_filter.h"
+#include "guest_code/guest_nofp.h"
+#include "guest_code/sme_exit_roundtrip.h"
 #include "host_sme.h"
+#include "sme_cpu.h"
 #include "sme_pattern.h"
 #include "sme_probe.h"
 #include "sme_vcpu.h"
-#include "guest_code/guest_nofp.h"
-#include "guest_code/sme_exit_roundtrip.h"
 
 #define ITERS_DEFAULT	6
 #define ITERS_FULL	200	/* --tier full */
@@ -401,19 +402,6 @@ static int run_vcpu(struct run *r)
 	return 0;
 }
 
-static void move_to_next_cpu(unsigned int i)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	cpu_set_t set;
-
-	if (n < 2)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(i % n, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-	sched_yield();
-}
-
 static void run_setup(struct run *r, unsigned int iters)
 {
 	bool sme2, fa64;
@@ -561,7 +549,7 @@ static void test_flavour(const struct flavour *f, unsigned int iters)
 						       g_result.svcr);
 			}
 			r.gen += 2;
-			move_to_next_cpu(uc.args[1]);
+			smekvm_move_to_cpu(uc.args[1]);
 			break;
 		case UCALL_DONE:
 			done = true;
