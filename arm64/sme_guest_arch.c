@@ -50,8 +50,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/auxv.h>
-#include <asm/hwcap.h>
 #include <linux/bitfield.h>
 
 #include <kvm_util.h>
@@ -539,19 +537,6 @@ static bool run_vm(struct run *r)
 	}
 }
 
-static const char *host_lacks(const struct flavour *f)
-{
-	unsigned long hwcap2 = getauxval(AT_HWCAP2);
-
-	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
-		return "host has no SVE";
-	if (f->cfg.hide_sme2 && !(hwcap2 & HWCAP2_SME2))
-		return "host has no SME2 to hide";
-	if (f->cfg.hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
-		return "host has no FA64 to hide";
-	return NULL;
-}
-
 static unsigned int counts[3];	/* pass, fail, skip */
 
 static void report(const struct flavour *f, unsigned int vq, int c,
@@ -572,7 +557,7 @@ static void report(const struct flavour *f, unsigned int vq, int c,
 static void test_vm(const struct flavour *f, unsigned int vq)
 {
 	struct run r = { .f = f, .vq = vq };
-	const char *why = host_lacks(f);
+	const char *why = smekvm_cfg_host_lacks(&f->cfg);
 	int c, n = vm_cases(f, vq);
 	bool any = false;
 

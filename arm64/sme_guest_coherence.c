@@ -536,17 +536,11 @@ static bool run_vm(struct run *r)
 
 static const char *host_lacks(const struct flavour *f)
 {
-	unsigned long hwcap2 = getauxval(AT_HWCAP2);
+	const char *why = smekvm_cfg_host_lacks(&f->cfg);
 
-	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
-		return "host has no SVE";
-	if (f->cfg.hide_sme2 && !(hwcap2 & HWCAP2_SME2))
-		return "host has no SME2 to hide";
-	if (f->cfg.hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
-		return "host has no FA64 to hide";
-	if (f->host_za && !(hwcap2 & HWCAP2_SME))
-		return "host task cannot use SME (no HWCAP2_SME)";
-	return NULL;
+	if (!why && f->host_za && !(getauxval(AT_HWCAP2) & HWCAP2_SME))
+		why = "host task cannot use SME (no HWCAP2_SME)";
+	return why;
 }
 
 static unsigned int counts[3];	/* pass, fail, skip */

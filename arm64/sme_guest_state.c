@@ -441,15 +441,7 @@ static void run_setup(struct run *r, unsigned int iters)
 
 static bool host_has(const struct flavour *f, const char **why)
 {
-	unsigned long hwcap2 = getauxval(AT_HWCAP2);
-
-	*why = NULL;
-	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
-		*why = "host has no SVE";
-	else if (f->cfg.hide_sme2 && !(hwcap2 & HWCAP2_SME2))
-		*why = "host has no SME2 to hide";
-	else if (f->cfg.hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
-		*why = "host has no FA64 to hide";
+	*why = smekvm_cfg_host_lacks(&f->cfg);
 	return !*why;
 }
 

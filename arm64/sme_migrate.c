@@ -37,12 +37,10 @@
  * host cannot offer skip with the reason.  SMEKVM_CASE=<name> runs one.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <sys/auxv.h>
 #include <asm/hwcap.h>
 
@@ -596,32 +594,13 @@ static void run_features_mismatch(void)
 	result(err == EINVAL && !nr_reports ? KSFT_PASS : KSFT_FAIL, NULL);
 }
 
-static void check_kvm_offers_sme(void)
-{
-	const char *step;
-	int kvm_fd, ret;
-
-	kvm_fd = open("/dev/kvm", O_RDWR);
-	if (kvm_fd < 0)
-		ksft_exit_skip("/dev/kvm: %s\n", strerror(errno));
-	ret = smekvm_probe_vcpu_init(kvm_fd, 1U << KVM_ARM_VCPU_SME, &step);
-	close(kvm_fd);
-	if (ret == -ENOENT && !strcmp(step, "KVM_ARM_VCPU_INIT"))
-		ksft_exit_skip("kernel does not know KVM_ARM_VCPU_SME (INIT: ENOENT)\n");
-	if (ret == -EINVAL && !strcmp(step, "KVM_ARM_VCPU_INIT"))
-		ksft_exit_skip("host cannot offer SME (INIT: EINVAL)\n");
-	if (ret)
-		ksft_exit_fail_msg("%s of a vcpu with SME: %s\n", step,
-				   strerror(-ret));
-}
-
 int main(void)
 {
 	const char *env = getenv("SMEKVM_SEED");
 	unsigned int f, plan = 0;
 	struct timespec t0, t1;
 
-	check_kvm_offers_sme();
+	smekvm_skip_unless_kvm_sme();
 	host.sve = kvm_has_cap(KVM_CAP_ARM_SVE);
 	host.sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
 	host.fa64 = getauxval(AT_HWCAP2) & HWCAP2_SME_FA64;

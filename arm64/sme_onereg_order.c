@@ -47,13 +47,10 @@
  * flavours the host cannot offer skip with the reason.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <sys/auxv.h>
-#include <sys/ioctl.h>
 #include <asm/hwcap.h>
 
 #include <kvm_util.h>
@@ -646,26 +643,6 @@ static void run_flavour(const struct flavour *f)
 	kvm_vm_free(vm);
 }
 
-/* Whole-program skip when KVM cannot give a vcpu SME at all. */
-static void check_kvm_offers_sme(void)
-{
-	const char *step;
-	int kvm_fd, ret;
-
-	kvm_fd = open("/dev/kvm", O_RDWR);
-	if (kvm_fd < 0)
-		ksft_exit_skip("/dev/kvm: %s\n", strerror(errno));
-	ret = smekvm_probe_vcpu_init(kvm_fd, 1U << KVM_ARM_VCPU_SME, &step);
-	close(kvm_fd);
-	if (ret == -ENOENT && !strcmp(step, "KVM_ARM_VCPU_INIT"))
-		ksft_exit_skip("kernel does not know KVM_ARM_VCPU_SME (INIT: ENOENT)\n");
-	if (ret == -EINVAL && !strcmp(step, "KVM_ARM_VCPU_INIT"))
-		ksft_exit_skip("host cannot offer SME (INIT: EINVAL)\n");
-	if (ret)
-		ksft_exit_fail_msg("%s of a vcpu with SME: %s\n", step,
-				   strerror(-ret));
-}
-
 /* The VLs a vcpu with SVE (if the host has it) and SME is offered. */
 static void read_host_vls(void)
 {
@@ -691,7 +668,7 @@ int main(void)
 	struct timespec t0, t1;
 	unsigned int f, plan = 0;
 
-	check_kvm_offers_sme();
+	smekvm_skip_unless_kvm_sme();
 	host.sve = kvm_has_cap(KVM_CAP_ARM_SVE);
 	host.sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
 	host.fa64 = getauxval(AT_HWCAP2) & HWCAP2_SME_FA64;

@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
+#include <asm/hwcap.h>
 
 #include <kvm_util.h>
 #include <processor.h>
@@ -99,6 +101,19 @@ __u32 smekvm_cfg_features(const struct smekvm_vcpu_cfg *cfg)
 	if (cfg->sme)
 		features |= 1U << KVM_ARM_VCPU_SME;
 	return features;
+}
+
+const char *smekvm_cfg_host_lacks(const struct smekvm_vcpu_cfg *cfg)
+{
+	unsigned long hwcap2 = getauxval(AT_HWCAP2);
+
+	if (cfg->sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
+		return "host has no SVE";
+	if (cfg->hide_sme2 && !(hwcap2 & HWCAP2_SME2))
+		return "host has no SME2 to hide";
+	if (cfg->hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
+		return "host has no FA64 to hide";
+	return NULL;
 }
 
 void smekvm_vcpu_init_prepare(struct kvm_vm *vm, __u32 features,

@@ -133,6 +133,13 @@ struct smekvm_vcpu_cfg {
 __u32 smekvm_cfg_features(const struct smekvm_vcpu_cfg *cfg);
 
 /*
+ * Why this host cannot give a vcpu what @cfg asks for (SVE, or an SME2 or
+ * FA64 to hide), as a skip reason; NULL when it can. SME itself is the
+ * caller's to check (smekvm_skip_unless_kvm_sme()).
+ */
+const char *smekvm_cfg_host_lacks(const struct smekvm_vcpu_cfg *cfg);
+
+/*
  * The VM's preferred target with exactly @features in features[0]: unlike
  * the library's default, never KVM_ARM_VCPU_HAS_EL2 unless asked for.
  */
