@@ -159,7 +159,31 @@ print_summary() {
 	while IFS='|' read -r c v p f s t; do
 		printf '# %-18s %-8s %6s %6s %7s %8s\n' "$c" "${v%%:*}" "$p" "$f" "$s" "$t"
 	done < "$1/summary"
+	while IFS='|' read -r c v p f s t; do
+		[ "$v" = pass ] || print_failure "$1" "$c" "$v"
+	done < "$1/summary"
 	echo "# results: $1"
+}
+
+# print_failure RUNDIR CONFIG VERDICT: why CONFIG failed, in a few lines
+# at the end of the output, where a reader of a long log looks first: the
+# verdict, then the differences from expected/ that fail a run, or the
+# failed tests when there is no expected file.
+print_failure() {
+	k=$1/$2/results.ktap
+	[ "$2" != harness_selftest ] || k=$1/selftest.ktap
+	echo "# $2: $3"
+	[ -f "$k" ] || return 0
+	{
+		grep -a -E '^# (regression|newly failed): ' "$k" || true
+		grep -a -E '^# new: .*\(fail\)$' "$k" || true
+		grep -a -E '^# missing: ' "$k" || true
+	} > "$1/$2.why"
+	[ -s "$1/$2.why" ] || grep -a '^not ok ' "$k" > "$1/$2.why" || true
+	head -n 10 "$1/$2.why" | sed "s/^# //; s/^/# $2:   /"
+	n=$(wc -l < "$1/$2.why")
+	[ "$n" -le 10 ] || echo "# $2:   ... $((n - 10)) more (see $k)"
+	rm -f "$1/$2.why"
 }
 
 # print_table RUNDIR CONFIG: the per-test table of the main job.
