@@ -3,15 +3,12 @@
  * sme_conf.c - the frame of the host-side conformance programs.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <sys/auxv.h>
-#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <linux/bits.h>
 #include <asm/hwcap.h>
