@@ -14,10 +14,15 @@
 #   make kernels                       only the kernels, suite and initramfs
 #   make mutations [MUTATIONS="01-..."] proof of detection: each kernel
 #                                      mutation of mutations/ is caught
+#   make soak [ROUNDS=n]               the run-time tests from cold boots,
+#                                      over and over (doc/lockups.md); never
+#                                      beside CI
+#   make soak-totals                   what doc/soak.log adds up to
 
 SUITE_SH := sh $(CURDIR)/scripts/suite.sh
 
-.PHONY: run check full bench expected selftest deps kernels mutations
+.PHONY: run check full bench expected selftest deps kernels mutations \
+	soak soak-totals
 run:
 	$(SUITE_SH) run $(CONFIGS)
 check:
@@ -44,3 +49,8 @@ kernel-proposal:
 
 mutations:
 	sh $(CURDIR)/scripts/mutate.sh $(MUTATIONS)
+
+soak:
+	sh $(CURDIR)/scripts/soak.sh $(ROUNDS)
+soak-totals:
+	sh $(CURDIR)/scripts/soak.sh totals

@@ -35,6 +35,9 @@ Options:
   --seed N          seed exported as SMEKVM_SEED (default: a random one)
   --tier ci|full    exported as SMEKVM_TIER (default: ci)
   --nv              let tests run vcpus at EL2 (default: NV=0 is exported)
+  --progress FILE   append each test's results to FILE as it ends, and
+                    "name running" as it starts: what a harness keeps when
+                    the run cannot finish
 
 "name/case" runs test "name" with SMEKVM_CASE=case in its environment.
 
@@ -314,6 +317,115 @@ judge_kernel_log() {
 	reason="${reason:+$reason; }kernel report: $first"
 }
 
+# descendants PID: the processes below PID, one a line.
+descendants() {
+	# ls, not a glob: the runner runs with set -f.
+	# shellcheck disable=SC2045
+	for p in $(ls /proc); do
+		case $p in *[!0-9]*) continue ;; esac
+		cat "/proc/$p/stat"
+	done 2>/dev/null | awk -v root="$1" '
+		{
+			rest = $0
+			sub(/.*\) /, "", rest)
+			split(rest, f, " ")
+			parent[$1] = f[2]
+		}
+		END {
+			want[root] = 1
+			do {
+				more = 0
+				for (p in parent)
+					if (!(p in want) && (parent[p] in want)) {
+						want[p] = 1
+						more = 1
+					}
+			} while (more)
+			for (p in want)
+				if (p != root)
+					print p
+		}'
+}
+
+# stuck_threads PID...: the threads of these processes that are neither
+# zombies nor exiting (PF_EXITING, 0x4, in the flags): after a SIGKILL,
+# such a thread has not even started to die. One "pid tid" a line.
+stuck_threads() {
+	for p; do
+		# shellcheck disable=SC2045 # see descendants
+		for t in $(ls "/proc/$p/task" 2>/dev/null); do
+			st=$(cat "/proc/$p/task/$t/stat" 2>/dev/null) || continue
+			# shellcheck disable=SC2086 # the fields after "(comm) "
+			set -- ${st##*) }
+			[ "$1" != Z ] && [ $(($7 & 4)) = 0 ] && echo "$p $t"
+		done
+	done
+}
+
+# report_unkillable LABEL PID...: what the threads of a test that survived
+# SIGKILL are doing, as diagnostics: state, CPU, wchan and kernel stack. A
+# thread spinning in KVM_RUN is in state R, its stack stale and its wchan
+# 0; one asleep shows where. The kernel log gets the blocked tasks (sysrq
+# w) and every CPU's backtrace (sysrq l) where a CPU can still take the
+# request; the QEMU harness adds what the vCPUs are doing.
+report_unkillable() {
+	ul=$1
+	shift
+	echo "smekvm: $ul unkillable: survived SIGKILL" > /dev/kmsg 2>/dev/null
+	echo w > /proc/sysrq-trigger 2>/dev/null
+	echo l > /proc/sysrq-trigger 2>/dev/null
+	# A for loop, not "| while read": busybox ash 1.38's read never saw
+	# the line here, after the watchdog's signal (seen under QEMU).
+	for pt in $(stuck_threads "$@" | tr ' ' /); do
+		p=${pt%/*}
+		t=${pt#*/}
+		st=$(cat "/proc/$p/task/$t/stat" 2>/dev/null) || continue
+		comm=${st#*(}
+		comm=${comm%)*}
+		# shellcheck disable=SC2086 # the fields after "(comm) "
+		set -- ${st##*) }
+		state=$1
+		shift 36
+		echo "# unkillable: pid $p tid $t ($comm) state $state on CPU $1," \
+			"wchan $(cat "/proc/$p/task/$t/wchan" 2>/dev/null || echo '?')"
+		sed 's/^/#   stack: /' "/proc/$p/task/$t/stack" 2>/dev/null
+	done
+}
+
+# run_watched LIMIT CMD...: run the test under timeout (TERM at LIMIT, KILL
+# 5 s later), its output in $tmp/out and its exit status in rc. A watchdog
+# (SIGUSR1 to this shell) looks $kill_grace seconds after the KILL, and
+# again every $kill_grace seconds while the test is still exiting: when a
+# thread of it has not started to exit, the test is unkillable; rc is then
+# empty and stuck holds its processes. Waiting for it would block forever.
+# The test runs in a subshell, not exec'd, so that a signal ("Segmentation
+# fault") is reported in the output and the status is a number.
+run_watched() {
+	wlimit=$1
+	shift
+	# shellcheck disable=SC2086 # envs is a list of words
+	(cd "$dir" && env $envs timeout -k 5 "$wlimit" "$@"; exit $?) > "$tmp/out" 2>&1 < /dev/null &
+	tpid=$!
+	alarm=0
+	(sleep $((wlimit + 5 + kill_grace)); kill -USR1 $$) &
+	wpid=$!
+	while :; do
+		wait "$tpid"
+		rc=$?
+		[ "$alarm" = 1 ] || break
+		alarm=0
+		stuck=$(descendants "$tpid")
+		# shellcheck disable=SC2086 # a list of pids
+		if [ -n "$(stuck_threads $stuck)" ]; then
+			rc=
+			return
+		fi
+		(sleep "$kill_grace"; kill -USR1 $$) &
+		wpid=$!
+	done
+	kill "$wpid" 2>/dev/null
+}
+
 # run_one INDEX NAME CASE: run one test, print its KTAP block and append its
 # results to $tmp/results.raw.
 run_one() {
@@ -352,14 +464,11 @@ run_one() {
 	fi
 
 	echo "# $label: seed $seed"
+	[ -z "$opt_progress" ] || echo "$name running" >> "$opt_progress"
 	[ "$reports_ok" = 1 ] && kernel_log "$tmp/log.before"
 	start=$(date +%s)
 	if [ -x "$1" ]; then
-		# Not exec: the subshell reports a signal ("Segmentation fault")
-		# into the output and exits with the status, as a number.
-		# shellcheck disable=SC2086 # envs is a list of words
-		(cd "$dir" && env $envs timeout -k 5 "$limit" "$@"; exit $?) > "$tmp/out" 2>&1 < /dev/null
-		rc=$?
+		run_watched "$limit" "$@"
 	else
 		echo "cannot execute $1" > "$tmp/out"
 		rc=126
@@ -367,7 +476,15 @@ run_one() {
 	elapsed=$(($(date +%s) - start))
 
 	nest_output "$name"
-	judge_exit "$rc" "$elapsed" "$limit"
+	if [ -z "$rc" ]; then
+		# shellcheck disable=SC2086 # a list of pids
+		report_unkillable "$label" $stuck
+		status=fail
+		reason="unkillable: alive ${kill_grace}s after SIGKILL; the run stops here"
+		stop_run=1
+	else
+		judge_exit "$rc" "$elapsed" "$limit"
+	fi
 	judge_cases
 	judge_kernel_log
 
@@ -386,6 +503,9 @@ run_one() {
 	esac
 	echo "$name $status" >> "$tmp/results.raw"
 	cat "$tmp/cases" >> "$tmp/results.raw"
+	if [ -n "$opt_progress" ]; then
+		{ echo "$name $status"; cat "$tmp/cases"; } >> "$opt_progress"
+	fi
 }
 
 # merge_results: $tmp/results.raw sorted, one line per entry; an entry run
@@ -483,13 +603,18 @@ opt_seed=
 tier=ci
 opt_nv=0
 selection=
+opt_progress=
+# Seconds a killed test may take to start exiting (see run_watched).
+kill_grace=10
+stop_run=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--help | -h) usage; exit 0 ;;
 	--list) opt_list=1 ;;
 	--no-expected) opt_no_expected=1 ;;
 	--nv) opt_nv=1 ;;
-	--config | --expected | --results | --timeout | --seed | --tier)
+	--config | --expected | --results | --timeout | --seed | --tier | \
+	--progress)
 		[ $# -ge 2 ] || die "option $1 needs a value"
 		case $1 in
 		--config) opt_config=$2 ;;
@@ -498,6 +623,7 @@ while [ $# -gt 0 ]; do
 		--timeout) opt_timeout=$2 ;;
 		--seed) opt_seed=$2 ;;
 		--tier) tier=$2 ;;
+		--progress) opt_progress=$2 ;;
 		esac
 		shift ;;
 	-*) die "unknown option '$1' (see --help)" ;;
@@ -523,6 +649,7 @@ dir=$(cd "$(dirname "$0")" && pwd) || die "cannot find the install directory"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/smekvm.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
+trap 'alarm=1' USR1
 
 read_tests_list
 if [ "$opt_list" = 1 ]; then
@@ -573,6 +700,10 @@ idx=0
 while read -r sel_name sel_case; do
 	idx=$((idx + 1))
 	run_one "$idx" "$sel_name" "$sel_case"
+	if [ "$stop_run" = 1 ]; then
+		echo "# run stopped: $(($(wc -l < "$tmp/selected") - idx)) test(s) not run after a test that could not be killed"
+		break
+	fi
 done < "$tmp/selected"
 
 merge_results > "$tmp/results"

@@ -10,7 +10,7 @@
 #   debug      "ours" plus kernel/debug.fragment (lockdep, KASAN, ...)
 #   custom     the source tree in $KSRC, as it is
 #
-# Output in $OUT/kernel/<variant>/: Image, config (the .config used),
+# Output in $OUT/kernel/<variant>/: Image, System.map, config (the .config used),
 # applied-patches and source-version, which every run copies next to its
 # results. Configured from allnoconfig plus kernel/config.fragment, so the
 # configuration does not depend on the source's defconfig. Run inside the
@@ -101,6 +101,8 @@ kmake LOCALVERSION="$lv" Image > "$obj/build.log" 2>&1 || {
 	die "$variant kernel build failed (full log: $obj/build.log)"
 }
 cp "$obj/arch/arm64/boot/Image" "$dest/Image"
+# Symbols for the vCPU snapshots of a lockup (scripts/lockup-snapshot.sh).
+cp "$obj/System.map" "$dest/System.map"
 cp "$obj/.config" "$dest/config"
 case $tree in
 patched) cp "$src/applied-patches" "$dest/applied-patches" ;;

@@ -21,13 +21,7 @@ set -eu
 
 . "$(dirname "$0")/common.sh"
 
-if [ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ]; then
-	sh "$TOP/scripts/deps.sh"
-	mkdir -p "$OUT"
-	export O="$OUT"
-	in_root sh "$TOP/scripts/build-proposal.sh"
-	exit $?
-fi
+run_in_root "$0" "$@"
 
 patch=$TOP/hyp_patches/optional/proposal-reg-order.patch
 [ -f "$patch" ] || die "$patch missing"

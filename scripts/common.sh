@@ -59,3 +59,31 @@ patterns_file() {
 	grep -v -e '^#' -e '^$' "$TOP/lib/kernel-reports.txt" > "$p"
 	echo "$p"
 }
+# The lockup-class patterns of lib/kernel-reports.txt: those between its
+# "lockup-class begin" and "lockup-class end" markers.
+lockup_patterns_file() {
+	p=${TMPDIR:-/tmp}/smekvm-lockup-patterns.$$
+	sed -n '/^# lockup-class begin/,/^# lockup-class end/p' \
+		"$TOP/lib/kernel-reports.txt" | grep -v -e '^#' -e '^$' > "$p"
+	echo "$p"
+}
+# run_in_root SCRIPT ARG...: unless already inside the tool root (or told
+# to use the host's tools with SMEKVM_NO_ROOT), make the tool root, run
+# SCRIPT again inside it and exit with its status; else return.
+run_in_root() {
+	[ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ] || return 0
+	sh "$TOP/scripts/deps.sh"
+	mkdir -p "$OUT"
+	export O="$OUT"
+	s=$1
+	shift
+	in_root sh "$s" "$@"
+	exit $?
+}
+# series_hash: names the state of hyp_patches/ (the series file and every
+# patch it lists), for ledgers and stamps.
+series_hash() {
+	(cd "$TOP/hyp_patches" &&
+	 cat series $(grep -v -e '^#' -e '^$' series) 2>/dev/null) |
+		sha256sum | cut -c1-16
+}

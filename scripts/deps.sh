@@ -5,7 +5,8 @@
 #
 # The host may be any Debian with root. Everything the project needs
 # (QEMU 11, the aarch64 cross toolchain, linux-source-7.2, kernel build
-# tools, a static arm64 busybox) is installed from Debian's registry into
+# tools, a static arm64 busybox, gdb-multiarch for the lockup snapshots of
+# scripts/lockup-snapshot.sh) is installed from Debian's registry into
 # one directory, $SMEKVM_CACHE/root, a minimal Debian made with
 # debootstrap. Nothing is installed on the host. A second run finds the
 # stamp file and downloads nothing.
@@ -18,7 +19,7 @@ set -eu
 ROOT_PKGS="qemu-system-arm linux-source-7.2 gcc-aarch64-linux-gnu
 libc6-dev-arm64-cross make flex bison bc libssl-dev libelf-dev ccache
 rsync cpio xz-utils gzip git perl kmod file ca-certificates gcc libc6-dev
-busybox-static"
+busybox-static gdb-multiarch"
 
 stamp=$ROOT/.smekvm-root-ready
 

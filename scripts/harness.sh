@@ -253,6 +253,9 @@ bench)
 	exec sh "$TOP/scripts/bench.sh" "$@"
 	;;
 selftest)
+	# The self-tests boot the installed runner: build what changed first.
+	build_kernels ours
+	build_suite
 	exec sh "$TOP/scripts/selftest.sh" "$@"
 	;;
 esac

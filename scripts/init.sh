@@ -29,15 +29,17 @@ done
 cd /suite || exit 1
 # Boot-to-first-test time, for the benchmark (scripts/bench.sh).
 echo "smekvm: starting run_tests.sh at uptime $(cut -d" " -f1 /proc/uptime) s"
-# Under the harness, hvc0 carries the KTAP and hvc1 the results file, so
-# that kernel messages on the console cannot interleave with them.
+# Under the harness, hvc0 carries the KTAP, hvc1 the results file and hvc2
+# the progress journal (what the harness keeps when the run cannot finish),
+# so that kernel messages on the console cannot interleave with them.
 out=/dev/console
 res=/dev/null
 if [ -c /dev/hvc0 ]; then
 	out=/dev/hvc0
 	[ -c /dev/hvc1 ] && res=/dev/hvc1
+	[ -c /dev/hvc2 ] && args="$args --progress /dev/hvc2"
 	# Plain bytes: no CR before each LF, no echo.
-	for t in /dev/hvc0 /dev/hvc1; do
+	for t in /dev/hvc0 /dev/hvc1 /dev/hvc2; do
 		[ -c $t ] && stty -F $t raw -echo 2>/dev/null
 	done
 fi

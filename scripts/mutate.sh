@@ -30,13 +30,7 @@ set -eu
 
 . "$(dirname "$0")/common.sh"
 
-if [ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ]; then
-	sh "$TOP/scripts/deps.sh"
-	mkdir -p "$OUT"
-	export O="$OUT"
-	in_root sh "$TOP/scripts/mutate.sh" "$@"
-	exit $?
-fi
+run_in_root "$0" "$@"
 
 mdir=$TOP/mutations
 work=$OUT/mutate
@@ -62,8 +56,7 @@ git_id() {
 base=$(sh "$TOP/scripts/kernel-src.sh" base)
 tree=$(dirname "$base")/mutant
 series=$TOP/hyp_patches/series
-want=$(cd "$TOP/hyp_patches" && cat series $(grep -v -e '^#' -e '^$' series) 2>/dev/null |
-	sha256sum | cut -c1-16)
+want=$(series_hash)
 if [ ! -d "$tree" ]; then
 	git -C "$base" worktree add -q --detach "$tree" HEAD ||
 		die "cannot create the mutant worktree $tree"

@@ -10,14 +10,19 @@
 # $OUT/runs/latest/CONFIG) receives:
 #   console.log   the kernel console (kernel messages only)
 #   results.ktap  the runner's KTAP output, written as it is produced
-#   results       per-case results (expected/ format), when the run ends
+#   results       per-case results (expected/ format), when the run ends;
+#                 recovered from "progress" when it cannot end
+#   progress      the runner's journal: each test as it starts and ends
+#   hang, lockup.txt  why a stuck run was ended, and what every vCPU was
+#                 doing then (scripts/watch-run.sh, lockup-snapshot.sh)
 #   kernel/       .config, applied patches and source version of the kernel
 #   verdict       "pass" or "fail: <reason>"
 # SMEKVM_QEMU_ARGS adds QEMU options, e.g. "-d int,exec,nochain -D FILE"
 # to log every exception (doc/known-issues.md shows how that is read).
 # The configuration fails when the runner fails, when the run does not
-# finish (panic, hang, timeout), or when the console shows a kernel report
-# (lib/kernel-reports.txt), which is quoted.
+# finish (panic, lockup, hang, timeout: scripts/watch-run.sh ends a stuck
+# run early, with vCPU snapshots), or when the console shows a kernel
+# report (lib/kernel-reports.txt), which is quoted.
 set -eu
 
 . "$(dirname "$0")/common.sh"
@@ -58,41 +63,90 @@ done
 echo "$kernel" > "$dir/kernel/image-path"
 
 runner=$(echo "$cargs $rargs" | sed 's/^ *//; s/ *$//; s/  */,/g')
-append="console=ttyAMA0 panic=-1 smekvm.config=$cfg"
+# Lockup evidence (doc/lockups.md): the hard and soft lockup detectors at a
+# threshold suited to TCG, every CPU's backtrace in their reports, and
+# pseudo-NMI when SMEKVM_PSEUDO_NMI=1 (backtraces of CPUs at EL1 with
+# interrupts masked, at the cost of taking QEMU's global lock on every
+# PMR access).
+watch="watchdog_thresh=20 hardlockup_all_cpu_backtrace=1 softlockup_all_cpu_backtrace=1"
+[ "${SMEKVM_PSEUDO_NMI:-0}" = 0 ] || watch="$watch irqchip.gicv3_pseudo_nmi=1"
+append="console=ttyAMA0 panic=-1 $watch smekvm.config=$cfg"
 [ -z "$runner" ] || append="$append smekvm.args=$runner"
 [ -z "$kargs" ] || append="$append $kargs"
 qemu=${QEMU:-qemu-system-aarch64}
 command -v "$qemu" >/dev/null 2>&1 || die "QEMU not found ($qemu)"
 
+# recover_results WHY: the run ended before the runner's exit line. The
+# results of the tests that ended come from the progress journal, a test
+# still running failed, and results.ktap gets a result for that test and
+# a closing line, so that the run's counts include it.
+recover_results() {
+	{
+		echo "# smekvm results, recovered from the progress journal: $1"
+		awk '{ st[$1] = $2 }
+		     END { for (k in st) print k, (st[k] == "running" ? "fail" : st[k]) }' \
+			"$dir/progress" | LC_ALL=C sort
+	} > "$dir/results"
+	cur=$(awk '$2 == "running" { c = $1; next } $1 == c { c = "" }
+		   END { print c }' "$dir/progress")
+	k=$dir/results.ktap
+	p=$(grep -a -c -E '^ok [0-9]+ [^#]*$' "$k" || true)
+	s=$(grep -a -c -E '^ok [0-9]+ .*# SKIP' "$k" || true)
+	f=$(grep -a -c -E '^not ok [0-9]+ ' "$k" || true)
+	{
+		echo "# harness: $1; the results so far are kept"
+		if [ -n "$cur" ]; then
+			echo "not ok $((p + s + f + 1)) $cur # $1"
+			f=$((f + 1))
+		fi
+		echo "$p passed, $f failed, $s skipped"
+	} > "$dir/closing"
+	cat "$dir/closing" >> "$k"
+	[ -n "$quiet" ] || cat "$dir/closing"
+	rm -f "$dir/closing"
+}
+
 : > "$dir/results.ktap"
 : > "$dir/console.log"
+: > "$dir/progress"
 echo "$qemu -cpu $cpu -append \"$append\"" > "$dir/qemu-command"
+# The gdbstub's socket: a short path (sun_path holds 108 bytes).
+gdbdir=$(mktemp -d "${TMPDIR:-/tmp}/smekvm-gdb.XXXXXX")
+trap 'rm -rf "$gdbdir"' EXIT
 start=$(date +%s)
 set +e
+# timeout is only a backstop: watch_run ends the run first, with evidence.
 # shellcheck disable=SC2086 # SMEKVM_QEMU_ARGS is a list of options
-timeout -k 10 "$tmo" "$qemu" -M virt,virtualization=on,gic-version=3 \
+timeout -k 10 $((tmo + 300)) "$qemu" -M virt,virtualization=on,gic-version=3 \
 	-cpu "$cpu" -smp "${SMEKVM_SMP:-2}" -m "${SMEKVM_MEM:-2048}" \
 	-display none -monitor none -no-reboot -nic none \
+	-pidfile "$gdbdir/pid" -gdb "unix:$gdbdir/sock,server=on,wait=off" \
 	-serial "file:$dir/console.log" \
 	-device virtio-serial-device \
 	-chardev "file,id=ktap,path=$dir/results.ktap" \
 	-device virtconsole,chardev=ktap \
 	-chardev "file,id=res,path=$dir/results" \
 	-device virtconsole,chardev=res \
+	-chardev "file,id=progress,path=$dir/progress" \
+	-device virtconsole,chardev=progress \
 	-kernel "$kernel" -initrd "$initrd" -append "$append" \
 	${SMEKVM_QEMU_ARGS:-} > "$dir/qemu.log" 2>&1 &
 qpid=$!
+sh "$TOP/scripts/watch-run.sh" "$dir" "$gdbdir" "$kdir/System.map" "$qpid" \
+	"$tmo" > "$dir/watch.log" 2>&1 &
+wpid=$!
 if [ -z "$quiet" ]; then
 	tail -n +1 -f --pid=$qpid "$dir/results.ktap" 2>/dev/null |
 		grep -v '^SMEKVM-EXIT:'
 fi
 wait $qpid
 qstatus=$?
+wait $wpid
 set -e
 echo "$(( $(date +%s) - start ))" > "$dir/seconds"
 
 # A tty may have turned each LF into CR LF on the way.
-for f in results.ktap results; do
+for f in results.ktap results progress; do
 	[ -f "$dir/$f" ] || continue
 	tr -d '\r' < "$dir/$f" > "$dir/$f.tmp" && mv "$dir/$f.tmp" "$dir/$f"
 done
@@ -100,13 +154,18 @@ done
 reason=
 exitline=$(grep -a '^SMEKVM-EXIT:' "$dir/results.ktap" | tail -n 1)
 rstatus=${exitline#SMEKVM-EXIT: }
-if [ "$qstatus" = 124 ] || [ "$qstatus" = 137 ]; then
-	reason="timeout after ${tmo}s"
+if [ -s "$dir/hang" ]; then
+	reason="$(cat "$dir/hang") (vCPU snapshots in lockup.txt)"
+elif [ "$qstatus" = 124 ] || [ "$qstatus" = 137 ]; then
+	reason="timeout after $((tmo + 300))s"
 elif [ -z "$exitline" ]; then
 	reason="the run did not finish (QEMU exit $qstatus; see console.log)"
 elif [ "$rstatus" != 0 ] && [ "$rstatus" != 4 ]; then
 	reason="run_tests.sh failed (exit $rstatus)"
+	u=$(sed -n 's/^not ok [0-9]* \([^ ]*\) # unkillable.*/\1/p' "$dir/results.ktap" | head -n 1)
+	[ -z "$u" ] || reason="$reason: $u could not be killed (vCPU snapshots in lockup.txt)"
 fi
+[ -n "$exitline" ] || recover_results "${reason:-the run did not finish}"
 report=$(grep -a -n -E -f "$(patterns_file)" "$dir/console.log" | head -n 1)
 if [ -n "$report" ]; then
 	reason="${reason:+$reason; }kernel report in console.log line ${report%%:*}: ${report#*:}"
@@ -114,6 +173,13 @@ if [ -n "$report" ]; then
 		echo "# kernel report in console.log:"
 		grep -a -n -E -A 20 -f "$(patterns_file)" "$dir/console.log" |
 			head -n 40 | sed 's/^/#   /'
+	} >> "$dir/report"
+fi
+if [ -s "$dir/lockup.txt" ]; then
+	{
+		echo "# what the vCPUs were doing (first snapshot of lockup.txt):"
+		sed -n '/^=== vCPU snapshot 1 /,/^---/p' "$dir/lockup.txt" |
+			grep -E '^(cpu |  |the gdbstub|QEMU)' | sed 's/^/#   /'
 	} >> "$dir/report"
 fi
 if [ -n "$reason" ]; then

@@ -5,10 +5,16 @@
 #
 # The suite is only useful if its failures are real: this checks that the
 # runner (scripts/selftest-runner.sh, on the build host) and the harness
-# (one boot of max-vhe with the fake tests of tests/harness/) report a
-# crashing test, a hanging test and a kernel WARN provoked with LKDTM as
-# failures, keep going afterwards, and quote the report; and that bad
-# input (an unknown configuration, a missing kernel) gives a clear error.
+# (boots of max-vhe with the fake tests of tests/harness/) report a
+# crashing test, a hanging test, a kernel WARN and a task stuck in the
+# kernel (unkillable) provoked with LKDTM as failures, keep going
+# afterwards, and quote the report; that a CPU locked up (LKDTM
+# HARDLOCKUP, SOFTLOCKUP, SPINLOCKUP, SMP_CALL_LOCKUP) ends its
+# configuration early with vCPU snapshots naming the stuck function and
+# keeps the results so far (the CI tier, SMEKVM_TIER=ci, boots only
+# HARDLOCKUP: a CPU looping with interrupts masked, which only the
+# gdbstub can locate); and that bad input (an unknown configuration, a
+# missing kernel) gives a clear error.
 # Prints KTAP and a closing line; exit 0 when every check holds.
 set -eu
 
@@ -27,8 +33,12 @@ check() {
 	fi
 }
 
+# The CI tier boots one lockup configuration, the others all four.
+lockups=lockup_hard
+[ "${SMEKVM_TIER:-}" = ci ] || lockups="$lockups lockup_soft lockup_spin lockup_smp_call"
+
 echo "KTAP version 1"
-echo "1..11"
+echo "1..$((14 + 5 * $(echo "$lockups" | wc -w)))"
 
 ash="busybox ash"
 command -v busybox >/dev/null 2>&1 || ash=sh
@@ -54,7 +64,8 @@ sh "$TOP/scripts/mkinitramfs.sh" "$OUT/install" "$out/initramfs.cpio.gz" \
 	"$TOP/tests/harness"
 sh "$TOP/scripts/qemu-run.sh" --quiet --kernel "$kimg" \
 	--initrd "$out/initramfs.cpio.gz" --out "$out/boot" \
-	--args "--no-expected" max-vhe > "$out/boot.log" 2>&1 && s=0 || s=$?
+	--args "--no-expected fake_pass fake_segv fake_hang fake_warn fake_after fake_unkillable" \
+	max-vhe > "$out/boot.log" 2>&1 && s=0 || s=$?
 k=$out/boot/results.ktap
 sed 's/^/    /' "$k"
 check fake_run_fails_the_configuration test "$s" != 0
@@ -64,7 +75,39 @@ check hang_is_a_timeout grep -q '^not ok 3 fake_hang.*timeout' "$k"
 check warn_fails_the_test grep -q '^not ok 4 fake_warn.*kernel report' "$k"
 check run_goes_on_after_failures grep -q '^ok 5 fake_after' "$k"
 check warn_fails_the_configuration grep -q 'kernel report in console.log.*WARNING' "$out/boot/verdict"
-check closing_line_counts grep -qx '2 passed, 3 failed, 0 skipped' "$k"
+check unkillable_is_reported grep -q '^not ok 6 fake_unkillable # unkillable' "$k"
+check unkillable_shows_state_and_stack sh -c "grep -q '^# unkillable: pid .* state D on CPU' '$k' && grep -q '^#   stack: .*lkdtm_HUNG_TASK' '$k'"
+check unkillable_before_hung_task_report sh -c "! grep -q 'blocked for more than' '$out/boot/console.log'"
+check closing_line_counts grep -qx '2 passed, 4 failed, 0 skipped' "$k"
+
+# lockup_boot NAME SYMBOL: one boot running fake_pass, then lockup test
+# NAME; the harness must end it with vCPU snapshots whose PCs, or the
+# kernel's own backtrace, name SYMBOL, keep fake_pass's result and close
+# the KTAP with a failure for NAME.
+lockup_boot() {
+	b=$out/$1
+	sh "$TOP/scripts/qemu-run.sh" --quiet --kernel "$kimg" \
+		--initrd "$out/initramfs.cpio.gz" --out "$b" \
+		--args "--no-expected fake_pass $1" max-vhe > "$b.log" 2>&1 &&
+		s=0 || s=$?
+	sed 's/^/    /' "$b/results.ktap"
+	echo "    # $1: ended after $(cat "$b/seconds") s: $(cat "$b/verdict")"
+	grep '^cpu ' "$b/lockup.txt" 2>/dev/null | head -n 2 | sed 's/^/    # /'
+	check "$1_fails_the_configuration" sh -c "[ $s != 0 ] && grep -q '^fail: lockup: ' '$b/verdict'"
+	check "$1_has_three_snapshots" test "$(grep -c '^=== vCPU snapshot' "$b/lockup.txt")" = 3
+	check "$1_names_$2" grep -q -e "^cpu .*$2" -e "$2+0x" "$b/lockup.txt" "$b/console.log"
+	check "$1_keeps_earlier_results" grep -qx 'fake_pass pass' "$b/results"
+	check "$1_closes_the_run" sh -c "grep -q '^not ok 2 $1 # lockup: ' '$b/results.ktap' && grep -qx '1 passed, 1 failed, 0 skipped' '$b/results.ktap'"
+}
+
+for l in $lockups; do
+	case $l in
+	lockup_hard) lockup_boot $l lkdtm_HARDLOCKUP ;;
+	lockup_soft) lockup_boot $l lkdtm_SOFTLOCKUP ;;
+	lockup_spin) lockup_boot $l lkdtm_SPINLOCKUP ;;
+	lockup_smp_call) lockup_boot $l __lkdtm_SMP_CALL_LOCKUP ;;
+	esac
+done
 
 echo "$((n - fails)) passed, $fails failed, 0 skipped"
 [ "$fails" = 0 ]
