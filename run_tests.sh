@@ -347,17 +347,22 @@ descendants() {
 		}'
 }
 
-# stuck_threads PID...: the threads of these processes that are neither
-# zombies nor exiting (PF_EXITING, 0x4, in the flags): after a SIGKILL,
-# such a thread has not even started to die. One "pid tid" a line.
-stuck_threads() {
+# test_threads [-s] PID...: the threads of these processes that are not
+# zombies, one "pid tid" a line; with -s only those that have not started
+# to exit (PF_EXITING, 0x4, not in their flags): after a SIGKILL, such a
+# thread has not even begun to die.
+test_threads() {
+	only_stuck=0
+	[ "$1" != -s ] || { only_stuck=1; shift; }
 	for p; do
 		# shellcheck disable=SC2045 # see descendants
 		for t in $(ls "/proc/$p/task" 2>/dev/null); do
 			st=$(cat "/proc/$p/task/$t/stat" 2>/dev/null) || continue
 			# shellcheck disable=SC2086 # the fields after "(comm) "
 			set -- ${st##*) }
-			[ "$1" != Z ] && [ $(($7 & 4)) = 0 ] && echo "$p $t"
+			[ "$1" != Z ] || continue
+			[ "$only_stuck" = 0 ] || [ $(($7 & 4)) = 0 ] || continue
+			echo "$p $t"
 		done
 	done
 }
@@ -376,7 +381,7 @@ report_unkillable() {
 	echo l > /proc/sysrq-trigger 2>/dev/null
 	# A for loop, not "| while read": busybox ash 1.38's read never saw
 	# the line here, after the watchdog's signal (seen under QEMU).
-	for pt in $(stuck_threads "$@" | tr ' ' /); do
+	for pt in $(test_threads "$@" | tr ' ' /); do
 		p=${pt%/*}
 		t=${pt#*/}
 		st=$(cat "/proc/$p/task/$t/stat" 2>/dev/null) || continue
@@ -385,8 +390,10 @@ report_unkillable() {
 		# shellcheck disable=SC2086 # the fields after "(comm) "
 		set -- ${st##*) }
 		state=$1
+		ex=
+		[ $(($7 & 4)) = 0 ] || ex=", exiting"
 		shift 36
-		echo "# unkillable: pid $p tid $t ($comm) state $state on CPU $1," \
+		echo "# unkillable: pid $p tid $t ($comm) state $state$ex on CPU $1," \
 			"wchan $(cat "/proc/$p/task/$t/wchan" 2>/dev/null || echo '?')"
 		sed 's/^/#   stack: /' "/proc/$p/task/$t/stack" 2>/dev/null
 	done
@@ -395,9 +402,11 @@ report_unkillable() {
 # run_watched LIMIT CMD...: run the test under timeout (TERM at LIMIT, KILL
 # 5 s later), its output in $tmp/out and its exit status in rc. A watchdog
 # (SIGUSR1 to this shell) looks $kill_grace seconds after the KILL, and
-# again every $kill_grace seconds while the test is still exiting: when a
-# thread of it has not started to exit, the test is unkillable; rc is then
-# empty and stuck holds its processes. Waiting for it would block forever.
+# again every $kill_grace seconds while the test is still exiting (tearing
+# down VMs under TCG takes seconds): when a thread of it has not started
+# to exit, or it is still exiting after $exit_looks looks, the test is
+# unkillable; rc is then empty and stuck holds its processes. Waiting for
+# it would block forever.
 # The test runs in a subshell, not exec'd, so that a signal ("Segmentation
 # fault") is reported in the output and the status is a number.
 run_watched() {
@@ -407,6 +416,7 @@ run_watched() {
 	(cd "$dir" && env $envs timeout -k 5 "$wlimit" "$@"; exit $?) > "$tmp/out" 2>&1 < /dev/null &
 	tpid=$!
 	alarm=0
+	looks=0
 	(sleep $((wlimit + 5 + kill_grace)); kill -USR1 $$) &
 	wpid=$!
 	while :; do
@@ -416,7 +426,9 @@ run_watched() {
 		alarm=0
 		stuck=$(descendants "$tpid")
 		# shellcheck disable=SC2086 # a list of pids
-		if [ -n "$(stuck_threads $stuck)" ]; then
+		looks=$((looks + 1))
+		if [ -n "$(test_threads -s $stuck)" ] ||
+		   [ "$looks" -gt "$exit_looks" ]; then
 			rc=
 			return
 		fi
@@ -480,7 +492,7 @@ run_one() {
 		# shellcheck disable=SC2086 # a list of pids
 		report_unkillable "$label" $stuck
 		status=fail
-		reason="unkillable: alive ${kill_grace}s after SIGKILL; the run stops here"
+		reason="unkillable: alive $((looks * kill_grace))s after SIGKILL; the run stops here"
 		stop_run=1
 	else
 		judge_exit "$rc" "$elapsed" "$limit"
@@ -606,6 +618,9 @@ selection=
 opt_progress=
 # Seconds a killed test may take to start exiting (see run_watched).
 kill_grace=10
+# How often a test that is still exiting is looked at again: 2 minutes in
+# all, as long as the kernel lets a task sleep before its hung-task report.
+exit_looks=12
 stop_run=0
 while [ $# -gt 0 ]; do
 	case $1 in

@@ -29,9 +29,10 @@ done
 cd /suite || exit 1
 # Boot-to-first-test time, for the benchmark (scripts/bench.sh).
 echo "smekvm: starting run_tests.sh at uptime $(cut -d" " -f1 /proc/uptime) s"
-# Under the harness, hvc0 carries the KTAP, hvc1 the results file and hvc2
-# the progress journal (what the harness keeps when the run cannot finish),
-# so that kernel messages on the console cannot interleave with them.
+# Under the harness, hvc0 carries the KTAP, hvc1 the results file, hvc2
+# the progress journal (what the harness keeps when the run cannot finish)
+# and hvc3 a heartbeat, so that kernel messages on the console cannot
+# interleave with them.
 out=/dev/console
 res=/dev/null
 if [ -c /dev/hvc0 ]; then
@@ -39,9 +40,17 @@ if [ -c /dev/hvc0 ]; then
 	[ -c /dev/hvc1 ] && res=/dev/hvc1
 	[ -c /dev/hvc2 ] && args="$args --progress /dev/hvc2"
 	# Plain bytes: no CR before each LF, no echo.
-	for t in /dev/hvc0 /dev/hvc1 /dev/hvc2; do
+	for t in /dev/hvc0 /dev/hvc1 /dev/hvc2 /dev/hvc3; do
 		[ -c $t ] && stty -F $t raw -echo 2>/dev/null
 	done
+	# A line every 5 s from a task at the highest priority: the harness
+	# sees when no CPU runs userspace any more (every CPU stuck with
+	# interrupts masked, when no kernel report can say so).
+	# (busybox has renice, not nice.)
+	if [ -c /dev/hvc3 ]; then
+		sh -c 'while :; do echo .; sleep 5; done' > /dev/hvc3 &
+		renice -20 -p $! > /dev/null
+	fi
 fi
 # shellcheck disable=SC2086
 ./run_tests.sh --config "$cfg" --results /tmp/results $args > "$out" 2>&1

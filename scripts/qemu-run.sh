@@ -13,6 +13,7 @@
 #   results       per-case results (expected/ format), when the run ends;
 #                 recovered from "progress" when it cannot end
 #   progress      the runner's journal: each test as it starts and ends
+#   heartbeat     a line every 5 s from the guest's init (scripts/init.sh)
 #   hang, lockup.txt  why a stuck run was ended, and what every vCPU was
 #                 doing then (scripts/watch-run.sh, lockup-snapshot.sh)
 #   kernel/       .config, applied patches and source version of the kernel
@@ -109,6 +110,7 @@ recover_results() {
 : > "$dir/results.ktap"
 : > "$dir/console.log"
 : > "$dir/progress"
+: > "$dir/heartbeat"
 echo "$qemu -cpu $cpu -append \"$append\"" > "$dir/qemu-command"
 # The gdbstub's socket: a short path (sun_path holds 108 bytes).
 gdbdir=$(mktemp -d "${TMPDIR:-/tmp}/smekvm-gdb.XXXXXX")
@@ -129,6 +131,8 @@ timeout -k 10 $((tmo + 300)) "$qemu" -M virt,virtualization=on,gic-version=3 \
 	-device virtconsole,chardev=res \
 	-chardev "file,id=progress,path=$dir/progress" \
 	-device virtconsole,chardev=progress \
+	-chardev "file,id=beat,path=$dir/heartbeat" \
+	-device virtconsole,chardev=beat \
 	-kernel "$kernel" -initrd "$initrd" -append "$append" \
 	${SMEKVM_QEMU_ARGS:-} > "$dir/qemu.log" 2>&1 &
 qpid=$!

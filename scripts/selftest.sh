@@ -9,9 +9,10 @@
 # crashing test, a hanging test, a kernel WARN and a task stuck in the
 # kernel (unkillable) provoked with LKDTM as failures, keep going
 # afterwards, and quote the report; that a CPU locked up (LKDTM
-# HARDLOCKUP, SOFTLOCKUP, SPINLOCKUP, SMP_CALL_LOCKUP) ends its
-# configuration early with vCPU snapshots naming the stuck function and
-# keeps the results so far (the CI tier, SMEKVM_TIER=ci, boots only
+# HARDLOCKUP, SOFTLOCKUP, SPINLOCKUP, SMP_CALL_LOCKUP; HARDLOCKUP on every
+# CPU at once, which only the heartbeat shows) ends its configuration
+# early with vCPU snapshots naming the stuck function and keeps the
+# results so far (the CI tier, SMEKVM_TIER=ci, boots only
 # HARDLOCKUP: a CPU looping with interrupts masked, which only the
 # gdbstub can locate); and that bad input (an unknown configuration, a
 # missing kernel) gives a clear error.
@@ -35,7 +36,8 @@ check() {
 
 # The CI tier boots one lockup configuration, the others all four.
 lockups=lockup_hard
-[ "${SMEKVM_TIER:-}" = ci ] || lockups="$lockups lockup_soft lockup_spin lockup_smp_call"
+[ "${SMEKVM_TIER:-}" = ci ] ||
+	lockups="$lockups lockup_soft lockup_spin lockup_smp_call lockup_all"
 
 echo "KTAP version 1"
 echo "1..$((14 + 5 * $(echo "$lockups" | wc -w)))"
@@ -80,10 +82,11 @@ check unkillable_shows_state_and_stack sh -c "grep -q '^# unkillable: pid .* sta
 check unkillable_before_hung_task_report sh -c "! grep -q 'blocked for more than' '$out/boot/console.log'"
 check closing_line_counts grep -qx '2 passed, 4 failed, 0 skipped' "$k"
 
-# lockup_boot NAME SYMBOL: one boot running fake_pass, then lockup test
-# NAME; the harness must end it with vCPU snapshots whose PCs, or the
-# kernel's own backtrace, name SYMBOL, keep fake_pass's result and close
-# the KTAP with a failure for NAME.
+# lockup_boot NAME SYMBOL KIND: one boot running fake_pass, then lockup
+# test NAME; the harness must end it (KIND: "lockup", a kernel report;
+# "hang", no report but no heartbeat either) with vCPU snapshots whose
+# PCs, or the kernel's own backtrace, name SYMBOL, keep fake_pass's result
+# and close the KTAP with a failure for NAME.
 lockup_boot() {
 	b=$out/$1
 	sh "$TOP/scripts/qemu-run.sh" --quiet --kernel "$kimg" \
@@ -93,19 +96,20 @@ lockup_boot() {
 	sed 's/^/    /' "$b/results.ktap"
 	echo "    # $1: ended after $(cat "$b/seconds") s: $(cat "$b/verdict")"
 	grep '^cpu ' "$b/lockup.txt" 2>/dev/null | head -n 2 | sed 's/^/    # /'
-	check "$1_fails_the_configuration" sh -c "[ $s != 0 ] && grep -q '^fail: lockup: ' '$b/verdict'"
+	check "$1_fails_the_configuration" sh -c "[ $s != 0 ] && grep -q '^fail: $3: ' '$b/verdict'"
 	check "$1_has_three_snapshots" test "$(grep -c '^=== vCPU snapshot' "$b/lockup.txt")" = 3
 	check "$1_names_$2" grep -q -e "^cpu .*$2" -e "$2+0x" "$b/lockup.txt" "$b/console.log"
 	check "$1_keeps_earlier_results" grep -qx 'fake_pass pass' "$b/results"
-	check "$1_closes_the_run" sh -c "grep -q '^not ok 2 $1 # lockup: ' '$b/results.ktap' && grep -qx '1 passed, 1 failed, 0 skipped' '$b/results.ktap'"
+	check "$1_closes_the_run" sh -c "grep -q '^not ok 2 $1 # $3: ' '$b/results.ktap' && grep -qx '1 passed, 1 failed, 0 skipped' '$b/results.ktap'"
 }
 
 for l in $lockups; do
 	case $l in
-	lockup_hard) lockup_boot $l lkdtm_HARDLOCKUP ;;
-	lockup_soft) lockup_boot $l lkdtm_SOFTLOCKUP ;;
-	lockup_spin) lockup_boot $l lkdtm_SPINLOCKUP ;;
-	lockup_smp_call) lockup_boot $l __lkdtm_SMP_CALL_LOCKUP ;;
+	lockup_hard) lockup_boot $l lkdtm_HARDLOCKUP lockup ;;
+	lockup_soft) lockup_boot $l lkdtm_SOFTLOCKUP lockup ;;
+	lockup_spin) lockup_boot $l lkdtm_SPINLOCKUP lockup ;;
+	lockup_smp_call) lockup_boot $l __lkdtm_SMP_CALL_LOCKUP lockup ;;
+	lockup_all) lockup_boot $l lkdtm_HARDLOCKUP hang ;;
 	esac
 done
 

@@ -9,6 +9,10 @@
 # The run is stuck, and ended, when:
 #   - the console shows a lockup-class kernel report (RCU stall, soft or
 #     hard lockup, hung task: lib/kernel-reports.txt);
+#   - the guest's heartbeat (RUNDIR/heartbeat, a line every 5 s from a
+#     task at the highest priority, scripts/init.sh) has stopped for
+#     90 s: no CPU runs userspace any more, as when every CPU is stuck
+#     with interrupts masked and no kernel report can be printed;
 #   - the runner's KTAP (results.ktap) has not grown for longer than the
 #     longest test of tests.list may take (its timeout, the kill and the
 #     runner's kill grace, and a margin);
@@ -49,7 +53,7 @@ snapshot() {
 }
 
 start=$(date +%s)
-last=$start size=0 exited='' snapped='' why=''
+last=$start size=0 exited='' snapped='' why='' beat=0 beat_at=''
 while kill -0 "$tpid" 2>/dev/null; do
 	sleep 2
 	now=$(date +%s)
@@ -62,9 +66,17 @@ while kill -0 "$tpid" 2>/dev/null; do
 	if [ "$s" != "$size" ]; then
 		size=$s last=$now
 	fi
+	b=$(wc -c < "$dir/heartbeat")
+	if [ "$b" != "$beat" ]; then
+		beat=$b beat_at=$now
+	elif [ -n "$beat_at" ] && [ $((now - beat_at)) -ge 90 ] && [ -z "$exited" ]; then
+		why="hang: no heartbeat from the guest for 90 s (no CPU runs userspace)"
+		break
+	fi
 	if [ -z "$snapped" ] && grep -a -q '^# unkillable: ' "$dir/results.ktap"; then
 		snapped=1
 		snapshot "the runner found a test it could not kill"
+		beat_at=$(date +%s)
 	fi
 	if grep -a -q '^SMEKVM-EXIT:' "$dir/results.ktap"; then
 		exited=${exited:-$now}
