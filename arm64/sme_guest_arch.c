@@ -9,12 +9,15 @@
  * checks, in this order:
  *
  *  - svl_<n>/rdsvl: with SMCR_EL1.LEN=15, RDSVL is the configured SVL;
- *  - svl_<n>/smcr_len_select: for every LEN 0..15, RDSVL is the largest
- *    offered VL not above (LEN+1)*128, else the smallest offered (ABI
- *    section 2; sparse sets such as {512, 1024, 2048} included);
- *  - svl_<n>/smcr_len_select_after_exit: the same with an exit to
- *    userspace before each SMCR_EL1 write, so that the write is the first
- *    FP/SVE/SME access after the entry (before any lazy load);
+ *  - svl_<n>/<state>/smcr_len_select: for every LEN 0..15, RDSVL is the
+ *    largest offered VL not above (LEN+1)*128, else the smallest offered
+ *    (ABI section 2; sparse sets such as {512, 1024, 2048} included), with
+ *    the guest's FP registers in each FP-ownership state (lib/fp_own.h)
+ *    when it writes SMCR_EL1: first (the write is the first FP-class
+ *    access after an exit to userspace, before any lazy load), fp, sve
+ *    (sve_sme), streaming, za, kernel_exit, reentry, host_fp, migrated;
+ *    the FPCR and D15 the guest wrote before must survive (D15 but in
+ *    streaming mode, where an SVL change leaves it UNKNOWN);
  *  - svl_<n>/<step>/<from>: from each SVCR state (off, sm, za, sm_za) with
  *    every live register holding a pattern, SMSTART, SMSTART SM/ZA,
  *    SMSTOP, SMSTOP SM/ZA and MSR SVCR to each value zero exactly what the
@@ -58,6 +61,7 @@
 #include <ucall_common.h>
 
 #include "case_filter.h"
+#include "fp_own.h"
 #include "guest_code/guest_nofp.h"
 #include "sme_cpu.h"
 #include "sme_el2.h"
@@ -75,7 +79,7 @@ enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
 #define NR_TPIDR2_ROUNDS	4
 
 enum {
-	STAGE_LEN = 1, STAGE_LEN_EXIT, STAGE_LEN_DONE, STAGE_STEP_PRE,
+	STAGE_RDSVL = 1, STAGE_LEN, STAGE_STEP_PRE,
 	STAGE_STEP_POST, STAGE_TPIDR2_SET,
 	STAGE_TPIDR2_GOT, STAGE_SMPRI, STAGE_ID,
 };
@@ -121,7 +125,7 @@ static const char * const from_names[4] = {
 
 /* Per-SVL cases, then the per-flavour ones (largest SVL only). */
 enum {
-	C_RDSVL, C_LEN, C_LEN_EXIT, C_STEP0,
+	C_RDSVL, C_LEN0, C_STEP0 = C_LEN0 + SMEKVM_NR_OWN,
 	C_TPIDR2 = C_STEP0 + NR_STEP_CASES, C_SMPRI, C_PFR1, C_SMFR0,
 	NR_CASES
 };
@@ -157,13 +161,14 @@ static struct {
 	__u64 extras;		/* run the per-flavour checks */
 	__u64 nsteps;
 	__u64 flags[NR_STEP_CASES];
+	__u64 nown;		/* FP-ownership states of the LEN cases */
+	__u64 own[SMEKVM_NR_OWN];
 	__u64 svl_by_len[16];	/* guest: RDSVL for each LEN */
-	__u64 svl_by_len_exit[16];	/* the same, each LEN set after an exit */
 } g_arch;
 
 static SMEKVM_GUEST_NOFP void guest_main(void)
 {
-	__u64 i, v;
+	__u64 i, v, len, bad, prep, pattern;
 
 	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
 		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
@@ -173,29 +178,24 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 		isb();
 	}
 
-	for (i = 0; i < 16; i++) {
-		write_sysreg_s(g_arch.smcr | i, SYS_SMCR_EL1);
-		isb();
-		g_arch.svl_by_len[i] = smekvm_guest_rdsvl();
-	}
 	write_sysreg_s(g_arch.smcr | SMCR_ELx_LEN, SYS_SMCR_EL1);
 	isb();
-	GUEST_SYNC2(STAGE_LEN, smekvm_guest_rdsvl());
+	GUEST_SYNC2(STAGE_RDSVL, smekvm_guest_rdsvl());
 
-	/*
-	 * Again with an exit before each write, so that the write is the
-	 * guest's first FP/SVE/SME access after the entry, before a lazy
-	 * switch loads its SME state.
-	 */
-	for (i = 0; i < 16; i++) {
-		GUEST_SYNC2(STAGE_LEN_EXIT, i);
-		write_sysreg_s(g_arch.smcr | i, SYS_SMCR_EL1);
+	/* Each LEN written in each FP-ownership state (lib/fp_own.h). */
+	for (i = 0; i < g_arch.nown; i++) {
+		for (len = 0, bad = 0; len < 16; len++) {
+			pattern = smekvm_fp_own_pattern(len);
+			prep = smekvm_fp_own_enter(g_arch.own[i], pattern);
+			write_sysreg_s(g_arch.smcr | len, SYS_SMCR_EL1);
+			isb();
+			g_arch.svl_by_len[len] = smekvm_guest_rdsvl();
+			bad |= smekvm_fp_own_leave(g_arch.own[i], pattern);
+		}
+		write_sysreg_s(g_arch.smcr | SMCR_ELx_LEN, SYS_SMCR_EL1);
 		isb();
-		g_arch.svl_by_len_exit[i] = smekvm_guest_rdsvl();
+		GUEST_SYNC4(STAGE_LEN, g_arch.own[i], bad, prep);
 	}
-	write_sysreg_s(g_arch.smcr | SMCR_ELx_LEN, SYS_SMCR_EL1);
-	isb();
-	GUEST_SYNC1(STAGE_LEN_DONE);
 
 	for (i = 0; i < g_arch.nsteps; i++) {
 		GUEST_SYNC2(STAGE_STEP_PRE, i);
@@ -235,12 +235,9 @@ static void case_name(char *buf, size_t size, const struct flavour *f,
 			 extra_names[c - FIRST_FLAVOUR_CASE]);
 	else if (c == C_RDSVL)
 		snprintf(buf, size, "el1/%s/svl_%u/rdsvl", f->name, vq * 128);
-	else if (c == C_LEN)
-		snprintf(buf, size, "el1/%s/svl_%u/smcr_len_select", f->name,
-			 vq * 128);
-	else if (c == C_LEN_EXIT)
-		snprintf(buf, size, "el1/%s/svl_%u/smcr_len_select_after_exit",
-			 f->name, vq * 128);
+	else if (c < C_STEP0)
+		snprintf(buf, size, "el1/%s/svl_%u/%s/smcr_len_select",
+			 f->name, vq * 128, smekvm_fp_own[c - C_LEN0].name);
 	else
 		snprintf(buf, size, "el1/%s/svl_%u/%s/%s", f->name, vq * 128,
 			 steps[(c - C_STEP0) / 4].name,
@@ -263,9 +260,20 @@ static bool vm_runs(const struct flavour *f, unsigned int vq)
 	return f->every_svl && (all_vls || vq == smekvm_vls_min(&offered));
 }
 
+/* The FP-ownership state of LEN case @c, or -1 for other cases. */
+static int len_state(int c)
+{
+	return c >= C_LEN0 && c < C_STEP0 ? c - C_LEN0 : -1;
+}
+
+/* Whether case @c exists for @f and SMEKVM_CASE selects it. */
 static bool selected(const struct flavour *f, unsigned int vq, int c)
 {
 	char name[96];
+
+	if (len_state(c) >= 0 &&
+	    !smekvm_fp_own_applies(len_state(c), f->cfg.sve, true))
+		return false;
 
 	case_name(name, sizeof(name), f, vq, c);
 	return smekvm_case_selected(name);
@@ -330,6 +338,11 @@ static void run_setup(struct run *r)
 							      steps[i].op,
 							      steps[i].target);
 	g_arch.nsteps = n;
+	g_arch.nown = 0;
+	for (i = 0; i < SMEKVM_NR_OWN; i++)
+		if (selected(r->f, r->vq, C_LEN0 + i) &&
+		    !smekvm_fp_own_host_lacks(i))
+			g_arch.own[g_arch.nown++] = i;
 	sync_global_to_guest(r->vm, g_arch);
 }
 
@@ -346,14 +359,30 @@ static void check_len(struct run *r, int c, const __u64 *got)
 			want = smekvm_vls_min(&r->vls);
 		if (got[len] == want * 16)
 			continue;
-		ksft_print_msg("svl_%u (offered %s)%s: LEN=%u gives SVL %llu bits, expected %u\n",
+		ksft_print_msg("svl_%u (offered %s) %s: LEN=%u gives SVL %llu bits, expected %u\n",
 			       r->vq * 128,
 			       smekvm_vls_str(&r->vls, buf, sizeof(buf)),
-			       c == C_LEN_EXIT ? " after exits" : "", len,
+			       smekvm_fp_own[len_state(c)].name, len,
 			       got[len] * 8, want * 128);
 		ok = false;
 	}
 	set_result(r, c, ok);
+}
+
+/*
+ * What the LEN case of state @s left: the guest's FP registers, the host.
+ * A change of the SVL in streaming mode leaves the Z registers (D15)
+ * UNKNOWN.
+ */
+static void check_len_own(struct run *r, unsigned int s, __u64 bad,
+			  __u64 prep)
+{
+	char name[96];
+
+	case_name(name, sizeof(name), r->f, r->vq, C_LEN0 + s);
+	set_result(r, C_LEN0 + s,
+		   smekvm_fp_own_check(name, s, bad, prep,
+				       s == SMEKVM_OWN_STREAMING));
 }
 
 static void step_pre(struct run *r, unsigned int i)
@@ -483,21 +512,19 @@ static bool run_vm(struct run *r)
 
 		switch (get_ucall(r->vcpu, &uc)) {
 		case UCALL_SYNC:
+			if (smekvm_fp_own_exit(&uc))
+				break;
 			switch (uc.args[0]) {
-			case STAGE_LEN:
+			case STAGE_RDSVL:
 				set_result(r, C_RDSVL, uc.args[1] == r->sv.svl);
 				if (uc.args[1] != r->sv.svl)
 					ksft_print_msg("svl_%u: RDSVL %lu bytes with LEN=15\n",
 						       r->vq * 128, uc.args[1]);
-				sync_global_from_guest(r->vm, g_arch);
-				check_len(r, C_LEN, g_arch.svl_by_len);
 				break;
-			case STAGE_LEN_EXIT:
-				smekvm_move_to_cpu(uc.args[1]);
-				break;
-			case STAGE_LEN_DONE:
+			case STAGE_LEN:
 				sync_global_from_guest(r->vm, g_arch);
-				check_len(r, C_LEN_EXIT, g_arch.svl_by_len_exit);
+				check_len(r, C_LEN0 + uc.args[1], g_arch.svl_by_len);
+				check_len_own(r, uc.args[1], uc.args[2], uc.args[3]);
 				break;
 			case STAGE_STEP_PRE:
 				step_pre(r, uc.args[1]);
@@ -579,6 +606,10 @@ static void test_vm(const struct flavour *f, unsigned int vq)
 			continue;
 		if (why)
 			report(f, vq, c, RES_SKIP, why);
+		else if (len_state(c) >= 0 &&
+			 smekvm_fp_own_host_lacks(len_state(c)))
+			report(f, vq, c, RES_SKIP,
+			       smekvm_fp_own_host_lacks(len_state(c)));
 		else if (!r.result[c])
 			report(f, vq, c, RES_FAIL, NULL);
 		else

@@ -24,11 +24,15 @@
  * guest's handler (lib/guest_exc.c, taken at the guest's own EL1) records
  * the exception at that address and skips the instruction.  A guest
  * SMCR_EL1 with the bit under test clear runs one copy of them, with it
- * set another (the payload says why).  Every case runs twice: with the
- * guest's SMCR_EL1 write just before the instruction, and
- * (exit_after_smcr) with an exit to userspace in between, so that the
- * instruction is the first SME access after an entry.  Case
- * names: el1/<vm>[/exit_after_smcr]/<insn>/guest_<bit>_<0|1>_<expected>.
+ * set another (the payload says why).  The guest writes SMCR_EL1, then
+ * puts its FP registers into one FP-ownership state (lib/fp_own.h), then
+ * runs the payload: every case runs in every state a vcpu with SME and
+ * without SVE can be in (first: the payload's SMSTART is the first
+ * FP-class access after an exit to userspace; fp, streaming, za: FP, SM
+ * or ZA live from the same entry; kernel_exit, reentry, host_fp,
+ * migrated), and checks that the FPCR (and, for the ZT0 payloads, D15)
+ * the guest wrote before survived.  Case names:
+ * el1/<vm>/<state>/<insn>/guest_<bit>_<0|1>_<expected>.
  * Each VM flavour skips when the host lacks what it shows; the program
  * skips when KVM cannot offer SME, its cases when KVM_RUN refuses SME
  * vcpus.
@@ -46,6 +50,7 @@
 #include <ucall_common.h>
 
 #include "case_filter.h"
+#include "fp_own.h"
 #include "guest_exc.h"
 #include "sme_el2.h"
 #include "sme_probe.h"
@@ -118,18 +123,20 @@ static const struct hf_vm vms[] = {
 	  }, 4 },
 };
 
-#define STAGE_EXIT	100	/* not a case index */
+/* Cases of one VM: every table entry in every FP-ownership state. */
+#define MAX_CASES	(SMEKVM_NR_OWN * 5)
 
 /* Guest memory: the cases of this VM, set by the host. */
 static struct {
 	__u64 ncases;
-	__u64 exit_after_smcr[10];	/* exit between SMCR write and use */
-	__u64 insn[10];
-	__u64 smcr[10];
+	__u64 state[MAX_CASES];	/* FP-ownership state before the payload */
+	__u64 insn[MAX_CASES];
+	__u64 smcr[MAX_CASES];
 } g_hf;
 
 static __u8 g_zt0_buf[64];
 static __u64 g_diag[2];	/* SMCR_EL1 and SVCR just before the instruction */
+static __u64 g_own[2];	/* smekvm_fp_own_enter() and _leave() returned */
 
 /* The payload functions and their instruction labels, by copy. */
 typedef void (*hf_fn)(const void *buf, __u64 *diag);
@@ -159,56 +166,68 @@ static void guest_report(__u64 i)
 
 static SMEKVM_GUEST_NOFP void guest_main(void)
 {
-	__u64 i;
-	int copy;
+	__u64 i, pattern;
+	int copy, pass;
 
 	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
 		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
 	isb();
 
-	for (i = 0; i < g_hf.ncases; i++) {
-		write_sysreg_s(SMCR_ELx_LEN | g_hf.smcr[i], SYS_SMCR_EL1);
-		isb();
-		if (g_hf.exit_after_smcr[i])
-			GUEST_SYNC1(STAGE_EXIT);
-		copy = !!(g_hf.smcr[i] & (SMCR_ELx_FA64 | SMCR_ELx_EZT0));
-		guest_exc_arm(hf_payload[g_hf.insn[i]].insn[copy]);
-		hf_payload[g_hf.insn[i]].fn[copy](g_zt0_buf, g_diag);
-		guest_report(i);
+	/* Pass 0 maps every page the cases touch (lib/fp_own.h). */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < g_hf.ncases; i++) {
+			pattern = smekvm_fp_own_pattern(i);
+			write_sysreg_s(SMCR_ELx_LEN | g_hf.smcr[i], SYS_SMCR_EL1);
+			isb();
+			copy = !!(g_hf.smcr[i] & (SMCR_ELx_FA64 | SMCR_ELx_EZT0));
+			guest_exc_arm(hf_payload[g_hf.insn[i]].insn[copy]);
+			g_own[0] = smekvm_fp_own_enter(g_hf.state[i], pattern);
+			hf_payload[g_hf.insn[i]].fn[copy](g_zt0_buf, g_diag);
+			g_own[1] = smekvm_fp_own_leave(g_hf.state[i], pattern);
+			if (pass)
+				guest_report(i);
+		}
+		if (!pass)
+			smekvm_fp_own_warmed();
 	}
 	GUEST_DONE();
 }
 
-static void case_name(char *buf, size_t size, const struct hf_vm *v,
-		      int variant, const struct hf_case *c)
+/* The payloads that enter streaming mode: they zero D15 on leaving it. */
+static bool streaming_insn(const struct hf_case *c)
 {
-	bool fa64 = c->insn == I_FMOV || c->insn == I_ADDV ||
-		    c->insn == I_RDFFR;
+	return c->insn == I_FMOV || c->insn == I_ADDV || c->insn == I_RDFFR;
+}
+
+static void case_name(char *buf, size_t size, const struct hf_vm *v,
+		      unsigned int s, const struct hf_case *c)
+{
+	bool fa64 = streaming_insn(c);
 	__u64 bit = fa64 ? SMCR_ELx_FA64 : SMCR_ELx_EZT0;
 
-	snprintf(buf, size, "el1/%s%s/%s/guest_%s_%d_%s", v->name,
-		 variant ? "/exit_after_smcr" : "", insn_names[c->insn],
+	snprintf(buf, size, "el1/%s/%s/%s/guest_%s_%d_%s", v->name,
+		 smekvm_fp_own[s].name, insn_names[c->insn],
 		 fa64 ? "fa64" : "ezt0",
 		 !!(c->smcr & bit), expect_names[c->expect]);
 }
 
-static bool selected(const struct hf_vm *v, int variant,
+static bool selected(const struct hf_vm *v, unsigned int s,
 		     const struct hf_case *c)
 {
 	char name[96];
 
-	case_name(name, sizeof(name), v, variant, c);
+	case_name(name, sizeof(name), v, s, c);
 	return smekvm_case_selected(name);
 }
 
 static unsigned int counts[3];	/* pass, fail, skip */
 
-static void report(const struct hf_vm *v, int variant,
+static void report(const struct hf_vm *v, unsigned int s,
 		   const struct hf_case *c, int result, const char *why)
 {
 	char name[96];
 
-	case_name(name, sizeof(name), v, variant, c);
+	case_name(name, sizeof(name), v, s, c);
 	if (result == RES_SKIP) {
 		ksft_test_result_skip("%s: %s\n", name, why ? why : "");
 		counts[2]++;
@@ -248,17 +267,20 @@ static bool check(const char *name, const struct hf_case *c, __u64 hit,
 			       smcr, g_diag[1]);
 	if (c->expect == HF_SMTC4 && hit && ec == ESR_ELx_EC_SME &&
 	    !(esr & 0x7))
-		ksft_print_msg("%s: the CPU reported an EZT0 trap as SMTC 0, as QEMU 11.1 does (doc/known-issues.md)\n",
+		ksft_print_msg("%s: EZT0 trap seen as SMTC 0 (QEMU 11.1, known-issues)\n",
 			       name);
 	return false;
 }
 
 static const char *run_refused;
 
-/* Case @k of @v: variant k / ncases, table entry k % ncases. */
-static int k_variant(const struct hf_vm *v, unsigned int k)
+/* The FP-ownership states of these vcpus (SME, no SVE). */
+static unsigned int own_states[SMEKVM_NR_OWN], nr_own;
+
+/* Case @k of @v: state k / ncases, table entry k % ncases. */
+static unsigned int k_state(const struct hf_vm *v, unsigned int k)
 {
-	return k / v->ncases;
+	return own_states[k / v->ncases];
 }
 
 static const struct hf_case *k_case(const struct hf_vm *v, unsigned int k)
@@ -268,25 +290,25 @@ static const struct hf_case *k_case(const struct hf_vm *v, unsigned int k)
 
 static bool k_selected(const struct hf_vm *v, unsigned int k)
 {
-	return selected(v, k_variant(v, k), k_case(v, k));
+	return selected(v, k_state(v, k), k_case(v, k));
 }
 
-/* One VM runs the cases of both variants. */
+/* One VM runs every case of @v, in every state. */
 static void test_vm(const struct hf_vm *v)
 {
 	const char *why = NULL;
-	int result[10] = { 0 };
-	unsigned int idx[10];	/* guest case -> k */
+	int result[MAX_CASES] = { 0 };
+	unsigned int idx[MAX_CASES];	/* guest case -> k */
 	const struct hf_case *c;
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
 	struct ucall uc;
 	unsigned int k, n = 0;
-	bool started = false, done = false;
+	bool started = false, done = false, ok;
 	char name[96];
 	int ret;
 
-	for (k = 0; k < 2 * v->ncases; k++)
+	for (k = 0; k < nr_own * v->ncases; k++)
 		n += k_selected(v, k);
 	if (!n)
 		return;
@@ -305,12 +327,13 @@ static void test_vm(const struct hf_vm *v)
 	kvm_arch_vm_finalize_vcpus(vm);
 
 	g_hf.ncases = 0;
-	for (k = 0; k < 2 * v->ncases; k++) {
-		if (!k_selected(v, k))
+	for (k = 0; k < nr_own * v->ncases; k++) {
+		if (!k_selected(v, k) ||
+		    smekvm_fp_own_host_lacks(k_state(v, k)))
 			continue;
 		idx[g_hf.ncases] = k;
 		g_hf.insn[g_hf.ncases] = k_case(v, k)->insn;
-		g_hf.exit_after_smcr[g_hf.ncases] = k_variant(v, k);
+		g_hf.state[g_hf.ncases] = k_state(v, k);
 		g_hf.smcr[g_hf.ncases++] = k_case(v, k)->smcr;
 	}
 	sync_global_to_guest(vm, g_hf);
@@ -330,19 +353,20 @@ static void test_vm(const struct hf_vm *v)
 
 		switch (get_ucall(vcpu, &uc)) {
 		case UCALL_SYNC:
-			if (uc.args[0] == STAGE_EXIT)
+			if (smekvm_fp_own_exit(&uc))
 				break;
 			TEST_ASSERT(uc.args[0] < g_hf.ncases,
 				    "bad case index %lu", uc.args[0]);
 			sync_global_from_guest(vm, g_diag);
+			sync_global_from_guest(vm, g_own);
 			k = idx[uc.args[0]];
 			c = k_case(v, k);
-			case_name(name, sizeof(name), v, k_variant(v, k), c);
-			if (check(name, c, uc.args[1], uc.args[2], uc.args[3],
-				  uc.args[4], uc.args[5]))
-				result[k] = RES_PASS;
-			else
-				result[k] = RES_FAIL;
+			case_name(name, sizeof(name), v, k_state(v, k), c);
+			ok = check(name, c, uc.args[1], uc.args[2], uc.args[3],
+				   uc.args[4], uc.args[5]);
+			ok &= smekvm_fp_own_check(name, k_state(v, k), g_own[1],
+						  g_own[0], streaming_insn(c));
+			result[k] = ok ? RES_PASS : RES_FAIL;
 			break;
 		case UCALL_DONE:
 			done = true;
@@ -363,33 +387,33 @@ static void test_vm(const struct hf_vm *v)
 	kvm_vm_free(vm);
 
 report:
-	for (k = 0; k < 2 * v->ncases; k++) {
+	for (k = 0; k < nr_own * v->ncases; k++) {
+		const char *skip = why ? why :
+				   smekvm_fp_own_host_lacks(k_state(v, k));
+
 		if (!k_selected(v, k))
 			continue;
-		if (why)
-			report(v, k_variant(v, k), k_case(v, k), RES_SKIP, why);
-		else if (result[k])
-			report(v, k_variant(v, k), k_case(v, k), result[k],
-			       NULL);
+		if (skip)
+			report(v, k_state(v, k), k_case(v, k), RES_SKIP, skip);
 		else
-			report(v, k_variant(v, k), k_case(v, k), RES_FAIL,
-			       NULL);
+			report(v, k_state(v, k), k_case(v, k),
+			       result[k] ? result[k] : RES_FAIL, NULL);
 	}
 }
 
 int main(void)
 {
-	unsigned int i, j, plan = 0;
-	int variant;
+	unsigned int i, j, s, plan = 0;
 	struct timespec t0, t1;
 	const char *el2_why;
 	bool el2_sel;
 
+	for (s = 0; s < SMEKVM_NR_OWN; s++)
+		if (smekvm_fp_own_applies(s, false, true))
+			own_states[nr_own++] = s;
 	for (i = 0; i < ARRAY_SIZE(vms); i++)
-		for (j = 0; j < vms[i].ncases; j++)
-			for (variant = 0; variant < 2; variant++)
-				plan += selected(&vms[i], variant,
-						 &vms[i].cases[j]);
+		for (j = 0; j < nr_own * vms[i].ncases; j++)
+			plan += k_selected(&vms[i], j);
 	smekvm_skip_unless_kvm_sme();
 	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
 		  smekvm_case_selected("el2/sme");

@@ -2,11 +2,12 @@
 /*
  * sme_hidden_insns.S - guest payload of arm64/sme_hidden.
  *
- * One function per case: u64 sme_hidden_<what>(void) executes the
+ * One function per check: u64 sme_hidden_<what>(u64 arg) executes the
  * instruction under test at the global label sme_hidden_<what>_insn and
- * returns x0: the value an MRS read, 0 for the other cases.  The guest's
- * exception handler skips a faulting instruction, so each function always
- * returns.  Clobbers x0 only.
+ * returns x0: the value an MRS read, 0 for the other checks.  An MSR
+ * writes @arg (x0).  The guest's exception handler skips a faulting
+ * instruction, so each function always returns.  Clobbers x0 (and V0:
+ * fp_fmov) only.
  *
  * SME instructions are .inst encodings with their mnemonic in a comment,
  * and system registers use their generic S<op0>_<op1>_C<n>_C<m>_<op2>
@@ -47,12 +48,12 @@ hidden_insn \what
 hidden_end \what
 .endm
 
-/* MSR <reg>, XZR */
+/* MSR <reg>, x0 */
 .macro	hidden_write what, reg
 hidden_func \what
-	mov	x0, #0
 hidden_insn \what
-	msr	\reg, xzr
+	msr	\reg, x0
+	mov	x0, #0
 hidden_end \what
 .endm
 
@@ -91,6 +92,18 @@ hidden_insn zero_zt0
 	.inst	0xc0480001		// zero {zt0}
 	.inst	0xd503447f		// smstop za
 hidden_end zero_zt0
+
+hidden_func fp_fmov
+	mov	x0, #0
+hidden_insn fp_fmov
+	fmov	d0, xzr
+hidden_end fp_fmov
+
+hidden_func sve_rdvl
+	mov	x0, #0
+hidden_insn sve_rdvl
+	.inst	0x04bf5020		// rdvl x0, #1
+hidden_end sve_rdvl
 
 	hidden_read	svcr_read,		S3_3_C4_C2_2	// SVCR
 	hidden_write	svcr_write,		S3_3_C4_C2_2

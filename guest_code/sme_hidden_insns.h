@@ -2,9 +2,9 @@
 /*
  * sme_hidden_insns.h - guest payload of arm64/sme_hidden.
  *
- * sme_hidden_<what>() executes one SME instruction or SME register access
- * at the label sme_hidden_<what>_insn and returns what an MRS read (0 for
- * the others).  See sme_hidden_insns.S.
+ * sme_hidden_<what>(arg) executes one instruction or system register
+ * access at the label sme_hidden_<what>_insn (an MSR writes @arg) and
+ * returns what an MRS read (0 for the others).  See sme_hidden_insns.S.
  */
 #ifndef SMEKVM_SME_HIDDEN_INSNS_H
 #define SMEKVM_SME_HIDDEN_INSNS_H
@@ -12,7 +12,7 @@
 #include <linux/types.h>
 
 #define SME_HIDDEN_INSN(what)					\
-	u64 sme_hidden_##what(void);				\
+	u64 sme_hidden_##what(u64 arg);				\
 	extern const char sme_hidden_##what##_insn[]
 
 SME_HIDDEN_INSN(smstart);
@@ -20,6 +20,8 @@ SME_HIDDEN_INSN(smstop);
 SME_HIDDEN_INSN(rdsvl);
 SME_HIDDEN_INSN(zero_za);
 SME_HIDDEN_INSN(zero_zt0);
+SME_HIDDEN_INSN(fp_fmov);
+SME_HIDDEN_INSN(sve_rdvl);
 SME_HIDDEN_INSN(svcr_read);
 SME_HIDDEN_INSN(svcr_write);
 SME_HIDDEN_INSN(smcr_el1_read);
