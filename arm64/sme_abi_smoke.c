@@ -2,8 +2,8 @@
 /*
  * sme_abi_smoke - smoke test of the KVM SME userspace ABI, host side only.
  *
- * A quick check that every section of the KVM SME userspace ABI
- * (shared/ABI.md sections 1 to 7) basically works, before the exhaustive,
+ * A quick check that every area of the KVM SME userspace ABI that needs no
+ * guest (doc/abi.md) basically works, before the exhaustive,
  * model-based conformance tests (which live in their own programs) look
  * at every register and transition.  No guest runs: everything here is
  * KVM_ARM_VCPU_INIT, KVM_ARM_VCPU_FINALIZE, ONE_REG and KVM_GET_REG_LIST
@@ -25,12 +25,14 @@
  *  kvm          no vcpu of its own: KVM-wide facts (the capability) and
  *               protected VMs, which never get SME (where the host has them).
  *
- * Per section, a few cases: discovery, INIT and FINALIZE (1), the SME_VLS
- * register (2), access to ZA rows, ZT0 and streaming Z/P/FFR with one
- * errno of each row of the error table, and payloads that follow the live
- * VL (3, 4), the zeroing done by userspace writes of SVCR (5), the
- * contents of KVM_GET_REG_LIST (6), and SMCR_EL1, SMPRI_EL1 and the SME ID
- * fields (7).  Every case gets a fresh vcpu, so that one broken rule does
+ * Per area, a few cases: discovery, INIT and FINALIZE (abi-cap-*,
+ * abi-init-*, abi-final-*, abi-reset-*), the SME_VLS register (abi-vls-*),
+ * access to ZA rows, ZT0 and streaming Z/P/FFR with one errno of each row
+ * of the error table, and payloads that follow the live VL (abi-view-*,
+ * abi-onereg-*, abi-payload-*), the zeroing done by userspace writes of
+ * SVCR (abi-svcr-*), the contents of KVM_GET_REG_LIST (abi-reglist-*), and
+ * SMCR_EL1, SMPRI_EL1 and the SME ID fields (abi-smcr-*, abi-smpri-*,
+ * abi-idreg-*).  Every case gets a fresh vcpu, so that one broken rule does
  * not hide the others.  The cases of a flavour share one VM, because
  * creating and destroying VMs is slow under protected KVM; a case that
  * changes VM-wide state (ID registers) or initialises its vcpu with other
@@ -321,8 +323,9 @@ static bool finalize(struct ctx *t)
 }
 
 /*
- * The model of ABI.md section 4: which vector registers exist for this
- * vcpu with SVCR.SM = @sm.
+ * The model of abi-view-zp-vl, abi-view-zp-sme-only, abi-view-ffr-* and
+ * abi-view-vreg-*: which vector registers exist for this vcpu with
+ * SVCR.SM = @sm.
  */
 struct vec_view {
 	unsigned int vq;	/* VQ of Z, P and FFR; 0: they do not exist */
@@ -395,7 +398,10 @@ static int result(bool ok)
 	return ok ? KSFT_PASS : KSFT_FAIL;
 }
 
-/* Section 1: discovery, INIT, FINALIZE, reset */
+/*
+ * Discovery, INIT, FINALIZE, reset: abi-cap-*, abi-init-*, abi-pvm-*,
+ * abi-final-*, abi-reset-*
+ */
 
 static int test_cap_arm_sme(struct ctx *t)
 {
@@ -432,7 +438,7 @@ static int protected_vcpu_init(int kvm_fd, __u32 features)
 }
 
 /*
- * A protected VM never gets SME (ABI section 1), while normal VMs on the
+ * A protected VM never gets SME (abi-pvm-init-einval), while normal VMs on the
  * same host do (the "init" case of the SME flavours).
  */
 static int test_protected_vm_einval(struct ctx *t)
@@ -580,7 +586,7 @@ static int test_vector_regs_eperm_before_finalize(struct ctx *t)
 	return result(ok);
 }
 
-/* Section 2: SME_VLS */
+/* SME_VLS: abi-vls-* */
 
 static int test_sme_vls_default(struct ctx *t)
 {
@@ -716,7 +722,7 @@ static int test_sme_vls_enoent(struct ctx *t)
 	return result(ok);
 }
 
-/* Sections 3 and 4: register access and its errors */
+/* Register access and its errors: abi-view-*, abi-onereg-*, abi-payload-* */
 
 static int test_za_row_rw(struct ctx *t)
 {
@@ -893,7 +899,7 @@ static int test_vector_regs_efault(struct ctx *t)
 	return result(ok);
 }
 
-/* Section 5: userspace writes of SVCR */
+/* Userspace writes of SVCR: abi-svcr-* */
 
 static int test_svcr_sm_change_zeroes_vector_regs(struct ctx *t)
 {
@@ -994,7 +1000,7 @@ static int test_svcr_res0_einval(struct ctx *t)
 	return result(ok);
 }
 
-/* Section 6: KVM_GET_REG_LIST */
+/* KVM_GET_REG_LIST: abi-reglist-* */
 
 struct reg_census {
 	unsigned int z, p, ffr, vregs;
@@ -1170,7 +1176,7 @@ static int test_reg_list_no_sme(struct ctx *t)
 	return result(ok);
 }
 
-/* Section 7: other system registers and the ID registers */
+/* SMCR_EL1, SMPRI_EL1, ID registers: abi-smcr-*, abi-smpri-*, abi-idreg-* */
 
 static int test_smcr_el1_write_masked(struct ctx *t)
 {
@@ -1242,7 +1248,10 @@ static int test_smfr0_fa64_clear(struct ctx *t)
 	{ #_name, test_##_name, _flavours, .raw = true, .own_vm = true }
 
 static const struct smoke_case cases[] = {
-	/* Section 1; "init" comes first: the flavour's other cases need it. */
+	/*
+	 * abi-cap-*, abi-init-*, abi-pvm-*, abi-final-*, abi-reset-*; "init"
+	 * comes first: the flavour's other cases need it.
+	 */
 	RAW_CASE(init,				FL_SME),
 	OWN_VM_CASE(cap_arm_sme,		FL(KVM)),
 	OWN_VM_CASE(protected_vm_einval,	FL(KVM)),
@@ -1252,7 +1261,7 @@ static const struct smoke_case cases[] = {
 	CASE(reset_values,			FL_SME),
 	CASE(reset_values_reinit,		FL_SME),
 	CASE(vector_regs_eperm_before_finalize,	FL_SME),
-	/* Section 2 */
+	/* abi-vls-* */
 	CASE(sme_vls_default,			FL_SME),
 	CASE(sme_vls_write_empty_einval,	FL_SME),
 	CASE(sme_vls_write_vq17_einval,		FL_SME),
@@ -1260,7 +1269,7 @@ static const struct smoke_case cases[] = {
 	CASE(sme_vls_write_after_finalize_eperm, FL_SME),
 	CASE(sme_vls_lower_max,			FL_SME),
 	CASE(sme_vls_enoent,			FL_NO_SME),
-	/* Sections 3 and 4 */
+	/* abi-view-*, abi-onereg-*, abi-payload-* */
 	CASE(za_row_rw,				FL_SME),
 	CASE(zt0_iff_sme2,			FL_SME),
 	CASE(streaming_z_p_rw,			FL_SME),
@@ -1272,20 +1281,20 @@ static const struct smoke_case cases[] = {
 	CASE(za_row_out_of_range_einval,	FL_SME),
 	CASE(za_row_ebusy_when_za_off,		FL_SME),
 	CASE(vector_regs_efault,		FL_SME),
-	/* Section 5 */
+	/* abi-svcr-* */
 	CASE(svcr_sm_change_zeroes_vector_regs,	FL_SME),
 	CASE(svcr_sm_change_keeps_za,		FL_SME),
 	CASE(svcr_za_on_zeroes_za_zt0,		FL_SME),
 	CASE(svcr_za_off_ebusy,			FL_SME),
 	CASE(svcr_res0_einval,			FL_SME),
-	/* Section 6 */
+	/* abi-reglist-* */
 	CASE(reg_list_svcr_first,		FL_SME),
 	CASE(reg_list_sme_sysregs,		FL_SME),
 	CASE(reg_list_za_on,			FL_SME),
 	CASE(reg_list_za_off,			FL_SME),
 	CASE(reg_list_vector_view,		FL_SME),
 	CASE(reg_list_no_sme,			FL_NO_SME),
-	/* Section 7 */
+	/* abi-smcr-*, abi-smpri-*, abi-idreg-* */
 	CASE(smcr_el1_write_masked,		FL_SME),
 	CASE(smpri_el1_nonzero_einval,		FL_SME),
 	OWN_VM_CASE(pfr1_sme_zero_einval,	FL_SME),

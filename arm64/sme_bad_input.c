@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sme_bad_input - every bad ONE_REG input of the KVM SME userspace ABI
- * gets its exact errno and changes no state (shared/ABI.md sections 4, 5
- * and 7), host side only.
+ * gets its exact errno and changes no state (doc/abi.md: abi-onereg-*,
+ * abi-svcr-res0-*, abi-smpri-user-nonzero-einval, abi-smcr-user-mask,
+ * abi-sysreg-absent), host side only.
  *
  * A VMM learns what went wrong from the errno alone, and must be able to
  * retry after a failure, so both are checked for every input:
@@ -14,8 +15,9 @@
  *    its neighbours, the VLS registers, the V registers) is read and
  *    written, with a good pointer and with one that faults.  The errno of
  *    each access comes from the error table (lib/sme_access_err.c), which
- *    applies the rows of ABI section 4 in their order; a failed write
- *    must leave every FP/SVE/SME register as it was;
+ *    applies the abi-onereg-* rows in their order (abi-onereg-order); a
+ *    failed write must leave every FP/SVE/SME register as it was
+ *    (abi-onereg-unchanged);
  *  - order_*: named pairs of rules that apply at once, one case each, so
  *    that the order of the table is visible in the results;
  *  - efault_partial_*: a buffer whose first half is mapped and second half
@@ -246,7 +248,7 @@ SWEEP_CASE(unfin, 1, 0)
 SWEEP_CASE(unfin, 0, 1)
 SWEEP_CASE(unfin, 1, 1)
 
-/* Named pairs of rules: the order of the table (ABI section 4). */
+/* Named pairs of rules: the order of the table (abi-onereg-order). */
 
 enum order_reg {
 	O_ZA_ROW0, O_ZA_ROW_SLICE1, O_ZA_ROW_PAST, O_ZT0, O_Z0, O_FFR,
@@ -455,7 +457,7 @@ static int test_efault_partial_vls(struct smekvm_conf_ctx *t)
 					     &before));
 }
 
-/* Section 5: SVCR RES0 bits */
+/* SVCR RES0 bits: abi-svcr-res0-einval, abi-svcr-res0-unchanged */
 
 static bool svcr_res0(struct smekvm_conf_ctx *t, __u64 svcr)
 {
@@ -502,7 +504,7 @@ static int test_svcr_res0_einval_unfinalized(struct smekvm_conf_ctx *t)
 	return result(svcr_res0(t, SMEKVM_SVCR_ZA));
 }
 
-/* Section 7: SMPRI_EL1 and SMCR_EL1 */
+/* SMPRI_EL1 and SMCR_EL1: abi-smpri-user-nonzero-einval, abi-smcr-user-mask */
 
 static int test_smpri_el1_nonzero_einval(struct smekvm_conf_ctx *t)
 {
@@ -596,7 +598,7 @@ static int test_sme_sysregs_enoent(struct smekvm_conf_ctx *t)
 #define FL_SME		SMEKVM_FL_SME
 
 static const struct smekvm_conf_case cases[] = {
-	/* Section 4: the error table, everywhere */
+	/* abi-onereg-*: the error table, everywhere */
 	CASE(access_fin_sm0_za0,		SMEKVM_FL_ALL),
 	CASE(access_fin_sm1_za0,		FL_SME),
 	CASE(access_fin_sm0_za1,		FL_SME),
@@ -605,7 +607,7 @@ static const struct smekvm_conf_case cases[] = {
 	CASE(access_unfin_sm1_za0,		FL_SME),
 	CASE(access_unfin_sm0_za1,		FL_SME),
 	CASE(access_unfin_sm1_za1,		FL_SME),
-	/* Section 4: two rules at once */
+	/* abi-onereg-order: two rules at once */
 	CASE(order_za_row_slice1_za_off_enoent,	FL_SME),
 	CASE(order_za_row_past_svl_za_off_einval, FL_SME),
 	CASE(order_zt0_no_sme2_za_off_enoent,	SMEKVM_FL(SME2_HIDDEN)),
@@ -616,13 +618,16 @@ static const struct smekvm_conf_case cases[] = {
 	CASE(order_zt0_no_sme2_unfinalized_efault_enoent, SMEKVM_FL(SME2_HIDDEN)),
 	CASE(order_streaming_ffr_no_fa64_unfinalized_enoent, SMEKVM_FL(FA64_HIDDEN)),
 	CASE(order_za_row_past_svl_efault_einval, FL_SME),
-	/* Section 4: a failed access changes no state */
+	/* abi-onereg-unchanged: a failed access changes no state */
 	CASE(efault_partial_regs,		FL_SME),
 	CASE(efault_partial_vls,		FL_SME),
-	/* Section 5 */
+	/* abi-svcr-res0-einval, abi-svcr-res0-unchanged */
 	CASE(svcr_res0_einval_finalized,	FL_SME),
 	CASE(svcr_res0_einval_unfinalized,	FL_SME),
-	/* Section 7 */
+	/*
+	 * abi-smpri-user-nonzero-einval, abi-smcr-user-mask,
+	 * abi-sysreg-absent
+	 */
 	CASE(smpri_el1_nonzero_einval,		FL_SME),
 	CASE(smcr_el1_masked,			FL_SME),
 	CASE(sme_sysregs_enoent,		SMEKVM_FL_NO_SME),
@@ -636,5 +641,5 @@ int main(void)
 	TEST_ASSERT(!mprotect(fault_page + getpagesize(), getpagesize(),
 			      PROT_NONE), "mprotect: %s", strerror(errno));
 	smekvm_conf_main(cases, ARRAY_SIZE(cases),
-			 "sme_bad_input: errno and unchanged state for every bad input (ABI sections 4, 5, 7)");
+			 "sme_bad_input: errno and unchanged state for every bad input (doc/abi.md: abi-onereg-*)");
 }

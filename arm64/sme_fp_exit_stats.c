@@ -3,12 +3,13 @@
  * sme_fp_exit_stats - KVM loads and saves exactly the live FP/SVE/SME
  * state of a guest, no more, and what that costs per exit.
  *
- * shared/ABI.md section 9 asks KVM to switch guest vector state lazily
- * and to save only live state: streaming Z/P only in streaming mode, ZA
- * only with PSTATE.ZA=1, ZT0 only with ZA on and SME2.  Our
- * implementation counts every load and save per vcpu in KVM's binary
- * statistics (fp_sve_load, ssve_load, za_load, zt0_load and the *_save
- * ones), which makes "only live state" measurable.
+ * doc/abi.md asks KVM to switch guest vector state lazily and to save
+ * only live state (abi-rt-lazy-load, abi-rt-save-live): streaming Z/P
+ * only in streaming mode, ZA only with PSTATE.ZA=1, ZT0 only with ZA on
+ * and SME2.  Our implementation counts every load and save per vcpu in
+ * KVM's binary statistics (abi-stats-*: fp_sve_load, ssve_load, za_load,
+ * zt0_load and the *_save ones), which makes "only live state"
+ * measurable.
  *
  * A guest keeps one kind of state live and exits to userspace in a loop
  * (guest_code/sme_exit_loop.S), touching each live class after every

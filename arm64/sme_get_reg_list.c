@@ -19,9 +19,9 @@
  *
  *  - the kernel lists exactly the expected registers (each missing and
  *    each unexpected one is named, with its sublist);
- *  - in the order of ABI.md section 6: SVCR first (SME), core registers,
- *    the SVE block, the SME block, firmware, then the system registers in
- *    the kernel's sorted order;
+ *  - in the order of abi-reglist-svcr-first and abi-reglist-order: SVCR
+ *    first (SME), core registers, the SVE block, the SME block, firmware,
+ *    then the system registers in the kernel's sorted order;
  *  - every listed register reads, and takes back the value it read (and
  *    then reads that value again, unless it changes by itself: counters);
  *  - the registers that must refuse writes after finalisation (SVE_VLS,

@@ -3,21 +3,23 @@
  * sme_guest_arch - the SME architecture as a guest at EL1 sees it, at
  * every streaming vector length (SVL) the VM offers.
  *
- * shared/ABI.md section 8 says a guest with SME gets the architecture at
- * its configured SVL.  For each flavour of vcpu and each SVL the host
- * offers, the test limits the VM's SME_VLS to that SVL and the guest
- * checks, in this order:
+ * doc/abi.md says a guest with SME gets the architecture at its
+ * configured SVL (abi-guest-svl-select, abi-guest-sm-change,
+ * abi-guest-za-enable, abi-guest-svcr-nochange, abi-guest-tpidr2).  For
+ * each flavour of vcpu and each SVL the host offers, the test limits the
+ * VM's SME_VLS to that SVL and the guest checks, in this order:
  *
  *  - svl_<n>/rdsvl: with SMCR_EL1.LEN=15, RDSVL is the configured SVL;
  *  - svl_<n>/<state>/smcr_len_select: for every LEN 0..15, RDSVL is the
  *    largest offered VL not above (LEN+1)*128, else the smallest offered
- *    (ABI section 2; sparse sets such as {512, 1024, 2048} included), with
- *    the guest's FP registers in each FP-ownership state (lib/fp_own.h)
- *    when it writes SMCR_EL1: first (the write is the first FP-class
- *    access after an exit to userspace, before any lazy load), fp, sve
- *    (sve_sme), streaming, za, kernel_exit, reentry, host_fp, migrated;
- *    the FPCR and D15 the guest wrote before must survive (D15 but in
- *    streaming mode, where an SVL change leaves it UNKNOWN);
+ *    (abi-guest-svl-select; sparse sets such as {512, 1024, 2048}
+ *    included), with the guest's FP registers in each FP-ownership state
+ *    (lib/fp_own.h) when it writes SMCR_EL1: first (the write is the
+ *    first FP-class access after an exit to userspace, before any lazy
+ *    load), fp, sve (sve_sme), streaming, za, kernel_exit, reentry,
+ *    host_fp, migrated; the FPCR and D15 the guest wrote before must
+ *    survive (D15 but in streaming mode, where an SVL change leaves it
+ *    UNKNOWN);
  *  - svl_<n>/<step>/<from>: from each SVCR state (off, sm, za, sm_za) with
  *    every live register holding a pattern, SMSTART, SMSTART SM/ZA,
  *    SMSTOP, SMSTOP SM/ZA and MSR SVCR to each value zero exactly what the
@@ -346,7 +348,7 @@ static void run_setup(struct run *r)
 	sync_global_to_guest(r->vm, g_arch);
 }
 
-/* RDSVL for each LEN in @got follows the selection rule of ABI section 2. */
+/* RDSVL for each LEN in @got follows abi-guest-svl-select. */
 static void check_len(struct run *r, int c, const __u64 *got)
 {
 	unsigned int len, want;

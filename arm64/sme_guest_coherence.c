@@ -18,7 +18,7 @@
  *    reads its pattern at the current VL with zero padding, and the
  *    registers that do not exist or are not accessible in the state (Z0,
  *    P0, FFR, V0, ZA row 0, the first ZA row past the SVL, ZT0) give the
- *    errno of shared/ABI.md section 4, as lib/sme_model.c predicts;
+ *    errno of the abi-onereg-* rules, as lib/sme_model.c predicts;
  *  - userspace writes the next generation to every live register;
  *  - <state>/<entry>/guest_after_entry: after KVM_RUN the guest, still in the
  *    state, stores every live register and SVCR: they hold exactly what

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sme_guest_hidden_features - what a guest at EL1 gets when it uses an SME
- * sub-feature that userspace hid from it (shared/ABI.md section 8).
+ * sub-feature that userspace hid from it (abi-guest-fa64-hidden,
+ * abi-guest-sme2-hidden-*).
  *
  * KVM cannot make FA64 or SME2 disappear from the hardware; it hides them
  * through SMCR_EL2 and must then give the guest the exceptions a CPU

@@ -4,13 +4,14 @@
  * userspace, userspace reads and rewrites that live state through ONE_REG,
  * and the guest continues with exactly what userspace wrote.
  *
- * This is the minimal run-time check of KVM's SME support (shared/ABI.md
- * sections 8 and 9): the guest enables SME (with FA64 and EZT0 when the VM
- * has them), asks for the largest SVL, fills streaming Z0-Z31, P0-P15,
- * FFR, every ZA row and ZT0 with patterns that name vcpu, register, row,
- * byte and generation, and exits while PSTATE.SM and PSTATE.ZA are still 1
- * (guest_code/sme_exit_roundtrip.S: an MMIO store from assembly, so no
- * compiled code runs in streaming mode).  The host then checks:
+ * This is the minimal run-time check of KVM's SME support
+ * (abi-rt-onereg-live, abi-rt-preserve): the guest enables SME (with FA64
+ * and EZT0 when the VM has them), asks for the largest SVL, fills
+ * streaming Z0-Z31, P0-P15, FFR, every ZA row and ZT0 with patterns that
+ * name vcpu, register, row, byte and generation, and exits while
+ * PSTATE.SM and PSTATE.ZA are still 1 (guest_code/sme_exit_roundtrip.S:
+ * an MMIO store from assembly, so no compiled code runs in streaming
+ * mode).  The host then checks:
  *
  *  - SVCR reads SM=1,ZA=1, and every register holds the guest's pattern at
  *    the SVL, zero-padded (KVM saved the live state, all of it);
@@ -23,7 +24,8 @@
  * saved and restored across preemption and host SME use too.  The vcpu
  * thread keeps ZA on with a pattern of its own and a TPIDR2_EL0 value
  * around every KVM_RUN: afterwards both must be intact and PSTATE.SM 0
- * (ABI section 9; KVM_RUN is a syscall).
+ * (abi-host-za-kept, abi-host-tpidr2-kept, abi-host-sm-clear; KVM_RUN is
+ * a syscall).
  *
  * Flavours: SVE+SME, SME only, SME2 hidden (no ZT0, EZT0 clear) and FA64
  * hidden (no streaming FFR), each skipped when the host lacks the feature.

@@ -4,8 +4,8 @@
  * every FP-ownership state; with SME the same instructions execute.
  *
  * A vcpu initialised without KVM_ARM_VCPU_SME must behave as a CPU without
- * FEAT_SME, whether or not the host has SME (shared/ABI.md section 8,
- * "Without SME"):
+ * FEAT_SME, whether or not the host has SME (doc/abi.md: abi-guest-nosme-*,
+ * abi-idreg-nosme-zero, abi-guest-nosve-undef):
  *
  *  - SMSTART, SMSTOP, RDSVL, ZERO {ZA}, ZERO {ZT0}, and MRS and MSR of
  *    SVCR, SMCR_EL1, TPIDR2_EL0 and SMPRI_EL1 UNDEF (EC 0x00);

@@ -4,7 +4,7 @@
  * after KVM_RUN, for VMs with and without SME.
  *
  * KVM_RUN is a syscall, so the calling task's registers afterwards follow
- * the kernel's syscall ABI (shared/ABI.md section 9): PSTATE.SM is 0; ZA,
+ * the kernel's syscall ABI (doc/abi.md: abi-host-*): PSTATE.SM is 0; ZA,
  * ZT0, TPIDR2_EL0, the V registers (Z bits [127:0]), FPSR and FPCR are
  * intact; Z bits above 128, P and FFR are either intact or zero.  Never
  * may any of them hold what the guest put in its own registers, which a

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sme_id_hiding - hiding SME features through the ID registers
- * (shared/ABI.md section 7), host side only.
+ * (doc/abi.md: abi-idreg-*, abi-smidr-*), host side only.
  *
  * A VMM migrating between hosts hides what the destination lacks by
  * lowering ID register fields; the register view must follow at once:
@@ -357,5 +357,5 @@ int main(void)
 		    ARRAY_SIZE(smfr0_idx) == ARRAY_SIZE(smfr0_fields),
 		    "SMFR0 field tables differ in size");
 	smekvm_conf_main(cases, ARRAY_SIZE(cases),
-			 "sme_id_hiding: SME features hidden through the ID registers (ABI section 7)");
+			 "sme_id_hiding: SME features hidden through the ID registers (doc/abi.md: abi-idreg-*)");
 }

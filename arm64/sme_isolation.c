@@ -4,7 +4,7 @@
  * or the host task, on the channels the architecture does not zero.
  *
  * Enabling streaming mode or ZA zeroes registers, so a leak of guest
- * state shows only where nothing zeroes it (shared/ABI.md section 8):
+ * state shows only where nothing zeroes it (abi-iso-vcpus, abi-iso-host):
  * ONE_REG reads of a fresh or reset vcpu (KVM's buffers), and what a
  * guest reads on first entry before writing anything: non-streaming
  * Z/P/FFR, V, FPSR, FPCR, FPMR, TPIDR2_EL0, SMCR_EL1.  Two secret vcpus
@@ -379,7 +379,7 @@ static void check_guest(struct vcpu_ctx *v, int c)
 	memset(ctl, 0xee, sizeof(v->p->ctl));
 	/*
 	 * FPSR is 0 after reset, 0x0800009f after check_onereg() changed
-	 * SVCR.SM (ABI section 5); the guest must read just that.
+	 * SVCR.SM (abi-svcr-sm-fpsr); the guest must read just that.
 	 */
 	fpsr = 0;
 	__smekvm_get_reg(v->s.vcpu, SMEKVM_FPSR, &fpsr);

@@ -3,11 +3,12 @@
  * sme_migrate - save and restore (the migration case) of vcpus with SME.
  *
  * A VMM migrates a vcpu by saving every register KVM_GET_REG_LIST names
- * and writing them into a new vcpu.  shared/ABI.md section 6 promises
- * that this is exact when the new vcpu is initialised the same way, its
- * VLS registers are written before KVM_ARM_VCPU_FINALIZE and every other
+ * and writing them into a new vcpu.  abi-reglist-restore promises that
+ * this is exact when the new vcpu is initialised the same way, its VLS
+ * registers are written before KVM_ARM_VCPU_FINALIZE and every other
  * register is written in list order: SVCR, whose write zeroes vector
- * state and decides which registers exist, is listed first ([ours]).
+ * state and decides which registers exist, is listed first
+ * (abi-reglist-svcr-first, [ours]).
  *
  * For each vcpu flavour (SME only, SVE and SME, SME2 hidden, FA64 hidden)
  * and each of the four SVCR states, every FP/SVE/SME register that exists
@@ -15,7 +16,7 @@
  * everything is saved with lib/sme_vmm and restored into a fresh vcpu of
  * the same VM, twice:
  *
- *  list_order  the procedure of section 6 literally: VLS registers,
+ *  list_order  the procedure of abi-reglist-restore literally: VLS registers,
  *              finalise, the rest in list order.  With the [ours] profile
  *              the list must also name SVCR before every vector and matrix
  *              register, and a failure says where it is instead.  Under

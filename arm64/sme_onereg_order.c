@@ -4,9 +4,10 @@
  * checked exhaustively against the reference model.
  *
  * Writing SVCR from userspace changes which vector and matrix registers
- * exist and zeroes some of them (shared/ABI.md sections 4 and 5), so a VMM
- * that writes registers in the wrong order loses state.  Writes to
- * different registers commute; what decides the outcome is where each
+ * exist and zeroes some of them (abi-view-live-svcr, abi-svcr-sm-zeroes,
+ * abi-svcr-za-on-zeroes), so a VMM that writes registers in the wrong
+ * order loses state (abi-svcr-write-first).  Writes to different
+ * registers commute; what decides the outcome is where each
  * register class (V, Z, P, FFR, ZA rows, ZT0) is written relative to the
  * SVCR write.  For every vcpu flavour (SME only, SVE and SME, SME2 hidden,
  * FA64 hidden), every sampled pair of vector lengths (all the host offers

@@ -8,9 +8,9 @@
  * whichever vcpu owns the CPU, on every path out of the guest: exits to
  * userspace, interruptions by signals (KVM_RUN returns EINTR), preemption
  * by other vcpu threads and by host threads using SME themselves, and
- * migration of the vcpu thread to another CPU (shared/ABI.md sections 8,
- * 9).  Several VMs with several vcpus each run at once, more vcpus than
- * host CPUs.  Each vcpu's guest, round after round, fills every register
+ * migration of the vcpu thread to another CPU (abi-rt-preserve).  Several
+ * VMs with several vcpus each run at once, more vcpus than host CPUs.
+ * Each vcpu's guest, round after round, fills every register
  * live in one SVCR state with patterns naming its VM, vcpu, register, row,
  * byte and round (lib/sme_state_img.h), spins and exits to userspace
  * several times with that state live (guest_code/sme_state_loop.S), then

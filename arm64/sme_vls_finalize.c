@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sme_vls_finalize - vector lengths, finalisation and INIT of vcpus with
- * SME (shared/ABI.md sections 1 and 2), host side only.
+ * SME (doc/abi.md: abi-vls-*, abi-final-*, abi-init-*, abi-reset-*), host
+ * side only.
  *
  * The two vector length registers decide every payload size, and
  * finalisation freezes them, so each rule is checked exhaustively:
@@ -21,7 +22,7 @@
  *    matrix register accesses are EPERM (the last in the order of the
  *    error table, lib/sme_access_err.c), while SVCR may be written;
  *  - a second INIT resets SVCR, SMCR_EL1, SMPRI_EL1 and the vector
- *    registers to the values of section 1;
+ *    registers to their reset values (abi-reset-*);
  *  - INIT errors: SME with EL1_32BIT, with HAS_EL2 ([ours]), in a
  *    protected VM ([ours]), and the first unknown feature bit.
  *
@@ -91,7 +92,7 @@ static bool vls_write(struct kvm_vcpu *vcpu, __u64 id,
 	return ok & smekvm_expect_vls(desc, &after, want ? &before : v);
 }
 
-/* Section 2: the sets after INIT */
+/* The sets after INIT: abi-vls-init-offered, abi-vls-format */
 
 static int test_vls_after_init(struct smekvm_conf_ctx *t, __u64 id)
 {
@@ -113,7 +114,10 @@ static int test_sve_vls_after_init(struct smekvm_conf_ctx *t)
 	return test_vls_after_init(t, SVE_VLS);
 }
 
-/* Section 2 and 3: valid truncations and the payloads they give */
+/*
+ * Valid truncations and the payloads they give: abi-vls-truncate-ok,
+ * abi-vls-independent, abi-payload-*, abi-view-za-rows
+ */
 
 /*
  * @id reads back the pattern written to all its 256 (or 32) bytes for
@@ -234,7 +238,11 @@ static int test_sve_vls_truncate(struct smekvm_conf_ctx *t)
 	return test_vls_truncate(t, SVE_VLS);
 }
 
-/* Section 2: invalid writes */
+/*
+ * Invalid writes: abi-vls-empty-einval, abi-vls-above-max-einval,
+ * abi-vls-range, abi-vls-hole-einval, abi-vls-unoffered-einval, each with
+ * abi-vls-refused-unchanged
+ */
 
 static int test_vls_empty(struct smekvm_conf_ctx *t, __u64 id)
 {
@@ -372,7 +380,10 @@ static int test_sve_vls_unoffered_einval(struct smekvm_conf_ctx *t)
 	return test_vls_unoffered(t, SVE_VLS);
 }
 
-/* Section 1 and 2: after finalisation */
+/*
+ * Finalisation and what depends on it: abi-final-*, abi-vls-final-eperm,
+ * abi-onereg-eperm-unfinalized, abi-svcr-before-final
+ */
 
 static int test_vls_after_finalize_eperm(struct smekvm_conf_ctx *t)
 {
@@ -555,7 +566,7 @@ static int test_svcr_before_finalize(struct smekvm_conf_ctx *t)
 	return result(ok);
 }
 
-/* Section 1: a second INIT */
+/* A second INIT: abi-reset-* */
 
 static bool expect_zero_reg(struct kvm_vcpu *vcpu, const char *what, __u64 id)
 {
@@ -633,7 +644,7 @@ static int test_reinit_resets_state(struct smekvm_conf_ctx *t)
 	return result(ok);
 }
 
-/* Section 1: INIT errors */
+/* INIT errors: abi-init-*, abi-pvm-init-einval, abi-nv-el2-init-einval */
 
 static int init_err(struct smekvm_conf_ctx *t, __u32 extra)
 {
@@ -716,7 +727,7 @@ static const unsigned long beyond_vq16[] = { 17, 32, 64, 65, 512 };
 static const unsigned long sve_beyond[] = { 17, 64, 512 };
 
 static const struct smekvm_conf_case cases[] = {
-	/* Section 2 */
+	/* abi-vls-* */
 	CASE(sme_vls_after_init,		FL_SME_BASE),
 	CASE(sve_vls_after_init,		FL_SVE),
 	{ "sme_vls_truncate_%lu", test_sme_vls_truncate, FL_SME_BASE, 0,
@@ -743,7 +754,7 @@ static const struct smekvm_conf_case cases[] = {
 	CASE(sme_vls_enoent,			SMEKVM_FL_NO_SME),
 	CASE(sve_vls_enoent,			SMEKVM_FL(NO_VEC) |
 						SMEKVM_FL_SME_NO_SVE),
-	/* Section 1: finalisation */
+	/* Finalisation (abi-final-*) and a second INIT (abi-reset-*) */
 	CASE(finalize_twice_eperm,		SMEKVM_FL_SME | FL_SVE),
 	CASE(finalize_no_vec_einval,		SMEKVM_FL(NO_VEC)),
 	CASE(finalize_other_feature_einval,	FL_SME_BASE),
@@ -753,7 +764,7 @@ static const struct smekvm_conf_case cases[] = {
 	CASE(svcr_before_finalize,		SMEKVM_FL_SME),
 	{ "reinit_resets_state", test_reinit_resets_state, FL_SME_BASE,
 	  SMEKVM_CASE_OWN_VM },
-	/* Section 1: INIT */
+	/* INIT: abi-init-*, abi-pvm-init-einval, abi-nv-el2-init-einval */
 	/* SVE alone already refuses EL1_32BIT: SME only shows SME's rule */
 	RAW_CASE(init_el1_32bit_einval,		SMEKVM_FL(SME_ONLY)),
 	RAW_CASE(init_has_el2,			SMEKVM_FL(SME_ONLY)),
@@ -766,5 +777,5 @@ static const struct smekvm_conf_case cases[] = {
 int main(void)
 {
 	smekvm_conf_main(cases, ARRAY_SIZE(cases),
-			 "sme_vls_finalize: vector lengths, finalisation and INIT (ABI sections 1, 2)");
+			 "sme_vls_finalize: vector lengths, finalisation and INIT (doc/abi.md: abi-vls-*, abi-final-*)");
 }

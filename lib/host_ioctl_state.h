@@ -4,12 +4,12 @@
  * FP/SVE/SME state in the calling task's registers, and that state read
  * back right after it.
  *
- * For checking what KVM_RUN does to the task that calls it (shared/ABI.md
- * section 9): compiled code between setting the registers and the
- * syscall, or between the syscall and reading them, could itself change
- * them (memcpy uses the vector registers), and could not run at all with
- * PSTATE.SM=1.  Register images use struct smekvm_gregs and the flags and
- * control-register indices of guest_code/sme_state_loop.h.
+ * For checking what KVM_RUN does to the task that calls it (abi-host-*):
+ * compiled code between setting the registers and the syscall, or between
+ * the syscall and reading them, could itself change them (memcpy uses the
+ * vector registers), and could not run at all with PSTATE.SM=1.  Register
+ * images use struct smekvm_gregs and the flags and control-register
+ * indices of guest_code/sme_state_loop.h.
  */
 #ifndef SMEKVM_HOST_IOCTL_STATE_H
 #define SMEKVM_HOST_IOCTL_STATE_H

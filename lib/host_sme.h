@@ -3,10 +3,10 @@
  * host_sme.h - SME in the test program's own (host) task.
  *
  * For checking what KVM_RUN does to the state of the task that calls it
- * (shared/ABI.md section 9) and for host threads that use SME while vcpus
- * run.  Needs a kernel with SME for userspace (HWCAP2_SME).  PSTATE.ZA
- * may stay on while compiled code runs; streaming mode (SM) is never
- * entered here.
+ * (abi-host-*) and for host threads that use SME while vcpus run
+ * (abi-rt-preserve).  Needs a kernel with SME for userspace (HWCAP2_SME).
+ * PSTATE.ZA may stay on while compiled code runs; streaming mode (SM) is
+ * never entered here.
  */
 #ifndef SMEKVM_HOST_SME_H
 #define SMEKVM_HOST_SME_H

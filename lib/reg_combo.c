@@ -16,7 +16,10 @@
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
 
-/* Blocks of KVM_GET_REG_LIST, in order (ABI.md section 6). */
+/*
+ * Blocks of KVM_GET_REG_LIST, in order (abi-reglist-svcr-first,
+ * abi-reglist-order).
+ */
 enum {
 	RANK_SVCR,
 	RANK_CORE,
@@ -322,7 +325,7 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 	if (d->missing || d->unexpected || d->duplicates)
 		return;
 
-	/* Same set: the order must be ABI.md section 6's. */
+	/* Same set: check abi-reglist-svcr-first and abi-reglist-order. */
 	for (i = 0; i < n; i++) {
 		if (!grl_compared(list[i]))
 			continue;

@@ -7,8 +7,8 @@
  * ID register lowerings and an SVCR state.  grl_combos() enumerates every
  * valid one; grl_expect() composes the sublists that apply to one, plus the
  * vector and matrix registers of the reference model (sme_model.h), in the
- * order ABI.md section 6 gives KVM_GET_REG_LIST; grl_compare() checks a
- * kernel's list against it.  Nothing here needs KVM.
+ * order abi-reglist-svcr-first and abi-reglist-order give KVM_GET_REG_LIST;
+ * grl_compare() checks a kernel's list against it.  Nothing here needs KVM.
  */
 #ifndef SMEKVM_REG_COMBO_H
 #define SMEKVM_REG_COMBO_H
@@ -37,7 +37,7 @@ struct grl_expected {
 	__u64 id;
 	const char *sublist;		/* where it comes from */
 	const struct grl_reg *reg;	/* its data, NULL for model registers */
-	unsigned int rank;		/* block of ABI.md section 6 */
+	unsigned int rank;		/* block in abi-reglist-order */
 	__u64 key;			/* order within the block */
 };
 

@@ -7,7 +7,7 @@
  * of registers).  Authored from `sme_get_reg_list --list` on Linux 7.2
  * under QEMU -cpu max; doc/get-reg-list.md says how to extend it.  The
  * order of the lines does not matter: the generator sorts the expected
- * list the way ABI.md section 6 orders KVM_GET_REG_LIST.
+ * list as abi-reglist-svcr-first and abi-reglist-order say.
  */
 #include <stdio.h>
 #include <string.h>

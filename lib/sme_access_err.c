@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sme_access_err.c - the expected outcome of a ONE_REG access to a vector
- * or matrix register (shared/ABI.md sections 2 and 4).
+ * or matrix register (abi-onereg-*, abi-vls-final-eperm).
  */
 #include <errno.h>
 #include <linux/kernel.h>

@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * sme_access_err.h - the expected outcome of a ONE_REG access to a vector
- * or matrix register (shared/ABI.md sections 2 and 4).
+ * or matrix register (abi-onereg-*, abi-vls-final-eperm).
  *
  * For an access, smekvm_access_conds() says which rows of the error table
- * of ABI.md section 4 apply (there may be several: a ZA row beyond the SVL
- * with SVCR.ZA=0 before finalisation is malformed, inaccessible and
- * unfinalised at once), and smekvm_access_errno() turns them into the
- * errno the ABI expects: the first row that applies, in the table's order
- * ([ours]; with a profile without that rule, any of them is accepted, see
- * smekvm_access_err_ok()).  The table lives here and nowhere else: the
- * conformance tests take every expected errno of an access from it.
+ * (abi-onereg-*) apply (there may be several: a ZA row beyond the SVL with
+ * SVCR.ZA=0 before finalisation is malformed, inaccessible and unfinalised
+ * at once), and smekvm_access_errno() turns them into the errno the ABI
+ * expects: the first row that applies, in the table's order
+ * (abi-onereg-order, [ours]; with a profile without that rule, any of them
+ * is accepted, see smekvm_access_err_ok()).  The table lives here and
+ * nowhere else: the conformance tests take every expected errno of an
+ * access from it.
  *
  * Registers covered: the SVE group (Z, P, FFR, SVE_VLS, unknown indices),
  * the SME group (ZA rows, ZT0, SME_VLS, unknown indices and sizes) and
@@ -31,7 +32,7 @@
 #define SMEKVM_ACC_BUSY		BIT(2)	/* ZA off: EBUSY */
 #define SMEKVM_ACC_UNFINAL	BIT(3)	/* before finalise: EPERM */
 #define SMEKVM_ACC_FAULT	BIT(4)	/* bad pointer: EFAULT */
-/* Not in the table: a VLS write after finalise (section 2): EPERM. */
+/* Not in the table: a VLS write after finalise (abi-vls-final-eperm). */
 #define SMEKVM_ACC_FINAL	BIT(5)
 /* The reference model and the table here disagree: no errno is right. */
 #define SMEKVM_ACC_DISAGREE	BIT(6)

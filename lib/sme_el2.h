@@ -6,7 +6,7 @@
  * environment does not say NV=0, as in the max-nested configuration) and
  * KVM offers nested virtualisation.  SME is then offered to them only if
  * KVM_ARM_VCPU_INIT accepts KVM_ARM_VCPU_SME with KVM_ARM_VCPU_HAS_EL2
- * (shared/ABI.md section 1: EINVAL means "not offered").
+ * (abi-nv-el2-init-einval: EINVAL means "not offered").
  */
 #ifndef SMEKVM_SME_EL2_H
 #define SMEKVM_SME_EL2_H

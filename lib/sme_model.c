@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sme_model.c - reference model of a vcpu's FP/SVE/SME register state
- * (shared/ABI.md sections 3-7).
+ * (doc/abi.md: abi-view-*, abi-payload-*, abi-onereg-*, abi-svcr-*,
+ * abi-reglist-order).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -80,7 +81,7 @@ size_t smekvm_model_vec_reg_ids(const struct smekvm_model_cfg *cfg,
 	if (cfg->sme)
 		put_id(ids, max, &n, KVM_REG_ARM64_SME_VLS);
 	if (smekvm_model_has_za(cfg, svcr)) {
-		/* ABI.md section 3: SVL / 8 horizontal rows. */
+		/* abi-view-za-rows: SVL / 8 horizontal rows. */
 		rows = cfg->sme_vq * 16;
 		for (i = 0; i < rows; i++)
 			put_id(ids, max, &n, KVM_REG_ARM64_SME_ZAHREG(i, 0));
@@ -486,7 +487,7 @@ int smekvm_model_get(const struct smekvm_model *m, __u64 id, void *buf)
 	return 0;
 }
 
-/* Userspace write of SVCR (ABI.md section 5). */
+/* Userspace write of SVCR (abi-svcr-*). */
 static int set_svcr(struct smekvm_model *m, __u64 val)
 {
 	int err = EINVAL;
@@ -509,7 +510,7 @@ static int set_svcr(struct smekvm_model *m, __u64 val)
 	return 0;
 }
 
-/* VLS write (ABI.md section 2): returns errno, sets *@max_vq. */
+/* VLS write (abi-vls-*): returns errno, sets *@max_vq. */
 static int set_vls(struct smekvm_model *m, const __u64 *offered,
 		   unsigned int limit_vq, const __u64 *vls,
 		   unsigned int *max_vq)

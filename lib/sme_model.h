@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * sme_model.h - reference model of a vcpu's FP/SVE/SME register state as
- * shared/ABI.md sections 3-7 define it.
+ * doc/abi.md defines it (abi-view-*, abi-payload-*, abi-onereg-*,
+ * abi-svcr-*, abi-reglist-order).
  *
  * This is the single place that encodes which vector and matrix registers
  * exist for a vcpu configuration in each SVCR state, and in which order
@@ -33,7 +34,7 @@ struct smekvm_model_cfg {
 #define SMEKVM_SVCR_ZA		0x2ULL	/* bit 1 */
 #define SMEKVM_SVCR_VALID	(SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA)
 
-/* ABI.md section 4: which registers exist in SVCR state @svcr. */
+/* abi-view-*: which registers exist in SVCR state @svcr. */
 bool smekvm_model_has_zp(const struct smekvm_model_cfg *cfg, __u64 svcr);
 bool smekvm_model_has_ffr(const struct smekvm_model_cfg *cfg, __u64 svcr);
 /* FPSIMD V registers as core registers (KVM_REG_ARM_CORE, U128). */
@@ -48,7 +49,7 @@ unsigned int smekvm_model_zp_vq(const struct smekvm_model_cfg *cfg,
 
 /*
  * The IDs of the SVE block followed by the SME block of KVM_GET_REG_LIST
- * (ABI.md section 6): SVE_VLS (with SVE), Z0-Z31, P0-P15, FFR when they
+ * (abi-reglist-order): SVE_VLS (with SVE), Z0-Z31, P0-P15, FFR when they
  * exist, then SME_VLS (with SME), the ZA rows and ZT0 when they exist.
  * Writes at most @max IDs to @ids (which may be NULL) and returns how many
  * there are in all.
@@ -57,9 +58,10 @@ size_t smekvm_model_vec_reg_ids(const struct smekvm_model_cfg *cfg,
 				__u64 svcr, __u64 *ids, size_t max);
 
 /*
- * The full register state (ABI.md sections 1, 3-5): a model vcpu that
- * predicts, for every ONE_REG access, its errno and the value it reads,
- * and for every write the state it leaves behind (SVCR zeroing included).
+ * The full register state (abi-reset-*, abi-final-*, abi-view-*,
+ * abi-payload-*, abi-onereg-*, abi-svcr-*): a model vcpu that predicts,
+ * for every ONE_REG access, its errno and the value it reads, and for
+ * every write the state it leaves behind (SVCR zeroing included).
  * Tests apply each step to the model and to the kernel and compare.
  *
  * Only the FP/SVE/SME state is modelled: SVCR, FPSR, FPCR, FPMR (when
@@ -129,7 +131,7 @@ const char *smekvm_model_class_name(enum smekvm_reg_class rc);
 #define SMEKVM_FPMR_ID	0x603000000013da22ULL
 
 /*
- * A freshly INITialised vcpu (ABI.md section 1 reset values), not
+ * A freshly INITialised vcpu (the values of abi-reset-*), not
  * finalised, the offered VL sets unknown.
  */
 void smekvm_model_init(struct smekvm_model *m,
@@ -140,9 +142,9 @@ int smekvm_model_finalize(struct smekvm_model *m);
 
 /*
  * The errnos that apply to a KVM_GET_ONE_REG or KVM_SET_ONE_REG of @id in
- * the current state, in the order of the table of ABI.md section 4
- * (ENOENT, EINVAL, EBUSY, EPERM, EFAULT), into @errs (room for
- * SMEKVM_MODEL_MAX_ERRS); returns how many.  @bad_ptr: the access passes
+ * the current state, in the order of abi-onereg-order (ENOENT, EINVAL,
+ * EBUSY, EPERM, EFAULT), into @errs (room for SMEKVM_MODEL_MAX_ERRS);
+ * returns how many.  @bad_ptr: the access passes
  * an unusable user pointer.  The first one is what the [ours] order gives
  * (SMEKVM_RULE_ERROR_ORDER); an implementation without that order may give
  * any of them.  Errors of the value written (SVCR RES0 bits, a VLS set)
@@ -173,7 +175,7 @@ int smekvm_model_get(const struct smekvm_model *m, __u64 id, void *buf);
 
 /*
  * KVM_SET_ONE_REG of the KVM_REG_SIZE(@id) bytes at @buf: its errno, and
- * on success its effect, including what an SVCR write zeroes (section 5)
+ * on success its effect, including what an SVCR write zeroes (abi-svcr-*)
  * and VLS writes (which change the maximum VQ in cfg).  A failed write
  * changes nothing.  VLS writes are checked only for the rules that need
  * no knowledge of the host (empty set, VQ above 16 for SME, after

@@ -19,7 +19,8 @@
  * Return: 0 when the vcpu initialised, else the negative errno of the
  * first failing ioctl (named in *@step).  For INIT with KVM_ARM_VCPU_SME:
  * -ENOENT is a kernel that does not know the bit, -EINVAL one that knows
- * it but cannot offer SME to this vcpu (shared/ABI.md section 1).
+ * it but cannot offer SME to this vcpu (abi-init-unknown-bit-enoent,
+ * abi-init-sme-unavailable-einval).
  */
 int smekvm_probe_vcpu_init(int kvm_fd, __u32 features, const char **step);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * sme_profile.c - the [ours] expectations of shared/ABI.md, in one place.
+ * sme_profile.c - the [ours] expectations of doc/abi.md, in one place.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
 /*
  * sme_profile.h - which implementation's choices the suite expects.
  *
- * shared/ABI.md follows the upstream proposal "KVM: arm64: Implement
+ * doc/abi.md follows the upstream proposal "KVM: arm64: Implement
  * support for SME" and marks with [ours] where this project differs from
  * it or decides what it leaves open.  Those [ours] expectations live here,
  * and nowhere else: a test that checks one asks smekvm_profile_has() first
@@ -13,7 +13,7 @@
  *
  * Profiles, selected by SMEKVM_PROFILE in the environment:
  *
- *  ours      (default) every [ours] rule of ABI.md, as hyp_patches does;
+ *  ours      (default) every [ours] rule of doc/abi.md, as hyp_patches does;
  *  proposal  the upstream proposal as of v12: SVCR is listed among the
  *            system registers (after the vector state), and the rules
  *            the proposal leaves open are not checked.
@@ -29,40 +29,44 @@
 
 enum smekvm_rule {
 	/*
-	 * ABI.md section 6: KVM_GET_REG_LIST names SVCR first on vcpus with
-	 * SME, so that restoring in list order is safe.  Without it (the
+	 * abi-reglist-svcr-first: KVM_GET_REG_LIST names SVCR first on vcpus
+	 * with SME, so that restoring in list order is safe.  Without it (the
 	 * proposal), SVCR is among the system registers, after the vector
 	 * registers, and a restore in list order loses the vector state.
 	 */
 	SMEKVM_RULE_LIST_SVCR_FIRST,
 	/*
-	 * ABI.md section 4: when several rows of the error table apply, the
+	 * abi-onereg-order: when several rows of the error table apply, the
 	 * first wins (ENOENT, EINVAL, EBUSY, EPERM, EFAULT).  Without it any
 	 * of the errnos that apply is accepted.
 	 */
 	SMEKVM_RULE_ERROR_ORDER,
-	/* ABI.md section 7: userspace writes of SMCR_EL1 are masked. */
+	/* abi-smcr-user-mask: userspace writes of SMCR_EL1 are masked. */
 	SMEKVM_RULE_SMCR_EL1_USER_MASKED,
-	/* ABI.md section 7: ID_AA64PFR1_EL1.SME -> 0 on an SME vcpu: EINVAL. */
+	/*
+	 * abi-idreg-pfr1-sme-zero-refused, abi-idreg-refused-einval:
+	 * ID_AA64PFR1_EL1.SME -> 0 on an SME vcpu: EINVAL.
+	 */
 	SMEKVM_RULE_PFR1_SME_ZERO_EINVAL,
-	/* ABI.md section 1: a protected VM asking for SME gets EINVAL. */
+	/* abi-pvm-init-einval: a protected VM asking for SME gets EINVAL. */
 	SMEKVM_RULE_PROTECTED_VM_EINVAL,
 	/*
-	 * ABI.md section 1: SME with KVM_ARM_VCPU_HAS_EL2 is EINVAL unless
-	 * guest hypervisors get SME virtualised correctly.
+	 * abi-nv-el2-init-einval: SME with KVM_ARM_VCPU_HAS_EL2 is EINVAL
+	 * unless guest hypervisors get SME virtualised correctly.
 	 */
 	SMEKVM_RULE_NESTED_SME_EINVAL,
 	/*
-	 * hyp_patches' choice where ABI.md leaves room: an unknown index or
-	 * wrong size in the SVE group (coproc 0x15) is ENOENT on a vcpu with
-	 * SME (EINVAL without SME, as before).
+	 * abi-onereg-sve-group-sme, hyp_patches' choice where upstream leaves
+	 * room: an unknown index or wrong size in the SVE group (coproc 0x15)
+	 * is ENOENT on a vcpu with SME (EINVAL without SME, as before:
+	 * abi-onereg-sve-group-nosme).
 	 */
 	SMEKVM_RULE_SVE_GROUP_UNKNOWN_ENOENT,
-	/* ABI.md section 9: per-vcpu FP/SVE/SME load and save counters. */
+	/* abi-stats-*: per-vcpu FP/SVE/SME load and save counters. */
 	SMEKVM_RULE_STATS_COUNTERS,
 	/*
-	 * hyp_patches' choice: SMIDR_EL1 accepts only its own value from
-	 * userspace (anything else EINVAL).
+	 * abi-smidr-user-write, hyp_patches' choice: SMIDR_EL1 accepts only
+	 * its own value from userspace (anything else EINVAL).
 	 */
 	SMEKVM_RULE_SMIDR_SAME_VALUE_ONLY,
 	SMEKVM_NR_RULES

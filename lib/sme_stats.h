@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * sme_stats.h - the per-vcpu counters of FP/SVE, streaming Z/P, ZA and
- * ZT0 loads and saves in KVM's binary statistics (shared/ABI.md section
- * 9, ours).  Other implementations need not have them: callers skip.
+ * ZT0 loads and saves in KVM's binary statistics (abi-stats-*, [ours]).
+ * Other implementations need not have them: callers skip.
  */
 #ifndef SMEKVM_SME_STATS_H
 #define SMEKVM_SME_STATS_H

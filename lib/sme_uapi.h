@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * sme_uapi.h - the KVM SME userspace ABI numbers (shared/ABI.md, sections 1
- * and 3) for kernel trees whose headers lack them.
+ * sme_uapi.h - the KVM SME userspace ABI numbers (doc/abi.md: abi-cap-*,
+ * abi-regid-*) for kernel trees whose headers lack them.
  *
  * This is the one place the suite takes these numbers from.  Every
  * definition is guarded, so the headers of a kernel that has the SME uAPI
  * win; the names are those of our implementation (hyp_patches).  The
- * static assertions at the end hold either header to ABI.md.
+ * static assertions at the end hold either header to doc/abi.md.
  * KVM_CAP_ARM_SME moves with every rebase: build with
  * -DKVM_CAP_ARM_SME=<n> (make SME_CAP=<n>) to override the default.
  */
@@ -118,7 +118,10 @@
 #define SYS_SMPRIMAP_EL2		sys_reg(3, 4, 1, 2, 5)
 #endif
 
-/* The IDs of ABI.md section 3, whichever header defined them. */
+/*
+ * abi-cap-feature-bit, abi-regid-za-row, abi-regid-zt0, abi-regid-sme-vls,
+ * whichever header defined them.
+ */
 _Static_assert(KVM_ARM_VCPU_SME == 9, "KVM_ARM_VCPU_SME");
 _Static_assert(KVM_REG_ARM64_SME_ZAHREG(255, 0) == 0x6080000000171fe0ULL,
 	       "ZA row ID");

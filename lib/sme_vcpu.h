@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * sme_vcpu.h - host-side helpers for vcpus with SVE and SME (shared/ABI.md).
+ * sme_vcpu.h - host-side helpers for vcpus with SVE and SME (doc/abi.md).
  *
  *  - vector length bitmaps in the SVE_VLS/SME_VLS layout (smekvm_vls_*);
  *  - creating a vcpu with an explicit feature set, independent of the NV
@@ -46,10 +46,10 @@
 #define SMEKVM_FPSR	SMEKVM_CORE_REG(fp_regs.fpsr, KVM_REG_SIZE_U32)
 #define SMEKVM_FPCR	SMEKVM_CORE_REG(fp_regs.fpcr, KVM_REG_SIZE_U32)
 
-/* FPSR after userspace changes SVCR.SM (shared/ABI.md section 5). */
+/* FPSR after userspace changes SVCR.SM (abi-svcr-sm-fpsr). */
 #define SMEKVM_FPSR_AFTER_SM_CHANGE	0x0800009fU
 
-/* Register IDs of the system registers of ABI.md section 3. */
+/* Register IDs of the SME system registers (abi-regid-sysregs). */
 #define SMEKVM_SVCR		KVM_ARM64_SYS_REG(SYS_SVCR)
 #define SMEKVM_SMCR_EL1		KVM_ARM64_SYS_REG(SYS_SMCR_EL1)
 #define SMEKVM_SMPRI_EL1	KVM_ARM64_SYS_REG(SYS_SMPRI_EL1)
@@ -184,7 +184,7 @@ void smekvm_get_vls(struct kvm_vcpu *vcpu, __u64 id, struct smekvm_vls *v);
 void smekvm_set_vls(struct kvm_vcpu *vcpu, __u64 id,
 		    const struct smekvm_vls *v);
 
-/* SVCR: its write has side effects (ABI.md section 5). */
+/* SVCR: its write has side effects (abi-svcr-*). */
 __u64 smekvm_get_svcr(struct kvm_vcpu *vcpu);
 void smekvm_set_svcr(struct kvm_vcpu *vcpu, __u64 svcr);
 

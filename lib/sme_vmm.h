@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * sme_vmm.h - what a VMM needs to save and restore the FP/SVE/SME state of
- * a vcpu safely (shared/ABI.md sections 2 and 6): the userspace library
- * the upstream reviewers asked for instead of a new ioctl.
+ * a vcpu safely (abi-reglist-restore, abi-svcr-write-first): the userspace
+ * library the upstream reviewers asked for instead of a new ioctl.
  *
  * Vector lengths: smekvm_vmm_discover_vls() reads the SVE and SME vector
  * lengths an initialised, not yet finalised vcpu is offered, and their
@@ -24,13 +24,14 @@
  *     ZT0 and streaming FFR exist) before anything else;
  *  3. KVM_ARM_VCPU_FINALIZE(KVM_ARM_VCPU_VEC);
  *  4. SMEKVM_VMM_SAFE only: write SVCR, whose write zeroes vector state
- *     and decides which registers exist (section 5);
+ *     and decides which registers exist (abi-svcr-sm-zeroes,
+ *     abi-view-live-svcr);
  *  5. write every other saved register in the saved list's order.
  *
- * SMEKVM_VMM_LIST_ORDER skips 2 and 4: the procedure of ABI.md section 6
+ * SMEKVM_VMM_LIST_ORDER skips 2 and 4: the procedure of abi-reglist-restore
  * as it stands, which is exact only when the list names SVCR before the
- * vector registers (the [ours] order); the conformance tests use it to
- * check that rule.  SMEKVM_VMM_SAFE is exact either way: use it.
+ * vector registers (abi-reglist-svcr-first, [ours]); the conformance tests
+ * use it to check that rule.  SMEKVM_VMM_SAFE is exact either way: use it.
  *
  * Functions return 0 or a positive errno, and describe what failed in
  * smekvm_vmm_error() (a static buffer).  Needs the KVM selftests library.
@@ -79,7 +80,7 @@ const void *smekvm_vmm_state_reg(const struct smekvm_vmm_state *st, __u64 id);
 
 enum smekvm_vmm_order {
 	SMEKVM_VMM_SAFE,	/* ID registers and SVCR first: always exact */
-	SMEKVM_VMM_LIST_ORDER,	/* ABI.md section 6 as written */
+	SMEKVM_VMM_LIST_ORDER,	/* abi-reglist-restore as written */
 };
 
 /*
