@@ -53,18 +53,17 @@ config_line() {
 config_field() {
 	echo "$1" | cut -d'|' -f"$2" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//'
 }
-# The kernel report patterns, without comment lines.
+# patterns_file [lockup]: a file of the kernel report patterns of
+# lib/kernel-reports.txt without comment lines; with "lockup", only the
+# lockup class, between its "lockup-class begin" and "end" markers.
 patterns_file() {
-	p=${TMPDIR:-/tmp}/smekvm-patterns.$$
-	grep -v -e '^#' -e '^$' "$TOP/lib/kernel-reports.txt" > "$p"
-	echo "$p"
-}
-# The lockup-class patterns of lib/kernel-reports.txt: those between its
-# "lockup-class begin" and "lockup-class end" markers.
-lockup_patterns_file() {
-	p=${TMPDIR:-/tmp}/smekvm-lockup-patterns.$$
-	sed -n '/^# lockup-class begin/,/^# lockup-class end/p' \
-		"$TOP/lib/kernel-reports.txt" | grep -v -e '^#' -e '^$' > "$p"
+	p=${TMPDIR:-/tmp}/smekvm-patterns${1:+-$1}.$$
+	if [ "${1:-}" = lockup ]; then
+		sed -n '/^# lockup-class begin/,/^# lockup-class end/p' \
+			"$TOP/lib/kernel-reports.txt"
+	else
+		cat "$TOP/lib/kernel-reports.txt"
+	fi | grep -v -e '^#' -e '^$' > "$p"
 	echo "$p"
 }
 # run_in_root SCRIPT ARG...: unless already inside the tool root (or told

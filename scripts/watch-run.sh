@@ -35,7 +35,7 @@ gdbdir=${2:?}
 map=${3:?}
 tpid=${4:?}
 tmo=${5:?}
-lockpat=$(lockup_patterns_file)
+lockpat=$(patterns_file lockup)
 trap 'rm -f "$lockpat"' EXIT
 
 # The longest a test may run without output: its timeout, 5 s to the KILL,
