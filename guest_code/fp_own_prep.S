@@ -10,12 +10,11 @@
  * the guest's registers live (the trap that loads them when they are not):
  * MSR FPCR, an SVE DUP, SMSTART SM or SMSTART ZA.  The pattern goes to
  * D15 (an FMOV, legal in streaming mode too) and a fixed value to FPCR,
- * which PSTATE.SM changes leave alone.
+ * which PSTATE.SM changes leave alone.  SVE and SME instructions are the
+ * .inst encodings of sme_insn.h.
  */
 #include "sme_asm.h"
 #include "fp_own_prep.h"
-
-#define DUP_Z15_D_X0	0x05e0380f	/* mov z15.d, x0 (DUP, scalar) */
 
 	.text
 
@@ -38,7 +37,7 @@ func smekvm_fp_own_prep_fp
 endfunc smekvm_fp_own_prep_fp
 
 func smekvm_fp_own_prep_sve
-	.inst	DUP_Z15_D_X0
+	.inst	DUP_Z_X | 15			// mov z15.d, x0
 	mov	x1, #SMEKVM_FP_OWN_FPCR
 	msr	fpcr, x1
 	mov	x0, #0

@@ -7,7 +7,8 @@
  * not loaded; touching each live class makes any lazy implementation load
  * it, and the next exit to userspace makes it save it again, so that the
  * load and save counters must move once per exit for each live class.
- * In assembly because the loop may run in streaming mode.
+ * In assembly because the loop may run in streaming mode; SVE and SME
+ * instructions are the .inst encodings of sme_insn.h.
  *
  * Register use: x0 exit address, x1 count, x2 flags, x3 scratch buffer,
  * w12 ZA row index.
@@ -30,13 +31,13 @@ func smekvm_exit_loop
 2:	cbz	x1, 8f
 
 3:	tbz	x2, #2, 4f
-	.inst	0x9e670020			// fmov d0, x1
+	fmov	d0, x1
 4:	tbz	x2, #3, 5f
-	.inst	0x85804060			// ldr z0, [x3]
+	.inst	LDR_Z | (3 << 5)		// ldr z0, [x3]
 5:	tbz	x2, #4, 6f
-	.inst	0xe1200060			// str za[w12, 0], [x3]
+	.inst	STR_ZA | (3 << 5)		// str za[w12, 0], [x3]
 6:	tbz	x2, #5, 7f
-	.inst	0xe13f8060			// str zt0, [x3]
+	.inst	STR_ZT0 | (3 << 5)		// str zt0, [x3]
 7:	str	xzr, [x0]
 	subs	x1, x1, #1
 	b.ne	3b

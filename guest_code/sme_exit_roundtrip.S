@@ -9,8 +9,9 @@
  * no memslot backs: KVM_RUN returns KVM_EXIT_MMIO with the vcpu's live
  * streaming Z/P/FFR, ZA and ZT0, and the next KVM_RUN resumes here.
  *
- * SVE and SME instructions are .inst encodings with their mnemonic in a
- * comment (or named in sme_asm.h), so that any assembler builds this.
+ * SVE and SME instructions are the .inst encodings of sme_insn.h, moved
+ * through the register-image macros of sme_asm.h, so that any assembler
+ * builds this.
  *
  * Register use: x0 in, x1 out, x2 exit address, x3 flags, x4 rows;
  * x5 walks the buffer, x6 scratch, x7 start of ZA in the buffer, w12 row.
@@ -32,21 +33,14 @@ func smekvm_exit_roundtrip
 	/* FFR first, through P0, which the P loads then overwrite. */
 	tbz	x3, #0, 1f
 	add	x6, x5, #(SMEKVM_GREGS_FFR - SMEKVM_GREGS_P)
-	.inst	0x858000c0			// ldr p0, [x6]
-	.inst	0x25289000			// wrffr p0.b
+	ffrreg	LDR_P, 6			// from [x6]
 1:	pregs	LDR_P
 	add	x5, x5, #SMEKVM_GREGS_PSLOT	// past FFR: ZA
 	mov	x7, x5
-	mov	w12, #0
-2:	cmp	x12, x4
-	b.hs	3f
-	.inst	0xe10000a0			// ldr za[w12, 0], [x5]
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	add	w12, w12, #1
-	b	2b
-3:	add	x5, x7, #(256 * SMEKVM_GREGS_ZSLOT)
+	zarows	LDR_ZA
+	add	x5, x7, #(256 * SMEKVM_GREGS_ZSLOT)
 	tbz	x3, #1, 4f
-	.inst	0xe11f80a0			// ldr zt0, [x5]
+	zt0reg	LDR_ZT0
 
 	/* The exit: KVM_EXIT_MMIO with SM and ZA on. */
 4:	str	xzr, [x2]
@@ -55,20 +49,13 @@ func smekvm_exit_roundtrip
 	zregs	STR_Z
 	pregs	STR_P
 	tbz	x3, #0, 5f
-	.inst	0x2519f000			// rdffr p0.b
-	.inst	0xe58000a0			// str p0, [x5]
+	ffrreg	STR_P
 5:	add	x5, x5, #SMEKVM_GREGS_PSLOT
 	mov	x7, x5
-	mov	w12, #0
-6:	cmp	x12, x4
-	b.hs	7f
-	.inst	0xe12000a0			// str za[w12, 0], [x5]
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	add	w12, w12, #1
-	b	6b
-7:	add	x5, x7, #(256 * SMEKVM_GREGS_ZSLOT)
+	zarows	STR_ZA
+	add	x5, x7, #(256 * SMEKVM_GREGS_ZSLOT)
 	tbz	x3, #1, 8f
-	.inst	0xe13f80a0			// str zt0, [x5]
+	zt0reg	STR_ZT0
 8:	mrs	x6, s3_3_c4_c2_2		// svcr
 	str	x6, [x5, #(SMEKVM_GREGS_SVCR - SMEKVM_GREGS_ZT0)]
 
@@ -78,6 +65,6 @@ func smekvm_exit_roundtrip
 endfunc smekvm_exit_roundtrip
 
 func smekvm_guest_rdsvl
-	.inst	0x04bf5820			// rdsvl x0, #1
+	.inst	RDSVL				// rdsvl x0, #1
 	ret
 endfunc smekvm_guest_rdsvl

@@ -5,8 +5,8 @@
  *
  * The streaming-mode instructions run between SMSTART SM and SMSTOP SM
  * with no compiled code in between; the ZT0 ones between SMSTART ZA and
- * SMSTOP ZA, so that PSTATE.ZA=0 cannot be why they trap.  Encodings are
- * .inst with the mnemonic in a comment (checked with binutils 2.40).
+ * SMSTOP ZA, so that PSTATE.ZA=0 cannot be why they trap.  SVE and SME
+ * instructions are the .inst encodings of sme_insn.h.
  * Arguments: x0 a 64-byte buffer (ldr_zt0 loads ZT0 from it), x1 two
  * u64 where SMCR_EL1 and SVCR are stored just before the instruction.
  * Clobbers x5, x6, v0 and p0 only.
@@ -19,6 +19,8 @@
  * FA64 or EZT0, so one code sequence run under two SMCR_EL1 values would
  * reuse the first value's translation (doc/known-issues.md).
  */
+
+#include "sme_asm.h"
 
 	.text
 
@@ -50,44 +52,44 @@ smekvm_hf_\what\()_insn_\c:
 /* One copy of every function, suffix c. */
 .macro	hf_copy c
 	hf_func fmov_streaming, \c
-	.inst	0xd503437f		// smstart sm
+	.inst	SMSTART_SM
 	hf_diag
 	hf_insn fmov_streaming, \c
-	.inst	0x9e670020		// fmov d0, x1
-	.inst	0xd503427f		// smstop sm
+	fmov	d0, x1
+	.inst	SMSTOP_SM
 	hf_end fmov_streaming, \c
 
 	hf_func add_v_streaming, \c
-	.inst	0xd503437f		// smstart sm
+	.inst	SMSTART_SM
 	hf_diag
 	hf_insn add_v_streaming, \c
-	.inst	0x4ea28420		// add v0.4s, v1.4s, v2.4s
-	.inst	0xd503427f		// smstop sm
+	add	v0.4s, v1.4s, v2.4s
+	.inst	SMSTOP_SM
 	hf_end add_v_streaming, \c
 
 	hf_func rdffr_streaming, \c
-	.inst	0xd503437f		// smstart sm
+	.inst	SMSTART_SM
 	hf_diag
 	hf_insn rdffr_streaming, \c
-	.inst	0x2519f000		// rdffr p0.b
-	.inst	0xd503427f		// smstop sm
+	.inst	RDFFR			// rdffr p0.b
+	.inst	SMSTOP_SM
 	hf_end rdffr_streaming, \c
 
 	hf_func zero_zt0, \c
-	.inst	0xd503457f		// smstart za
+	.inst	SMSTART_ZA
 	hf_diag
 	hf_insn zero_zt0, \c
-	.inst	0xc0480001		// zero {zt0}
-	.inst	0xd503447f		// smstop za
+	.inst	ZERO_ZT0		// zero {zt0}
+	.inst	SMSTOP_ZA
 	hf_end zero_zt0, \c
 
 	hf_func ldr_zt0, \c
-	.inst	0xd503457f		// smstart za
+	.inst	SMSTART_ZA
 	mov	x5, x0
 	hf_diag
 	hf_insn ldr_zt0, \c
-	.inst	0xe11f80a0		// ldr zt0, [x5]
-	.inst	0xd503447f		// smstop za
+	zt0reg	LDR_ZT0			// ldr zt0, [x5]
+	.inst	SMSTOP_ZA
 	hf_end ldr_zt0, \c
 .endm
 

@@ -9,9 +9,9 @@
  * instruction, so each function always returns.  Clobbers x0 (and V0:
  * fp_fmov) only.
  *
- * SME instructions are .inst encodings with their mnemonic in a comment,
- * and system registers use their generic S<op0>_<op1>_C<n>_C<m>_<op2>
- * names, so that any assembler builds this.
+ * SVE and SME instructions are the .inst encodings of sme_insn.h, and
+ * system registers use their generic S<op0>_<op1>_C<n>_C<m>_<op2> names,
+ * so that any assembler builds this.
  *
  * Should SME work after all (a bug the test reports), each function leaves
  * the state it changed as it found it: SMSTART is followed by SMSTOP, and
@@ -19,6 +19,8 @@
  * (which also makes them legal, so they cannot UNDEF merely because
  * PSTATE.ZA is 0).
  */
+
+#include "sme_asm.h"
 
 	.text
 
@@ -60,37 +62,37 @@ hidden_end \what
 hidden_func smstart
 	mov	x0, #0
 hidden_insn smstart
-	.inst	0xd503477f		// smstart
-	.inst	0xd503467f		// smstop
+	.inst	SMSTART
+	.inst	SMSTOP
 hidden_end smstart
 
 hidden_func smstop
 	mov	x0, #0
 hidden_insn smstop
-	.inst	0xd503467f		// smstop
+	.inst	SMSTOP
 hidden_end smstop
 
 hidden_func rdsvl
 	mov	x0, #0
 hidden_insn rdsvl
-	.inst	0x04bf5820		// rdsvl x0, #1
+	.inst	RDSVL			// rdsvl x0, #1
 	mov	x0, #0
 hidden_end rdsvl
 
 hidden_func zero_za
 	mov	x0, #0
-	.inst	0xd503457f		// smstart za
+	.inst	SMSTART_ZA
 hidden_insn zero_za
-	.inst	0xc00800ff		// zero {za}
-	.inst	0xd503447f		// smstop za
+	.inst	ZERO_ZA			// zero {za}
+	.inst	SMSTOP_ZA
 hidden_end zero_za
 
 hidden_func zero_zt0
 	mov	x0, #0
-	.inst	0xd503457f		// smstart za
+	.inst	SMSTART_ZA
 hidden_insn zero_zt0
-	.inst	0xc0480001		// zero {zt0}
-	.inst	0xd503447f		// smstop za
+	.inst	ZERO_ZT0		// zero {zt0}
+	.inst	SMSTOP_ZA
 hidden_end zero_zt0
 
 hidden_func fp_fmov
@@ -102,7 +104,7 @@ hidden_end fp_fmov
 hidden_func sve_rdvl
 	mov	x0, #0
 hidden_insn sve_rdvl
-	.inst	0x04bf5020		// rdvl x0, #1
+	.inst	RDVL			// rdvl x0, #1
 hidden_end sve_rdvl
 
 	hidden_read	svcr_read,		S3_3_C4_C2_2	// SVCR

@@ -6,10 +6,10 @@
  *
  * In assembly because streaming-mode code must not be compiled code, and
  * because a fresh vcpu's registers must be read before any compiled code
- * can have written them.  SVE and SME instructions are .inst encodings
- * with their mnemonic in a comment (or named in sme_asm.h), so that any
- * assembler builds this;
- * system registers use generic names.
+ * can have written them.  SVE and SME instructions are the .inst encodings
+ * of sme_insn.h, and the register images are moved by the macros of
+ * sme_asm.h, so that any assembler builds this; system registers use
+ * generic names.
  *
  * smekvm_state_loop register use: x0 in, x1 out, x2 exit address,
  * x3 flags, x4 rows, x5 walks a buffer, x6 scratch, x8 exits, x9 spin,
@@ -38,31 +38,14 @@ func smekvm_state_loop
 2:	at	x0, SMEKVM_GREGS_Z
 	tbz	x3, #SMEKVM_SL_ZP_BIT, 3f
 	zregs	LDR_Z
-3:	tbz	x3, #SMEKVM_SL_V_BIT, 4f
-	at	x0, SMEKVM_GREGS_Z
-	qregs	LDR_Q
-4:	tbz	x3, #SMEKVM_SL_FFR_BIT, 5f
-	at	x0, SMEKVM_GREGS_FFR
-	.inst	0x858000a0			// ldr p0, [x5]
-	.inst	0x25289000			// wrffr p0.b
-5:	tbz	x3, #SMEKVM_SL_ZP_BIT, 6f
-	at	x0, SMEKVM_GREGS_P
-	pregs	LDR_P
-6:	tbz	x3, #SMEKVM_SL_ZA_BIT, 8f
-	at	x0, SMEKVM_GREGS_ZA
-	mov	w12, #0
-7:	cmp	x12, x4
-	b.hs	8f
-	.inst	0xe10000a0			// ldr za[w12, 0], [x5]
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	add	w12, w12, #1
-	b	7b
-8:	tbz	x3, #SMEKVM_SL_ZT0_BIT, 9f
-	at	x0, SMEKVM_GREGS_ZT0
-	.inst	0xe11f80a0			// ldr zt0, [x5]
+3:	sl_qregs	LDR_Q, x3, x0
+	sl_ffr		LDR_P, x3, x0
+	sl_pregs	LDR_P, x3, x0
+	sl_zarows	LDR_ZA, x3, x0
+	sl_zt0		LDR_ZT0, x3, x0
 
 	/* The exits, with the state live; spin in between. */
-9:	mov	x10, x8
+	mov	x10, x8
 10:	cbz	x10, 13f
 	mov	x11, x9
 11:	cbz	x11, 12f
@@ -71,39 +54,20 @@ func smekvm_state_loop
 12:	str	xzr, [x2]
 	/* Touch the state: loaded again now, saved at the next exit. */
 	tbz	x3, #SMEKVM_SL_ZP_BIT, 121f
-	.inst	0x04603000			// mov z0.d, z0.d
+	.inst	MOV_Z				// mov z0.d, z0.d
 121:	tbz	x3, #SMEKVM_SL_V_BIT, 122f
 	orr	v0.16b, v0.16b, v0.16b
 122:	sub	x10, x10, #1
 	b	10b
 
 	/* Stores, in the same order; FFR through P0 after P. */
-13:	tbz	x3, #SMEKVM_SL_ZP_BIT, 14f
-	at	x1, SMEKVM_GREGS_Z
-	zregs	STR_Z
-14:	tbz	x3, #SMEKVM_SL_V_BIT, 15f
-	at	x1, SMEKVM_GREGS_Z
-	qregs	STR_Q
-15:	tbz	x3, #SMEKVM_SL_ZP_BIT, 16f
-	at	x1, SMEKVM_GREGS_P
-	pregs	STR_P
-16:	tbz	x3, #SMEKVM_SL_FFR_BIT, 17f
-	at	x1, SMEKVM_GREGS_FFR
-	.inst	0x2519f000			// rdffr p0.b
-	.inst	0xe58000a0			// str p0, [x5]
-17:	tbz	x3, #SMEKVM_SL_ZA_BIT, 19f
-	at	x1, SMEKVM_GREGS_ZA
-	mov	w12, #0
-18:	cmp	x12, x4
-	b.hs	19f
-	.inst	0xe12000a0			// str za[w12, 0], [x5]
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	add	w12, w12, #1
-	b	18b
-19:	tbz	x3, #SMEKVM_SL_ZT0_BIT, 20f
-	at	x1, SMEKVM_GREGS_ZT0
-	.inst	0xe13f80a0			// str zt0, [x5]
-20:	at	x1, SMEKVM_GREGS_SVCR
+13:	sl_zregs	STR_Z, x3, x1
+	sl_qregs	STR_Q, x3, x1
+	sl_pregs	STR_P, x3, x1
+	sl_ffr		STR_P, x3, x1
+	sl_zarows	STR_ZA, x3, x1
+	sl_zt0		STR_ZT0, x3, x1
+	at	x1, SMEKVM_GREGS_SVCR
 	str	xzr, [x5]
 	tbz	x3, #SMEKVM_SL_SME_BIT, 21f
 	mrs	x6, s3_3_c4_c2_2		// svcr
@@ -153,15 +117,12 @@ func smekvm_fresh_entry
 	zregs	STR_Z
 	at	x0, SMEKVM_GREGS_P
 	pregs	STR_P
-	tbz	x2, #SMEKVM_SL_FFR_BIT, 3f
-	at	x0, SMEKVM_GREGS_FFR
-	.inst	0x2519f000			// rdffr p0.b
-	.inst	0xe58000a0			// str p0, [x5]
+	sl_ffr	STR_P, x2, x0
 3:	mov	x0, x4
 	br	x3
 endfunc smekvm_fresh_entry
 
 func smekvm_guest_rdvl
-	.inst	0x04bf5020			// rdvl x0, #1
+	.inst	RDVL				// rdvl x0, #1
 	ret
 endfunc smekvm_guest_rdvl

@@ -8,10 +8,10 @@
  * after the step) says exist, so a wrong PSTATE shows up as a wrong SVCR
  * in the image rather than as a fault.
  *
- * SVE and SME instructions are .inst encodings with their mnemonic in a
- * comment (checked against binutils 2.40) or named in sme_asm.h, so that
- * any assembler builds this; system registers use their
- * S<op0>_<op1>_C<n>_C<m>_<op2> names.
+ * SVE and SME instructions are the .inst encodings of sme_insn.h, moved
+ * through the register-image macros of sme_asm.h, so that any assembler
+ * builds this; system registers use their S<op0>_<op1>_C<n>_C<m>_<op2>
+ * names.
  *
  * Register use: x0 in, x1 out, x2 exit address, x3 flags, x4 ZA rows;
  * x5 walks a buffer, x6 and x7 scratch, x8 SVCR after the step, x9 FPSR
@@ -26,19 +26,6 @@
 #define SVCR	S3_3_C4_C2_2
 
 	.text
-
-/* \op ZA[w12, 0], [x5] for rows 0..x4-1 from the ZA slots of \base. */
-.macro	zarows op, base
-	at	\base, SMEKVM_GREGS_ZA
-	mov	w12, #0
-1:	cmp	x12, x4
-	b.hs	2f
-	.inst	\op				// ldr/str za[w12, 0], [x5]
-	add	x5, x5, #SMEKVM_GREGS_ZSLOT
-	add	w12, w12, #1
-	b	1b
-2:
-.endm
 
 func smekvm_state_step
 	/*
@@ -81,16 +68,16 @@ func smekvm_state_step
 4:	zregs	LDR_Z				// non-streaming SVE
 	/* FFR through P0, which the P loads then overwrite. */
 7:	add	x6, x5, #(SMEKVM_GREGS_FFR - SMEKVM_GREGS_P)
-	.inst	0x858000c0			// ldr p0, [x6]
-	.inst	0x25289000			// wrffr p0.b
+	ffrreg	LDR_P, 6			// from [x6]
 5:	pregs	LDR_P
 
 	/* ZA and ZT0. */
 6:	tbz	x3, #1, 8f
-	zarows	0xe10000a0, x0			// ldr za[w12, 0], [x5]
+	at	x0, SMEKVM_GREGS_ZA
+	zarows	LDR_ZA
 	tbz	x3, #4, 8f
 	at	x0, SMEKVM_GREGS_ZT0
-	.inst	0xe11f80a0			// ldr zt0, [x5]
+	zt0reg	LDR_ZT0
 
 8:	mov	x6, #SMEKVM_STEP_FPSR_IN
 	msr	fpsr, x6
@@ -136,15 +123,15 @@ func smekvm_state_step
 	b	27f
 24:	zregs	STR_Z				// non-streaming SVE
 	pregs	STR_P
-27:	.inst	0x2519f000			// rdffr p0.b
-	.inst	0xe58000a0			// str p0, [x5]
+27:	ffrreg	STR_P
 
 	/* ZA and ZT0 if ZA is on. */
 26:	tbz	x8, #1, 28f
-	zarows	0xe12000a0, x1			// str za[w12, 0], [x5]
+	at	x1, SMEKVM_GREGS_ZA
+	zarows	STR_ZA
 	tbz	x3, #4, 28f
 	at	x1, SMEKVM_GREGS_ZT0
-	.inst	0xe13f80a0			// str zt0, [x5]
+	zt0reg	STR_ZT0
 
 28:	ldr	x6, =SMEKVM_GREGS_SVCR
 	str	x8, [x1, x6]

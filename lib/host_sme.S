@@ -2,9 +2,8 @@
 /*
  * host_sme.S - SME in the test program's own task (see host_sme.h).
  *
- * SME instructions are .inst encodings with their mnemonic in a comment
- * (or named in sme_asm.h), system registers use generic names, so that
- * any assembler builds this.
+ * SME instructions are the .inst encodings of sme_insn.h, system
+ * registers use generic names, so that any assembler builds this.
  */
 #include "sme_asm.h"
 
@@ -16,7 +15,7 @@ func smekvm_host_svcr
 endfunc smekvm_host_svcr
 
 func smekvm_host_rdsvl
-	.inst	0x04bf5820			// rdsvl x0, #1
+	.inst	RDSVL				// rdsvl x0, #1
 	ret
 endfunc smekvm_host_rdsvl
 
@@ -33,13 +32,13 @@ endfunc smekvm_host_za_stop
 /* x0 buffer, w1 row */
 func smekvm_host_za_row_load
 	mov	w12, w1
-	.inst	0xe1000000			// ldr za[w12, 0], [x0]
+	.inst	LDR_ZA				// ldr za[w12, 0], [x0]
 	ret
 endfunc smekvm_host_za_row_load
 
 func smekvm_host_za_row_store
 	mov	w12, w1
-	.inst	0xe1200000			// str za[w12, 0], [x0]
+	.inst	STR_ZA				// str za[w12, 0], [x0]
 	ret
 endfunc smekvm_host_za_row_store
 

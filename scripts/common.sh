@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # common.sh - shared settings and helpers of the host-side scripts.
-# Sourced, never run. POSIX sh.
+# Sourced, never run, so it only defines: what more than one script does
+# (enter the tool root, build the suite, read the configuration table)
+# lives here once. POSIX sh.
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${SMEKVM_CACHE:-/var/cache/sme-kvm-suite}
@@ -68,16 +70,44 @@ patterns_file() {
 }
 # run_in_root SCRIPT ARG...: unless already inside the tool root (or told
 # to use the host's tools with SMEKVM_NO_ROOT), make the tool root, run
-# SCRIPT again inside it and exit with its status; else return.
+# scripts/SCRIPT again inside it and exit with its status; else return.
+# Every script that needs the tool root starts with it (run_in_root "$0"
+# "$@"), none with a copy of its own.  With SMEKVM_T0 set (suite.sh), it
+# says how long the dependencies took.
 run_in_root() {
 	[ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ] || return 0
 	sh "$TOP/scripts/deps.sh"
+	[ -z "${SMEKVM_T0:-}" ] ||
+		log "dependencies ready after $(($(date +%s) - SMEKVM_T0)) s"
 	mkdir -p "$OUT"
 	export O="$OUT"
-	s=$1
+	s=$TOP/scripts/${1##*/}
 	shift
 	in_root sh "$s" "$@"
 	exit $?
+}
+# build_suite [KDIR [DIR]]: the test programs built against the kernel tree
+# KDIR (default: KSRC, else the patched linux-source) in DIR/suite (default
+# DIR: $OUT), installed in DIR/install and packed with busybox into
+# DIR/initramfs.cpio.gz; the make output goes to DIR/suite-build.log.
+# Both arguments are optional (harness.sh gives none).
+# shellcheck disable=SC2120
+build_suite() {
+	kdir=${1:-${KSRC:-$(sh "$TOP/scripts/kernel-src.sh" patched)}}
+	bdir=${2:-$OUT}
+	blog=$bdir/suite-build.log
+	log "building the suite against $kdir"
+	mkdir -p "$bdir"
+	make -s -C "$TOP" KDIR="$kdir" O="$bdir/suite" -j"$(($(nproc) + 1))" \
+		> "$blog" 2>&1 || {
+		tail -n 30 "$blog" >&2
+		die "suite build failed (full log: $blog)"
+	}
+	rm -rf "$bdir/install"
+	make -s -C "$TOP" KDIR="$kdir" O="$bdir/suite" DESTDIR="$bdir/install" \
+		install >> "$blog" 2>&1 ||
+		die "suite install failed (full log: $blog)"
+	sh "$TOP/scripts/mkinitramfs.sh" "$bdir/install" "$bdir/initramfs.cpio.gz"
 }
 # series_hash: names the state of hyp_patches/ (the series file and every
 # patch it lists), for ledgers and stamps.

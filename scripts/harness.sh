@@ -3,6 +3,8 @@
 #
 # harness.sh - the commands of suite.sh, run where the tools are (inside
 # the tool root, or on the host with SMEKVM_NO_ROOT=1). See suite.sh.
+# The suite build itself (build_suite) is in common.sh, shared with
+# mutate.sh.
 set -eu
 
 . "$(dirname "$0")/common.sh"
@@ -40,22 +42,6 @@ build_kernels() {
 	for v in "$@"; do
 		sh "$TOP/scripts/build-kernel.sh" "$(full_variant "$v")"
 	done
-}
-
-# build_suite: the test programs, their install tree and the initramfs.
-build_suite() {
-	kdir=${KSRC:-$(sh "$TOP/scripts/kernel-src.sh" patched)}
-	log "building the suite against $kdir"
-	make -s -C "$TOP" KDIR="$kdir" O="$OUT/suite" -j"$(($(nproc) + 1))" \
-		> "$OUT/suite-build.log" 2>&1 || {
-		tail -n 30 "$OUT/suite-build.log" >&2
-		die "suite build failed (full log: $OUT/suite-build.log)"
-	}
-	rm -rf "$OUT/install"
-	make -s -C "$TOP" KDIR="$kdir" O="$OUT/suite" DESTDIR="$OUT/install" \
-		install >> "$OUT/suite-build.log" 2>&1 ||
-		die "suite install failed (full log: $OUT/suite-build.log)"
-	sh "$TOP/scripts/mkinitramfs.sh" "$OUT/install" "$OUT/initramfs.cpio.gz"
 }
 
 # variants_of CONFIG...: the kernel variants these configurations boot.

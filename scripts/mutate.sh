@@ -81,18 +81,8 @@ fi
 series_commit=$(cat "$tree/.series-commit")
 
 # The suite and its initramfs, built once against the series' headers.
-log "building the suite"
 git -C "$tree" reset -q --hard "$series_commit"
-make -s -C "$TOP" KDIR="$tree" O="$work/suite" -j"$(($(nproc) + 1))" \
-	> "$work/suite-build.log" 2>&1 || {
-	tail -n 30 "$work/suite-build.log" >&2
-	die "suite build failed (full log: $work/suite-build.log)"
-}
-rm -rf "$work/install"
-make -s -C "$TOP" KDIR="$tree" O="$work/suite" DESTDIR="$work/install" \
-	install >> "$work/suite-build.log" 2>&1 ||
-	die "suite install failed (full log: $work/suite-build.log)"
-sh "$TOP/scripts/mkinitramfs.sh" "$work/install" "$work/initramfs.cpio.gz"
+build_suite "$tree" "$work"
 
 catches() { sed -n 's/^Catch: *\([^ ]*\).*/\1/p' "$mdir/$1.patch"; }
 config_of() {

@@ -60,15 +60,9 @@ fi
 SMEKVM_T0=${SMEKVM_T0:-$(date +%s)}
 export SMEKVM_T0
 
-if [ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ]; then
-	sh "$TOP/scripts/deps.sh"
-	log "dependencies ready after $(($(date +%s) - SMEKVM_T0)) s"
-	mkdir -p "$OUT"
-	export O="$OUT"
-	SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS ${KERNEL:+$(dirname "$KERNEL")} ${KSRC:-}"
-	export SMEKVM_BIND_DIRS
-	in_root sh "$TOP/scripts/suite.sh" "$cmd" "$@"
-	exit $?
-fi
+# The tool root also sees KERNEL's directory and KSRC.
+SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS ${KERNEL:+$(dirname "$KERNEL")} ${KSRC:-}"
+export SMEKVM_BIND_DIRS
+run_in_root "$0" "$cmd" "$@"
 
 exec sh "$TOP/scripts/harness.sh" "$cmd" "$@"
