@@ -60,6 +60,8 @@
 #include <test_util.h>
 
 #include "case_filter.h"
+#include "sme_names.h"
+#include "sme_pattern.h"
 #include "sme_probe.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
@@ -145,31 +147,14 @@ static char cur_case[96];
 #define SME_ID(size, index)						\
 	(KVM_REG_ARM64 | KVM_REG_ARM64_SME | KVM_REG_SIZE_##size | (index))
 
-static const char *err_name(int err)
-{
-	static const char * const names[] = {
-		[0]		= "success",
-		[EPERM]		= "EPERM",
-		[ENOENT]	= "ENOENT",
-		[EFAULT]	= "EFAULT",
-		[EBUSY]		= "EBUSY",
-		[EINVAL]	= "EINVAL",
-		[E2BIG]		= "E2BIG",
-		[ENOEXEC]	= "ENOEXEC",
-	};
-
-	if (err >= 0 && err < ARRAY_SIZE(names) && names[err])
-		return names[err];
-	return strerror(err);
-}
-
 /* Checks: each reports what differs and returns whether it held. */
 
 static bool expect_err(const char *what, int got, int want)
 {
 	if (got == want)
 		return true;
-	report("%s: %s, expected %s", what, err_name(got), err_name(want));
+	report("%s: %s, expected %s", what, smekvm_errno_name(got),
+	       smekvm_errno_name(want));
 	return false;
 }
 
@@ -201,7 +186,7 @@ static bool expect_access_err(struct ctx *t, const char *what, __u64 id,
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
 
 	TEST_ASSERT(KVM_REG_SIZE(id) <= sizeof(buf), "0x%llx too big", id);
-	smekvm_fill_pattern(buf, KVM_REG_SIZE(id), 99);
+	smekvm_pattern_fill(buf, KVM_REG_SIZE(id), 99);
 	return expect_access_err_at(t, what, id, buf, want);
 }
 
@@ -214,11 +199,11 @@ static bool expect_pattern(struct ctx *t, const char *what, __u64 id,
 	int err;
 
 	TEST_ASSERT(size <= sizeof(got) && len <= size, "0x%llx", id);
-	smekvm_fill_pattern(want, size, seed);
+	smekvm_pattern_fill(want, size, seed);
 	memset(got, 0x5a, size);
 	err = __smekvm_get_reg(t->vcpu, id, got);
 	if (err) {
-		report("get %s: %s", what, err_name(err));
+		report("get %s: %s", what, smekvm_errno_name(err));
 		return false;
 	}
 	for (same = 0; same < size && got[same] == want[same]; same++)
@@ -241,10 +226,10 @@ static bool expect_rw(struct ctx *t, const char *what, __u64 id, size_t len,
 	int err;
 
 	TEST_ASSERT(KVM_REG_SIZE(id) <= sizeof(buf), "0x%llx too big", id);
-	smekvm_fill_pattern(buf, KVM_REG_SIZE(id), seed);
+	smekvm_pattern_fill(buf, KVM_REG_SIZE(id), seed);
 	err = __smekvm_set_reg(t->vcpu, id, buf);
 	if (err) {
-		report("set %s: %s", what, err_name(err));
+		report("set %s: %s", what, smekvm_errno_name(err));
 		return false;
 	}
 	return expect_pattern(t, what, id, len, seed);
@@ -259,7 +244,7 @@ static bool expect_zero(struct ctx *t, const char *what, __u64 id)
 	memset(buf, 0x5a, sizeof(buf));
 	err = __smekvm_get_reg(t->vcpu, id, buf);
 	if (err) {
-		report("get %s: %s", what, err_name(err));
+		report("get %s: %s", what, smekvm_errno_name(err));
 		return false;
 	}
 	if (!smekvm_is_zero(buf, KVM_REG_SIZE(id))) {
@@ -277,7 +262,7 @@ static bool expect_reg64(struct ctx *t, const char *what, __u64 id,
 
 	err = __smekvm_get_reg64(t->vcpu, id, &val);
 	if (err) {
-		report("get %s: %s", what, err_name(err));
+		report("get %s: %s", what, smekvm_errno_name(err));
 		return false;
 	}
 	return expect_u64(what, val, want);
@@ -310,7 +295,7 @@ static bool expect_fpsr(struct ctx *t, __u32 want)
 
 	err = __smekvm_get_reg(t->vcpu, SMEKVM_FPSR, &fpsr);
 	if (err) {
-		report("get FPSR: %s", err_name(err));
+		report("get FPSR: %s", smekvm_errno_name(err));
 		return false;
 	}
 	return expect_u64("FPSR", fpsr, want);
@@ -1218,12 +1203,12 @@ static int test_pfr1_sme_zero_einval(struct ctx *t)
 
 static int test_smfr0_fa64_clear(struct ctx *t)
 {
+	static const struct smekvm_vcpu_cfg hide = { .hide_fa64 = true };
 	__u64 before = vcpu_get_reg(t->vcpu, SMEKVM_ID_AA64SMFR0_EL1);
 
-	if (!host.fa64) {
-		t->skip = "host has no FA64";
+	t->skip = smekvm_cfg_host_lacks(&hide);
+	if (t->skip)
 		return KSFT_SKIP;
-	}
 	if (!expect_err("clearing ID_AA64SMFR0_EL1.FA64",
 			__smekvm_set_id_field(t->vcpu, SMEKVM_ID_AA64SMFR0_EL1,
 					      ID_AA64SMFR0_EL1_FA64_MASK, 0),
@@ -1300,20 +1285,6 @@ static const struct smoke_case cases[] = {
 	OWN_VM_CASE(pfr1_sme_zero_einval,	FL_SME),
 	OWN_VM_CASE(smfr0_fa64_clear,		FL(SME_ONLY) | FL(SVE_SME)),
 };
-
-/* Why the host cannot run the flavour's cases, or NULL. */
-static const char *flavour_unsupported(enum flavour_id f)
-{
-	const struct smekvm_vcpu_cfg *cfg = &flavours[f].cfg;
-
-	if (cfg->sve && !host.sve)
-		return "host has no SVE (KVM_CAP_ARM_SVE)";
-	if (cfg->hide_sme2 && !host.sme2)
-		return "host has no SME2";
-	if (cfg->hide_fa64 && !host.fa64)
-		return "host has no FA64";
-	return NULL;
-}
 
 static int run_case(const struct smoke_case *c, enum flavour_id f,
 		    struct flavour_vm *fvm)
@@ -1403,7 +1374,7 @@ static bool select_case(const struct smoke_case *c, enum flavour_id f)
 
 static void run_flavour(enum flavour_id f)
 {
-	const char *why = flavour_unsupported(f);
+	const char *why = smekvm_cfg_host_lacks(&flavours[f].cfg);
 	struct flavour_vm fvm = {};
 	bool broken = false;
 	unsigned int i;

@@ -42,6 +42,8 @@
 
 #include "sme_access_err.h"
 #include "sme_conf.h"
+#include "sme_names.h"
+#include "sme_pattern.h"
 #include "sme_profile.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
@@ -141,8 +143,8 @@ static bool check_access(struct smekvm_conf_ctx *t,
 	snprintf(desc, sizeof(desc), "%s %s (0x%llx)%s", a->set ? "set" : "get",
 		 name, id, a->bad_ptr ? " with a faulting pointer" : "");
 	if (!err_ok(t, id, conds, err)) {
-		smekvm_report("%s: %s, expected %s", desc, smekvm_errname(err),
-			      smekvm_errname(smekvm_access_errno(conds)));
+		smekvm_report("%s: %s, expected %s", desc, smekvm_errno_name(err),
+			      smekvm_errno_name(smekvm_access_errno(conds)));
 		ok = false;
 	}
 	if (a->set && err && before) {
@@ -179,7 +181,7 @@ static void fill_registers(struct smekvm_conf_ctx *t, __u64 svcr,
 			id = SMEKVM_VREG(i - 306);
 		if (smekvm_access_conds(&a, id))
 			continue;
-		smekvm_fill_pattern(buf, KVM_REG_SIZE(id), i + 7);
+		smekvm_pattern_fill(buf, KVM_REG_SIZE(id), i + 7);
 		smekvm_set_reg(t->vcpu, id, buf);
 	}
 }
@@ -382,10 +384,10 @@ static bool partial(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 	if (size == sizeof(val))
 		memcpy(want, &val, sizeof(val));
 	else
-		smekvm_fill_pattern(want, size, 11);
+		smekvm_pattern_fill(want, size, 11);
 	smekvm_set_reg(t->vcpu, id, want);
 	/* The mapped half holds another pattern. */
-	smekvm_fill_pattern(p, len / 2, 12);
+	smekvm_pattern_fill(p, len / 2, 12);
 	before = smekvm_snap_take(t->vcpu, true);
 
 	snprintf(desc, sizeof(desc), "set %s half mapped", what);

@@ -49,6 +49,8 @@
 
 #include "case_filter.h"
 #include "sme_probe.h"
+#include "sme_run.h"
+#include "sme_settings.h"
 #include "sme_stats.h"
 #include "sme_vcpu.h"
 #include "guest_code/sme_exit_loop.h"
@@ -179,6 +181,7 @@ static void test_state(const struct live_state *s, __u64 iters)
 	struct kvm_vm *vm;
 	__u64 exits = 0, all_a = 0, all_b = 0;
 	double t_a = 0, t_b = 0, rate;
+	struct smekvm_run run = { .who = s->name, .may_refuse = s->sme };
 	bool stats = true, done = false;
 	struct ucall uc;
 	gpa_t exit_gpa;
@@ -208,22 +211,17 @@ static void test_state(const struct live_state *s, __u64 iters)
 		      (s->sme2 ? SMCR_ELx_EZT0 : 0) : 0;
 	sync_global_to_guest(vm, g_loop);
 
+	run.vcpu = vcpu;
+	run.has_exit_page = true;
+	run.exit_gpa = exit_gpa;
 	while (!done) {
-		int ret;
-
-		do {
-			ret = __vcpu_run(vcpu);
-		} while (ret == -1 && errno == EINTR);
-		if (ret && !exits && errno == EINVAL && s->sme) {
+		switch (smekvm_run_next(&run, &uc)) {
+		case SMEKVM_EV_REFUSED:
 			kvm_vm_free(vm);
-			ksft_test_result_skip("%s/counters: KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support\n",
-					      s->name);
+			ksft_test_result_skip("%s/counters: %s\n", s->name,
+					      SMEKVM_RUN_REFUSED);
 			return;
-		}
-		TEST_ASSERT(!ret, "%s: KVM_RUN: %s", s->name, strerror(errno));
-
-		if (vcpu->run->exit_reason == KVM_EXIT_MMIO &&
-		    vcpu->run->mmio.phys_addr == exit_gpa) {
+		case SMEKVM_EV_EXIT:
 			exits++;
 			if (exits == 1) {
 				stats = smekvm_read_fp_stats(vcpu, &a);
@@ -234,22 +232,14 @@ static void test_state(const struct live_state *s, __u64 iters)
 				all_b = vcpu_get_stat(vcpu, exits);
 				t_b = now();
 			}
-			continue;
-		}
-		switch (get_ucall(vcpu, &uc)) {
-		case UCALL_DONE:
+			break;
+		case SMEKVM_EV_DONE:
 			done = true;
 			break;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT(uc);
-			break;
-		case UCALL_UNHANDLED:
-			TEST_FAIL("%s: guest exception: vector 0x%lx EC 0x%lx",
-				  s->name, uc.args[0], uc.args[1]);
-			break;
-		default:
-			TEST_FAIL("%s: unexpected exit %u", s->name,
-				  vcpu->run->exit_reason);
+		case SMEKVM_EV_SYNC:
+			TEST_FAIL("%s: unexpected GUEST_SYNC", s->name);
+		case SMEKVM_EV_UNHANDLED:
+			TEST_FAIL("%s: guest exception", s->name);
 		}
 	}
 	kvm_vm_free(vm);
@@ -293,10 +283,9 @@ static void pin_and_prioritise(void)
 int main(void)
 {
 	unsigned int i, plan = 0;
-	__u64 iters = ITERS_DEFAULT;
 	bool sel[ARRAY_SIZE(states)];
 	char name[64];
-	const char *e;
+	__u64 iters;
 
 	for (i = 0; i < ARRAY_SIZE(states); i++) {
 		snprintf(name, sizeof(name), "%s/counters", states[i].name);
@@ -308,12 +297,8 @@ int main(void)
 			       smekvm_case_filter());
 
 	smekvm_skip_unless_kvm_sme();
-	e = getenv("SMEKVM_TIER");
-	if (e && !strcmp(e, "full"))
-		iters = ITERS_FULL;
-	e = getenv("SMEKVM_ITERS");
-	if (e && strtoull(e, NULL, 0) > 1)
-		iters = strtoull(e, NULL, 0);
+	/* Two exits at least: the rate and counts are taken between them. */
+	iters = smekvm_iters(ITERS_DEFAULT, ITERS_FULL, 2);
 	host_sve = kvm_has_cap(KVM_CAP_ARM_SVE);
 	host_sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
 

@@ -67,6 +67,7 @@
 #include "case_filter.h"
 #include "reg_combo.h"
 #include "reg_sublists.h"
+#include "sme_names.h"
 #include "sme_probe.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
@@ -258,7 +259,7 @@ static bool check_values(const char *name, struct kvm_vcpu *vcpu,
 		for (j = 0; j < nr_exp; j++)
 			if (exp[j].id == id)
 				r = exp[j].reg;
-		grl_reg_name(id, buf);
+		smekvm_reg_name(id, buf, sizeof(buf));
 		if (size > sizeof(val)) {
 			ksft_print_msg("%s: %s has size %zu\n", name, buf,
 				       size);
@@ -317,7 +318,8 @@ static void list_case_data(const char *name, const __u64 *list, size_t n,
 				e = &exp[j];
 		if (list_case && e && !e->reg)	/* Z, P, ZA...: not data */
 			printf("\t/* %s: from sme_model.h (%s) */\n",
-			       grl_reg_name(list[i], buf), e->sublist);
+			       smekvm_reg_name(list[i], buf, sizeof(buf)),
+			       e->sublist);
 		else if (list_case)
 			grl_print_data_line(list[i], "");
 		else if (!e && grl_compared(list[i]))
@@ -329,7 +331,8 @@ static void list_case_data(const char *name, const __u64 *list, size_t n,
 		if (!found)
 			printf("\t/* missing: %s of sublist %s */\n",
 			       exp[i].reg ? exp[i].reg->name :
-			       grl_reg_name(exp[i].id, buf), exp[i].sublist);
+			       smekvm_reg_name(exp[i].id, buf, sizeof(buf)),
+			       exp[i].sublist);
 	}
 }
 

@@ -68,14 +68,13 @@
 #include "sme_cpu.h"
 #include "sme_el2.h"
 #include "sme_probe.h"
+#include "sme_run.h"
+#include "sme_settings.h"
 #include "sme_step.h"
-#include "sme_sweep.h"
 #include "sme_vcpu.h"
 
 /* A case's result; RES_NONE: the guest never got to it (a failure). */
 enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
-
-#define RUN_REFUSED "KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support"
 
 #define FPSR_AFTER_SM_CHANGE	0x0800009fULL
 #define NR_TPIDR2_ROUNDS	4
@@ -252,7 +251,7 @@ static int vm_cases(const struct flavour *f, unsigned int vq)
 	return vq == smekvm_vls_max(&offered) ? NR_CASES : FIRST_FLAVOUR_CASE;
 }
 
-/* Whether every_svl flavours run at every SVL (lib/sme_sweep.h). */
+/* Whether every_svl flavours run at every SVL (lib/sme_settings.h). */
 static bool all_vls = true;
 
 static bool vm_runs(const struct flavour *f, unsigned int vq)
@@ -291,7 +290,6 @@ struct run {
 	struct smekvm_vls vls;		/* the VM's SME_VLS */
 	bool sme2, fa64;
 	int result[NR_CASES];
-	unsigned long exits;
 };
 
 static void set_result(struct run *r, int c, bool pass)
@@ -495,25 +493,20 @@ static const char *run_refused;
 /* Run one VM; false if KVM_RUN refused it on the first entry. */
 static bool run_vm(struct run *r)
 {
+	struct smekvm_run run = { .may_refuse = true };
 	struct ucall uc;
-	bool started = false;
-	int ret;
+	char who[48];
 
 	run_setup(r);
+	snprintf(who, sizeof(who), "%s svl_%u", r->f->name, r->vq * 128);
+	run.vcpu = r->vcpu;
+	run.who = who;
 	for (;;) {
-		do {
-			ret = __vcpu_run(r->vcpu);
-		} while (ret == -1 && errno == EINTR);
-		if (ret && !started && errno == EINVAL) {
-			run_refused = RUN_REFUSED;
+		switch (smekvm_run_next(&run, &uc)) {
+		case SMEKVM_EV_REFUSED:
+			run_refused = SMEKVM_RUN_REFUSED;
 			return false;
-		}
-		TEST_ASSERT(!ret, "KVM_RUN: %s", strerror(errno));
-		started = true;
-		r->exits++;
-
-		switch (get_ucall(r->vcpu, &uc)) {
-		case UCALL_SYNC:
+		case SMEKVM_EV_SYNC:
 			if (smekvm_fp_own_exit(&uc))
 				break;
 			switch (uc.args[0]) {
@@ -549,19 +542,8 @@ static bool run_vm(struct run *r)
 				TEST_FAIL("unknown stage %lu", uc.args[0]);
 			}
 			break;
-		case UCALL_DONE:
+		default:	/* done, or a guest exception (printed) */
 			return true;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT(uc);
-			break;
-		case UCALL_UNHANDLED:
-			ksft_print_msg("%s svl_%u: guest exception: vector 0x%lx EC 0x%lx\n",
-				       r->f->name, r->vq * 128, uc.args[0],
-				       uc.args[1]);
-			return true;
-		default:
-			TEST_FAIL("unexpected exit %u, ucall %lu",
-				  r->vcpu->run->exit_reason, uc.cmd);
 		}
 	}
 }

@@ -64,16 +64,16 @@
 #include "sme_cpu.h"
 #include "sme_el2.h"
 #include "sme_model.h"
+#include "sme_names.h"
 #include "sme_pattern.h"
 #include "sme_probe.h"
+#include "sme_run.h"
+#include "sme_settings.h"
 #include "sme_step.h"
-#include "sme_sweep.h"
 #include "sme_vcpu.h"
 
 /* A case's result; RES_NONE: the guest never got to it (a failure). */
 enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
-
-#define RUN_REFUSED "KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support"
 
 #define ITERS_DEFAULT	3
 #define ITERS_FULL	30
@@ -155,7 +155,7 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 /* The VLs a flavour's VMs run at (VQ bitmaps, read from scratch vcpus). */
 static struct smekvm_vls sme_offered, sve_offered;
 
-/* Whether the every_vl flavours run at every SVL (lib/sme_sweep.h). */
+/* Whether the every_vl flavours run at every SVL (lib/sme_settings.h). */
 static bool all_vls = true;
 
 static bool has_vl(const struct flavour *f, unsigned int vq)
@@ -338,10 +338,8 @@ static bool check_absent(struct run *r, __u64 svcr, const char *what)
 		if (err == want)
 			continue;
 		ksft_print_msg("%s: reading %s: %s, expected %s\n", what,
-			       smekvm_model_reg_name(ids[i], name,
-						     sizeof(name)),
-			       err ? strerror(err) : "success",
-			       strerror(want));
+			       smekvm_reg_name(ids[i], name, sizeof(name)),
+			       smekvm_errno_name(err), smekvm_errno_name(want));
 		ok = false;
 	}
 	return ok;
@@ -382,12 +380,12 @@ static void at_exit(struct run *r)
 		if (ok && (err || off >= 0)) {
 			if (err)
 				ksft_print_msg("%s: reading %s%u: %s\n", what,
-					       smekvm_step_cls_name(regs[i].cls),
+					       smekvm_pattern_cls_name(regs[i].cls),
 					       regs[i].reg, strerror(err));
 			else
 				ksft_print_msg("%s: %s%u byte %ld is 0x%02x, expected 0x%02x%s\n",
 					       what,
-					       smekvm_step_cls_name(regs[i].cls),
+					       smekvm_pattern_cls_name(regs[i].cls),
 					       regs[i].reg, off, buf[off],
 					       want[off],
 					       (size_t)off >= regs[i].bytes ?
@@ -400,7 +398,7 @@ static void at_exit(struct run *r)
 				     regs[i].bytes, r->gen + 1, false);
 		err = __smekvm_set_reg(r->vcpu, regs[i].id, want);
 		TEST_ASSERT(!err, "%s: writing %s%u: %s", what,
-			    smekvm_step_cls_name(regs[i].cls), regs[i].reg,
+			    smekvm_pattern_cls_name(regs[i].cls), regs[i].reg,
 			    strerror(err));
 		r->onereg_ios += 2;
 	}
@@ -448,37 +446,31 @@ static void next_round(struct run *r, struct smekvm_gregs *in,
 
 static bool run_vm_loop(struct run *r)
 {
+	struct smekvm_run run = {
+		.who = r->f->name, .may_refuse = r->f->cfg.sme,
+		.has_exit_page = true,
+	};
 	struct smekvm_gregs *in, *out;
-	bool started = false, exited = false;
+	bool exited = false;
 	struct ucall uc;
-	int ret;
 
 	run_setup(r);
+	run.vcpu = r->vcpu;
+	run.exit_gpa = r->exit_gpa;
 	in = addr_gva2hva(r->vm, (gva_t)&g_in);
 	out = addr_gva2hva(r->vm, (gva_t)&g_out);
 	next_round(r, in, out, 0, 0);
 
 	for (;;) {
-		do {
-			ret = __vcpu_run(r->vcpu);
-		} while (ret == -1 && errno == EINTR);
-		if (ret && !started && errno == EINVAL && r->f->cfg.sme) {
-			run_refused = RUN_REFUSED;
+		switch (smekvm_run_next(&run, &uc)) {
+		case SMEKVM_EV_REFUSED:
+			run_refused = SMEKVM_RUN_REFUSED;
 			return false;
-		}
-		TEST_ASSERT(!ret, "%s: KVM_RUN: %s", r->f->name,
-			    strerror(errno));
-		started = true;
-
-		if (r->vcpu->run->exit_reason == KVM_EXIT_MMIO &&
-		    r->vcpu->run->mmio.phys_addr == r->exit_gpa) {
+		case SMEKVM_EV_EXIT:
 			at_exit(r);
 			exited = true;
-			continue;
-		}
-
-		switch (get_ucall(r->vcpu, &uc)) {
-		case UCALL_SYNC:
+			break;
+		case SMEKVM_EV_SYNC:
 			TEST_ASSERT(uc.args[1] == r->slot &&
 				    round_gen(uc.args[1], uc.args[2]) == r->gen,
 				    "round trip %lu of slot %lu out of order",
@@ -496,18 +488,9 @@ static bool run_vm_loop(struct run *r)
 				next_round(r, in, out, uc.args[1] + 1, 0);
 			exited = false;
 			break;
-		case UCALL_DONE:
+		case SMEKVM_EV_DONE:
+		case SMEKVM_EV_UNHANDLED:	/* printed */
 			return true;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT(uc);
-			break;
-		case UCALL_UNHANDLED:
-			ksft_print_msg("%s: guest exception: vector 0x%lx EC 0x%lx\n",
-				       r->f->name, uc.args[0], uc.args[1]);
-			return true;
-		default:
-			TEST_FAIL("%s: unexpected exit %u, ucall %lu",
-				  r->f->name, r->vcpu->run->exit_reason, uc.cmd);
 		}
 	}
 }
@@ -629,9 +612,9 @@ static void read_offered(void)
 
 int main(void)
 {
-	unsigned int i, vq, k, iters = ITERS_DEFAULT, plan = 0;
+	unsigned int i, vq, k, iters, plan = 0;
 	struct timespec t0, t1;
-	const char *el2_why, *s;
+	const char *el2_why;
 	char buf[96];
 	bool el2_sel, sme_sel;
 	int c;
@@ -639,13 +622,8 @@ int main(void)
 	read_offered();
 	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
 		  smekvm_case_selected("el2/sme");
-	s = getenv("SMEKVM_TIER");
 	all_vls = smekvm_sweep_all_vls();
-	if (s && !strcmp(s, "full"))
-		iters = ITERS_FULL;
-	s = getenv("SMEKVM_ITERS");
-	if (s && atoi(s) > 0)
-		iters = atoi(s);
+	iters = smekvm_iters(ITERS_DEFAULT, ITERS_FULL, 1);
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)
 		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)

@@ -55,14 +55,13 @@
 #include "guest_exc.h"
 #include "sme_el2.h"
 #include "sme_probe.h"
+#include "sme_run.h"
 #include "sme_vcpu.h"
 #include "guest_code/guest_nofp.h"
 #include "guest_code/sme_hidden_feat.h"
 
 /* A case's result; RES_NONE: the guest never got to it (a failure). */
 enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
-
-#define RUN_REFUSED "KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support"
 
 enum hf_expect { HF_EXEC, HF_SMTC1, HF_SMTC4, HF_UNDEF };
 
@@ -297,6 +296,7 @@ static bool k_selected(const struct hf_vm *v, unsigned int k)
 /* One VM runs every case of @v, in every state. */
 static void test_vm(const struct hf_vm *v)
 {
+	struct smekvm_run run = { .who = v->name, .may_refuse = true };
 	const char *why = NULL;
 	int result[MAX_CASES] = { 0 };
 	unsigned int idx[MAX_CASES];	/* guest case -> k */
@@ -305,9 +305,8 @@ static void test_vm(const struct hf_vm *v)
 	struct kvm_vm *vm;
 	struct ucall uc;
 	unsigned int k, n = 0;
-	bool started = false, done = false, ok;
+	bool done = false, ok;
 	char name[96];
-	int ret;
 
 	for (k = 0; k < nr_own * v->ncases; k++)
 		n += k_selected(v, k);
@@ -339,21 +338,16 @@ static void test_vm(const struct hf_vm *v)
 	}
 	sync_global_to_guest(vm, g_hf);
 
+	run.vcpu = vcpu;
 	while (!done) {
-		do {
-			ret = __vcpu_run(vcpu);
-		} while (ret == -1 && errno == EINTR);
-		if (ret && !started && errno == EINVAL) {
-			run_refused = RUN_REFUSED;
+		switch (smekvm_run_next(&run, &uc)) {
+		case SMEKVM_EV_REFUSED:
+			run_refused = SMEKVM_RUN_REFUSED;
 			why = run_refused;
 			ksft_print_msg("%s: %s\n", v->name, why);
+			done = true;
 			break;
-		}
-		TEST_ASSERT(!ret, "%s: KVM_RUN: %s", v->name, strerror(errno));
-		started = true;
-
-		switch (get_ucall(vcpu, &uc)) {
-		case UCALL_SYNC:
+		case SMEKVM_EV_SYNC:
 			if (smekvm_fp_own_exit(&uc))
 				break;
 			TEST_ASSERT(uc.args[0] < g_hf.ncases,
@@ -369,20 +363,9 @@ static void test_vm(const struct hf_vm *v)
 						  g_own[0], streaming_insn(c));
 			result[k] = ok ? RES_PASS : RES_FAIL;
 			break;
-		case UCALL_DONE:
+		default:	/* done, or a guest exception (printed) */
 			done = true;
 			break;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT(uc);
-			break;
-		case UCALL_UNHANDLED:
-			ksft_print_msg("%s: unhandled guest exception: vector 0x%lx EC 0x%lx\n",
-				       v->name, uc.args[0], uc.args[1]);
-			done = true;
-			break;
-		default:
-			TEST_FAIL("%s: unexpected exit %u, ucall %lu", v->name,
-				  vcpu->run->exit_reason, uc.cmd);
 		}
 	}
 	kvm_vm_free(vm);

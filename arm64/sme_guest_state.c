@@ -56,8 +56,11 @@
 #include "guest_code/sme_exit_roundtrip.h"
 #include "host_sme.h"
 #include "sme_cpu.h"
+#include "sme_names.h"
 #include "sme_pattern.h"
 #include "sme_probe.h"
+#include "sme_run.h"
+#include "sme_settings.h"
 #include "sme_vcpu.h"
 
 #define ITERS_DEFAULT	6
@@ -118,28 +121,12 @@ static unsigned int layout(__u64 svl, __u64 flags, struct reg_layout *l)
 	return n;
 }
 
-static const char *cls_name(enum smekvm_pattern_class cls)
-{
-	switch (cls) {
-	case SMEKVM_CLS_Z:	return "Z";
-	case SMEKVM_CLS_P:	return "P";
-	case SMEKVM_CLS_FFR:	return "FFR";
-	case SMEKVM_CLS_ZA:	return "ZA row ";
-	case SMEKVM_CLS_ZT0:	return "ZT0";
-	default:		return "?";
-	}
-}
-
 /* The expected contents of one register (host and guest). */
 static void expected(void *buf, enum smekvm_pattern_class cls, unsigned int reg,
 		     size_t bytes, unsigned int vcpu, unsigned int gen)
 {
-	__u32 tag = smekvm_tag(vcpu, gen, cls, reg);
-
-	if (cls == SMEKVM_CLS_FFR)
-		smekvm_pattern_fill_ffr(buf, bytes, tag);
-	else
-		smekvm_pattern_fill(buf, bytes, tag);
+	smekvm_pattern_fill_reg(buf, bytes, cls,
+				smekvm_tag(vcpu, gen, cls, reg));
 }
 
 /* Where register @reg of @cls lives in a struct smekvm_gregs. */
@@ -315,12 +302,12 @@ static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 							  KVM_REG_SIZE(id));
 			if (err) {
 				ksft_print_msg("%s: generation %u: reading %s%u: %s\n",
-					       r->f->name, gen, cls_name(l[i].cls),
+					       r->f->name, gen, smekvm_pattern_cls_name(l[i].cls),
 					       reg, strerror(err));
 				ok = false;
 			} else if (off >= 0 && ok) {
 				ksft_print_msg("%s: generation %u: %s%u byte %ld is 0x%02x, expected 0x%02x%s\n",
-					       r->f->name, gen, cls_name(l[i].cls),
+					       r->f->name, gen, smekvm_pattern_cls_name(l[i].cls),
 					       reg, off, buf[off], want[off],
 					       (size_t)off >= l[i].bytes ?
 					       " (padding)" : "");
@@ -338,7 +325,7 @@ static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 			err = __smekvm_set_reg(r->vcpu, id, want);
 			if (err) {
 				ksft_print_msg("%s: writing %s%u: %s\n", r->f->name,
-					       cls_name(l[i].cls), reg,
+					       smekvm_pattern_cls_name(l[i].cls), reg,
 					       strerror(err));
 				ok = false;
 			}
@@ -392,13 +379,10 @@ static bool host_sme;	/* the host task can use SME itself */
 /* KVM_RUN; 0, or the errno of the first call (which may refuse SME). */
 static int run_vcpu(struct run *r)
 {
-	int ret;
+	int err = smekvm_run_eintr(r->vcpu, NULL);
 
-	do {
-		ret = __vcpu_run(r->vcpu);
-	} while (ret == -1 && errno == EINTR);
-	if (ret)
-		return errno;
+	if (err)
+		return err;
 	if (host_sme && !r->host_bad && !host_task_state_check(r))
 		r->host_bad = true;
 	return 0;
@@ -476,9 +460,10 @@ static const char *run_refused;
 
 static void test_flavour(const struct flavour *f, unsigned int iters)
 {
+	struct smekvm_run run = { .who = f->name };
 	struct run r = { .f = f };
 	const char *why;
-	bool svl_ok = false, done = false, started = false;
+	bool svl_ok = false, done = false;
 	struct ucall uc;
 	int c, err;
 
@@ -492,14 +477,16 @@ static void test_flavour(const struct flavour *f, unsigned int iters)
 	}
 
 	run_setup(&r, iters);
+	run.vcpu = r.vcpu;
+	run.has_exit_page = true;
+	run.exit_gpa = r.exit_gpa;
 	if (host_sme)
 		host_task_state_set();
 
 	while (!done) {
 		err = run_vcpu(&r);
-		if (err && !started) {
-			run_refused = err == EINVAL ?
-				"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support" :
+		if (err && !run.started) {
+			run_refused = err == EINVAL ? SMEKVM_RUN_REFUSED :
 				"KVM_RUN of a vcpu with SME failed";
 			ksft_print_msg("%s: KVM_RUN: %s\n", f->name,
 				       strerror(err));
@@ -509,18 +496,15 @@ static void test_flavour(const struct flavour *f, unsigned int iters)
 			test_flavour(f, iters);
 			return;
 		}
-		TEST_ASSERT(!err, "%s: KVM_RUN: %s", f->name, strerror(err));
-		started = true;
 
-		if (r.vcpu->run->exit_reason == KVM_EXIT_MMIO &&
-		    r.vcpu->run->mmio.phys_addr == r.exit_gpa) {
+		switch (smekvm_run_exit(&run, err, &uc)) {
+		case SMEKVM_EV_REFUSED:	/* not: may_refuse is unset */
+			break;
+		case SMEKVM_EV_EXIT:
 			if (!host_check_and_rewrite(&r, r.gen))
 				r.state_bad = true;
-			continue;
-		}
-
-		switch (get_ucall(r.vcpu, &uc)) {
-		case UCALL_SYNC:
+			break;
+		case SMEKVM_EV_SYNC:
 			if (uc.args[0] == STAGE_SVL) {
 				svl_ok = uc.args[1] == r.svl;
 				if (!svl_ok)
@@ -534,7 +518,7 @@ static void test_flavour(const struct flavour *f, unsigned int iters)
 				if (g_result.bad)
 					ksft_print_msg("%s: round trip %lu: guest found %s%u byte %lld 0x%02x, expected 0x%02x\n",
 						       f->name, uc.args[1],
-						       cls_name(g_result.cls),
+						       smekvm_pattern_cls_name(g_result.cls),
 						       g_result.reg, g_result.off,
 						       g_result.got, g_result.want);
 				else
@@ -545,21 +529,13 @@ static void test_flavour(const struct flavour *f, unsigned int iters)
 			r.gen += 2;
 			smekvm_move_to_cpu(uc.args[1]);
 			break;
-		case UCALL_DONE:
+		case SMEKVM_EV_DONE:
 			done = true;
 			break;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT(uc);
-			break;
-		case UCALL_UNHANDLED:
-			ksft_print_msg("%s: guest exception: vector 0x%lx EC 0x%lx\n",
-				       f->name, uc.args[0], uc.args[1]);
+		case SMEKVM_EV_UNHANDLED:	/* printed */
 			r.state_bad = true;
 			done = true;
 			break;
-		default:
-			TEST_FAIL("%s: unexpected exit %u, ucall %lu", f->name,
-				  r.vcpu->run->exit_reason, uc.cmd);
 		}
 	}
 
@@ -581,7 +557,7 @@ static void test_flavour(const struct flavour *f, unsigned int iters)
 int main(void)
 {
 	struct sme_thread *threads = NULL;
-	unsigned int i, c, iters = ITERS_DEFAULT, plan = 0;
+	unsigned int i, c, iters, plan = 0;
 	long nthreads = 0;
 	bool want_threads;
 	const char *s;
@@ -596,14 +572,9 @@ int main(void)
 			       smekvm_case_filter());
 
 	smekvm_skip_unless_kvm_sme();
-	s = getenv("SMEKVM_TIER");
-	if (s && !strcmp(s, "full"))
-		iters = ITERS_FULL;
-	s = getenv("SMEKVM_ITERS");
-	if (s && atoi(s) > 0)
-		iters = atoi(s);
+	iters = smekvm_iters(ITERS_DEFAULT, ITERS_FULL, 1);
 	host_sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
-	s = getenv("SMEKVM_HOST_SME");
+	s = smekvm_setting("SMEKVM_HOST_SME");
 	if (s && !strcmp(s, "0"))
 		host_sme = false;	/* diagnostics: the host task keeps out of SME */
 	if (host_sme)

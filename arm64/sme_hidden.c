@@ -61,6 +61,7 @@
 #include "fp_own.h"
 #include "guest_exc.h"
 #include "sme_probe.h"
+#include "sme_run.h"
 #include "sme_vcpu.h"
 #include "guest_code/guest_nofp.h"
 #include "guest_code/sme_hidden_insns.h"
@@ -282,8 +283,6 @@ static bool judge(const char *name, enum expect x, const struct check *c,
 	}
 }
 
-#define RUN_REFUSED "KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support"
-
 /* Why this host cannot run a vcpu of kind @v, or NULL. */
 static const char *vm_lacks(const struct vm_kind *v)
 {
@@ -367,12 +366,13 @@ static void vm_setup(struct run *r, struct kvm_vm *vm, struct kvm_vcpu *vcpu)
 
 static void run_vm(struct run *r)
 {
+	struct smekvm_run run = { .may_refuse = r->v->cfg.sme };
+	int len = strcspn(r->v->prefix, "/");
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
 	struct ucall uc;
-	bool started = false;
 	unsigned int i;
-	int ret;
+	char who[32];
 
 	if (r->v->dflt) {
 		vm = vm_create_with_one_vcpu(&vcpu, guest_main);
@@ -385,22 +385,19 @@ static void run_vm(struct run *r)
 	smekvm_install_exc_recorder(vm, vcpu);
 	vm_setup(r, vm, vcpu);
 
+	snprintf(who, sizeof(who), "%.*s", len, r->v->prefix);
+	run.vcpu = vcpu;
+	run.who = len ? who : "default vcpu";
 	for (;;) {
-		do {
-			ret = __vcpu_run(vcpu);
-		} while (ret == -1 && errno == EINTR);
-		if (ret && !started && errno == EINVAL && r->v->cfg.sme) {
+		switch (smekvm_run_next(&run, &uc)) {
+		case SMEKVM_EV_REFUSED:
 			for (i = 0; i < g.n; i++) {
 				cases[guest_case[i]].result = RES_SKIP;
-				cases[guest_case[i]].why = RUN_REFUSED;
+				cases[guest_case[i]].why = SMEKVM_RUN_REFUSED;
 			}
-			break;
-		}
-		TEST_ASSERT(!ret, "KVM_RUN: %s", strerror(errno));
-		started = true;
-
-		switch (get_ucall(vcpu, &uc)) {
-		case UCALL_SYNC:
+			kvm_vm_free(vm);
+			return;
+		case SMEKVM_EV_SYNC:
 			if (smekvm_fp_own_exit(&uc))
 				break;
 			TEST_ASSERT(uc.args[0] < g.n, "bad case index %lu",
@@ -409,23 +406,11 @@ static void run_vm(struct run *r)
 			if (cases[guest_case[uc.args[0]]].result != RES_SKIP)
 				run_case(r, &cases[guest_case[uc.args[0]]]);
 			break;
-		case UCALL_DONE:
+		default:	/* done, or a guest exception (printed) */
 			kvm_vm_free(vm);
 			return;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT(uc);
-			break;
-		case UCALL_UNHANDLED:
-			ksft_print_msg("%sguest exception: vector 0x%lx EC 0x%lx\n",
-				       r->v->prefix, uc.args[0], uc.args[1]);
-			kvm_vm_free(vm);
-			return;
-		default:
-			TEST_FAIL("unexpected exit %u, ucall %lu",
-				  vcpu->run->exit_reason, uc.cmd);
 		}
 	}
-	kvm_vm_free(vm);
 }
 
 /* Fill cases[] with the selected cases of @v (state-major); how many. */

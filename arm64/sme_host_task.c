@@ -46,7 +46,10 @@
 #include "case_filter.h"
 #include "host_ioctl_state.h"
 #include "host_sme.h"
+#include "sme_names.h"
 #include "sme_probe.h"
+#include "sme_run.h"
+#include "sme_settings.h"
 #include "sme_state_img.h"
 #include "sme_state_vcpu.h"
 
@@ -215,7 +218,7 @@ static bool check_reg(const char *flavour, int m, unsigned int gen,
 			continue;
 		ksft_print_msg("%s/%s: gen %u: %s%u byte %ld: 0x%02x, expected 0x%02x%s\n",
 			       flavour, mode_names[m], gen,
-			       smekvm_img_cls_name(c->cls), reg, off,
+			       smekvm_pattern_cls_name(c->cls), reg, off,
 			       got[off], want[off], zero_ok ? " or 0" : "");
 		return false;
 	}
@@ -277,9 +280,6 @@ static int run_in_mode(struct kvm_vcpu *vcpu, int m, unsigned int gen,
 	return 0;
 }
 
-static const char refused[] =
-	"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support";
-
 struct result {
 	int state[NR_MODES];	/* KSFT_PASS/FAIL/SKIP */
 	const char *why;
@@ -289,13 +289,16 @@ struct result {
 static void test_flavour(const struct flavour *f, unsigned int runs,
 			 struct result *res)
 {
+	struct smekvm_run run = {
+		.who = f->name, .may_refuse = f->cfg.sme, .has_exit_page = true,
+	};
+	enum smekvm_run_event ev;
 	struct smekvm_state_vcpu s;
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
-	bool bad[NR_MODES] = { 0 }, started = false;
+	bool bad[NR_MODES] = { 0 };
 	unsigned int total = runs * NR_MODES, k, m, gen = 0;
 	struct ucall uc;
-	gpa_t exit_gpa;
 	const char *why;
 	int err;
 
@@ -308,7 +311,8 @@ static void test_flavour(const struct flavour *f, unsigned int runs,
 	kvm_arch_vm_finalize_vcpus(vm);
 	smekvm_state_vcpu_probe(&s, vcpu, &f->cfg);
 
-	g_p.exit_addr = (__u64 *)smekvm_map_exit_page(vm, 0, &exit_gpa);
+	g_p.exit_addr = (__u64 *)smekvm_map_exit_page(vm, 0, &run.exit_gpa);
+	run.vcpu = vcpu;
 	g_p.geom = smekvm_state_geom(&s, s.sme, s.sme);
 	g_p.smcr = s.smcr;
 	g_p.sve = s.sve;
@@ -321,27 +325,14 @@ static void test_flavour(const struct flavour *f, unsigned int runs,
 		if (!mode_usable(m, &why))
 			continue;
 		err = run_in_mode(vcpu, m, gen++, f->name, &bad[m]);
-		if (err && !started && f->cfg.sme && err == EINVAL) {
-			res->why = refused;
+		ev = smekvm_run_exit(&run, err, &uc);
+		if (ev == SMEKVM_EV_REFUSED) {
+			res->why = SMEKVM_RUN_REFUSED;
 			break;
 		}
-		TEST_ASSERT(!err, "%s: KVM_RUN: %s", f->name, strerror(err));
-		started = true;
+		TEST_ASSERT(ev == SMEKVM_EV_EXIT || ev == SMEKVM_EV_SYNC,
+			    "%s: the guest left its loop", f->name);
 		res->runs[m]++;
-
-		if (vcpu->run->exit_reason == KVM_EXIT_MMIO &&
-		    vcpu->run->mmio.phys_addr == exit_gpa)
-			continue;
-		switch (get_ucall(vcpu, &uc)) {
-		case UCALL_SYNC:
-			break;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT(uc);
-			break;
-		default:
-			TEST_FAIL("%s: unexpected exit %u, ucall %lu", f->name,
-				  vcpu->run->exit_reason, uc.cmd);
-		}
 	}
 	kvm_vm_free(vm);
 
@@ -373,10 +364,9 @@ static const char *flavour_unusable(const struct flavour *f, bool kvm_sme)
 
 int main(void)
 {
-	unsigned int i, m, runs = RUNS_DEFAULT, plan = 0;
+	unsigned int i, m, runs, plan = 0;
 	unsigned long hwcap2 = getauxval(AT_HWCAP2);
 	bool kvm_sme, any;
-	const char *s;
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)
 		for (m = 0; m < NR_MODES; m++)
@@ -385,12 +375,7 @@ int main(void)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
 
-	s = getenv("SMEKVM_TIER");
-	if (s && !strcmp(s, "full"))
-		runs = RUNS_FULL;
-	s = getenv("SMEKVM_ITERS");
-	if (s && atoi(s) > 0)
-		runs = atoi(s);
+	runs = smekvm_iters(RUNS_DEFAULT, RUNS_FULL, 1);
 
 	host.sve = getauxval(AT_HWCAP) & HWCAP_SVE;
 	host.sme = hwcap2 & HWCAP2_SME;

@@ -111,10 +111,12 @@ static __u64 smcr_after_write(struct kvm_vcpu *vcpu, __u64 val)
 
 static int test_pfr1_sme2_to_sme1_hides_zt0(struct smekvm_conf_ctx *t)
 {
+	static const struct smekvm_vcpu_cfg hide = { .hide_sme2 = true };
+	const char *why = smekvm_cfg_host_lacks(&hide);
 	bool ok;
 
-	if (!smekvm_host.sme2)
-		return smekvm_conf_skip(t, "host has no SME2");
+	if (why)
+		return smekvm_conf_skip(t, "%s", why);
 	ok = smekvm_expect_u64("ID_AA64PFR1_EL1.SME after INIT",
 			       smekvm_vcpu_pfr1_sme(t->vcpu),
 			       ID_AA64PFR1_EL1_SME_SME2);
@@ -173,10 +175,12 @@ static int test_pfr1_sme_above_host_einval(struct smekvm_conf_ctx *t)
 static int test_smfr0_fa64_clear_hides_streaming_ffr(struct smekvm_conf_ctx *t)
 {
 	__u64 ffr = KVM_REG_ARM64_SVE_FFR(0);
+	static const struct smekvm_vcpu_cfg hide = { .hide_fa64 = true };
+	const char *why = smekvm_cfg_host_lacks(&hide);
 	bool ok;
 
-	if (!smekvm_host.fa64)
-		return smekvm_conf_skip(t, "host has no FA64");
+	if (why)
+		return smekvm_conf_skip(t, "%s", why);
 	smekvm_vcpu_finalize(t->vcpu);
 	smekvm_set_svcr(t->vcpu, SMEKVM_SVCR_SM);
 	ok = reg_state(t->vcpu, "streaming FFR with FA64", ffr, 0);

@@ -49,7 +49,9 @@
 #include "case_filter.h"
 #include "host_ioctl_state.h"
 #include "host_sme.h"
+#include "sme_names.h"
 #include "sme_probe.h"
+#include "sme_run.h"
 #include "sme_state_img.h"
 #include "sme_state_vcpu.h"
 
@@ -197,7 +199,7 @@ static int run_secret(struct vcpu_ctx *v, unsigned int n)
 
 	if (!smekvm_img_check(&h_out, &g, &o, &d))
 		fail(C_HOST, "vcpu %s: task's %s%u byte %ld 0x%02x after KVM_RUN, expected 0x%02x",
-		     v->who, smekvm_img_cls_name(d.cls), d.reg, d.off, d.got,
+		     v->who, smekvm_pattern_cls_name(d.cls), d.reg, d.off, d.got,
 		     d.want);
 	if (ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPSR)] != HOST_FPSR ||
 	    ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPCR)] != HOST_FPCR)
@@ -216,26 +218,26 @@ static int run_secret(struct vcpu_ctx *v, unsigned int n)
 /* Run a secret vcpu to its second exit; false if KVM_RUN refused SME. */
 static bool run_secret_vcpu(struct vcpu_ctx *v, gpa_t exit_gpa)
 {
+	struct smekvm_run run = {
+		.vcpu = v->s.vcpu, .may_refuse = v->s.sme,
+		.has_exit_page = true, .exit_gpa = exit_gpa,
+	};
 	unsigned int exits = 0, n = 0;
 	struct ucall uc;
-	int err;
+	char who[64];
 
+	snprintf(who, sizeof(who), "%s: vcpu %s", t.f->name, v->who);
+	run.who = who;
 	while (exits < 2) {
-		err = run_secret(v, n);
-		if (err == EINVAL && !n && v->s.sme)
+		switch (smekvm_run_exit(&run, run_secret(v, n++), &uc)) {
+		case SMEKVM_EV_REFUSED:
 			return false;
-		TEST_ASSERT(!err, "%s: vcpu %s: KVM_RUN: %s", t.f->name,
-			    v->who, strerror(err));
-		n++;
-		if (v->s.vcpu->run->exit_reason == KVM_EXIT_MMIO &&
-		    v->s.vcpu->run->mmio.phys_addr == exit_gpa) {
+		case SMEKVM_EV_EXIT:
 			exits++;
-			continue;
+			break;
+		default:
+			TEST_FAIL("%s: no exit at the exit page", who);
 		}
-		if (get_ucall(v->s.vcpu, &uc) == UCALL_ABORT)
-			REPORT_GUEST_ASSERT(uc);
-		TEST_FAIL("%s: vcpu %s: exit %u", t.f->name, v->who,
-			  v->s.vcpu->run->exit_reason);
 	}
 	return true;
 }
@@ -419,7 +421,7 @@ static void check_guest(struct vcpu_ctx *v, int c)
 			if (off == (long)cl[i].bytes)
 				continue;
 			fail(c, "vcpu %s: guest read %s%u byte %ld 0x%02x, expected 0",
-			     v->who, smekvm_img_cls_name(cl[i].cls), reg, off,
+			     v->who, smekvm_pattern_cls_name(cl[i].cls), reg, off,
 			     got[off]);
 			return;
 		}
@@ -479,9 +481,6 @@ static void reinit_vcpu(struct vcpu_ctx *v)
 	}
 }
 
-static const char refused_msg[] =
-	"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support";
-
 #define NR_FRESH	3	/* the secret VM's vcpus */
 #define VM_PAGES(n)	((n) * (2 * (sizeof(struct smekvm_gregs) / 4096 + 2) + 2))
 
@@ -516,7 +515,7 @@ static void test_flavour(void)
 	vcpu_args_set(b.s.vcpu, 1, b.p_gva);
 
 	if (!run_secret_vcpu(&a, exit_gpa)) {
-		t.why = refused_msg;
+		t.why = SMEKVM_RUN_REFUSED;
 		kvm_vm_free(vm);
 		return;
 	}

@@ -52,8 +52,10 @@
 #include "case_filter.h"
 #include "sme_check.h"
 #include "sme_model.h"
+#include "sme_names.h"
 #include "sme_probe.h"
 #include "sme_profile.h"
+#include "sme_settings.h"
 #include "sme_vcpu.h"
 #include "sme_vmm.h"
 
@@ -82,7 +84,7 @@ static const struct flavour flavours[] = {
 			   SMEKVM_CHECK_CLASS(SMEKVM_RC_SME_VLS)))
 
 static struct {
-	bool sve, sme2, fa64;
+	bool sme2, fa64;
 } host;
 
 static unsigned long long seed;
@@ -144,7 +146,7 @@ static void fill_reg(struct kvm_vcpu *vcpu, struct smekvm_model *m, __u64 id)
 	rnd_fill(buf, KVM_REG_SIZE(id));
 	err = __smekvm_set_reg(vcpu, id, buf);
 	TEST_ASSERT(!err, "filling %s: %s",
-		    smekvm_model_reg_name(id, name, sizeof(name)),
+		    smekvm_reg_name(id, name, sizeof(name)),
 		    strerror(err));
 	TEST_ASSERT(!smekvm_model_set(m, id, buf), "model refuses %s", name);
 }
@@ -198,14 +200,6 @@ static bool fill_vcpu(struct kvm_vcpu *vcpu, const struct smekvm_model_cfg *mc,
 	return !chk.mismatches;
 }
 
-static const char *reg_name(__u64 id, char *buf, size_t size)
-{
-	if (smekvm_model_tracks(id))
-		return smekvm_model_reg_name(id, buf, size);
-	snprintf(buf, size, "register 0x%llx", id);
-	return buf;
-}
-
 /*
  * Every saved register of @st reads back the same from @vcpu, and @vcpu
  * lists the same registers in the same order.
@@ -232,7 +226,7 @@ static bool compare_restored(struct kvm_vcpu *vcpu,
 		if (st->ids[i] == KVM_REG_ARM_TIMER_CNT ||
 		    st->ids[i] == KVM_REG_ARM_PTIMER_CNT)
 			continue;
-		reg_name(st->ids[i], name, sizeof(name));
+		smekvm_reg_name(st->ids[i], name, sizeof(name));
 		err = __smekvm_get_reg(vcpu, st->ids[i], got);
 		if (err) {
 			report("%s: reading it back: %s", name,
@@ -260,8 +254,8 @@ static bool compare_restored(struct kvm_vcpu *vcpu,
 		if (list->reg[j] == st->ids[j])
 			continue;
 		report("register list entry %llu: %s, saved %s", j,
-		       reg_name(list->reg[j], name, sizeof(name)),
-		       reg_name(st->ids[j], name2, sizeof(name2)));
+		       smekvm_reg_name(list->reg[j], name, sizeof(name)),
+		       smekvm_reg_name(st->ids[j], name2, sizeof(name2)));
 		bad++;
 		break;
 	}
@@ -296,7 +290,8 @@ static bool check_svcr_listed_first(const struct smekvm_vmm_state *st)
 	}
 	if (svcr > vec) {
 		report("KVM_GET_REG_LIST lists SVCR at entry %llu, after %s at entry %llu:",
-		       svcr, reg_name(st->ids[vec], name, sizeof(name)), vec);
+		       svcr, smekvm_reg_name(st->ids[vec], name, sizeof(name)),
+		       vec);
 		report("the proposal's order, not [ours] (SVCR first): %s",
 		       "a list-order restore writes SVCR after the vector state, whose write zeroes or hides it");
 		return false;
@@ -427,7 +422,7 @@ static void run_vls_cases(struct fvm *v, const struct smekvm_vls *offered)
 			if (err != EINVAL) {
 				report("restore into SVL %u (saved %u): %s, expected EINVAL",
 				       lo * 128, hi * 128,
-				       err ? smekvm_errno_name(err) : "success");
+				       smekvm_errno_name(err));
 				ok = false;
 			} else {
 				ksft_print_msg("%s: refused: %s\n", cur,
@@ -474,17 +469,6 @@ static void run_vls_cases(struct fvm *v, const struct smekvm_vls *offered)
 	}
 }
 
-static const char *flavour_unsupported(const struct flavour *f)
-{
-	if (f->cfg.sve && !host.sve)
-		return "host has no SVE (KVM_CAP_ARM_SVE)";
-	if (f->cfg.hide_sme2 && !host.sme2)
-		return "host has no SME2";
-	if (f->cfg.hide_fa64 && !host.fa64)
-		return "host has no FA64";
-	return NULL;
-}
-
 static const char * const vls_cases[] = {
 	"sme_vls_mismatch_refused", "sme_vls_lowered_kept",
 };
@@ -518,7 +502,7 @@ static unsigned int flavour_plan(const struct flavour *f, const char *why)
 
 static void run_flavour(const struct flavour *f)
 {
-	const char *why = flavour_unsupported(f);
+	const char *why = smekvm_cfg_host_lacks(&f->cfg);
 	struct fvm v = { .f = f, .salt = (f - flavours) * 8 };
 	struct smekvm_vmm_vls vls;
 	struct kvm_vcpu *probe;
@@ -555,14 +539,16 @@ static void run_features_mismatch(void)
 	struct smekvm_vmm_state st;
 	struct kvm_vcpu *src, *dst;
 	struct kvm_vm *vm;
+	const char *why;
 	int err;
 
 	snprintf(cur, sizeof(cur), "features_mismatch_refused");
 	nr_reports = 0;
 	if (!smekvm_case_selected(cur))
 		return;
-	if (!host.sve) {
-		result(KSFT_SKIP, "host has no SVE (KVM_CAP_ARM_SVE)");
+	why = smekvm_cfg_host_lacks(&sve);
+	if (why) {
+		result(KSFT_SKIP, why);
 		return;
 	}
 	vm = vm_create(1);
@@ -577,7 +563,7 @@ static void run_features_mismatch(void)
 	err = smekvm_vmm_restore(dst, &st, SMEKVM_VMM_SAFE, false);
 	if (err != EINVAL)
 		report("restoring an SME vcpu into an SVE-only one: %s, expected EINVAL",
-		       err ? smekvm_errno_name(err) : "success");
+		       smekvm_errno_name(err));
 	else
 		ksft_print_msg("%s: refused: %s\n", cur, smekvm_vmm_error());
 	/* Nothing written: the vcpu is not even finalised. */
@@ -597,15 +583,12 @@ static void run_features_mismatch(void)
 
 int main(void)
 {
-	const char *env = getenv("SMEKVM_SEED");
 	unsigned int f, plan = 0;
 	struct timespec t0, t1;
 
 	smekvm_skip_unless_kvm_sme();
-	host.sve = kvm_has_cap(KVM_CAP_ARM_SVE);
 	host.sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
 	host.fa64 = getauxval(AT_HWCAP2) & HWCAP2_SME_FA64;
-	seed = env && *env ? strtoull(env, NULL, 0) : (__u64)time(NULL);
 
 	for (f = 0; f < NR_FLAVOURS; f++)
 		plan += flavour_plan(&flavours[f], NULL);
@@ -617,8 +600,7 @@ int main(void)
 
 	ksft_print_header();
 	smekvm_profile_print();
-	ksft_print_msg("seed: %llu (SMEKVM_SEED=%llu reproduces the data)\n",
-		       seed, seed);
+	seed = smekvm_seed();
 	ksft_set_plan(plan);
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -61,6 +61,8 @@
 #include "case_filter.h"
 #include "sme_check.h"
 #include "sme_model.h"
+#include "sme_names.h"
+#include "sme_pattern.h"
 #include "sme_probe.h"
 #include "sme_profile.h"
 #include "sme_vcpu.h"
@@ -216,7 +218,7 @@ static void do_write(struct run *r, __u64 id, unsigned int step,
 	int got, want;
 	bool ok = false;
 
-	smekvm_pattern(buf, KVM_REG_SIZE(id), id, step);
+	smekvm_pattern_fill(buf, KVM_REG_SIZE(id), smekvm_id_tag(id, step));
 	got = __smekvm_set_reg(r->p->vcpu, id, buf);
 	if (r->any_order) {
 		int errs[SMEKVM_MODEL_MAX_ERRS];
@@ -233,7 +235,7 @@ static void do_write(struct run *r, __u64 id, unsigned int step,
 	if (!ok && ++r->chk.mismatches <= r->chk.max_reports) {
 		ksft_print_msg("%s: %s: writing %s: %s, expected %s\n",
 			       r->prefix, when,
-			       smekvm_model_reg_name(id, name, sizeof(name)),
+			       smekvm_reg_name(id, name, sizeof(name)),
 			       smekvm_errno_name(got), smekvm_errno_name(want));
 	}
 }
@@ -349,12 +351,12 @@ static void placement_str(char *buf, size_t size, unsigned int after,
 	for (c = 0; c < NR_CLS; c++)
 		if (relevant & (1U << c) && !(after & (1U << c)))
 			len += snprintf(buf + len, size - len, " %s",
-					smekvm_model_class_name(model_class[c]));
+					smekvm_reg_class_name(model_class[c]));
 	len += snprintf(buf + len, size - len, "; after:");
 	for (c = 0; c < NR_CLS; c++)
 		if (after & (1U << c))
 			len += snprintf(buf + len, size - len, " %s",
-					smekvm_model_class_name(model_class[c]));
+					smekvm_reg_class_name(model_class[c]));
 }
 
 /* One ordering class; returns whether the kernel matched the model. */
@@ -556,17 +558,6 @@ static void setup_pair(struct kvm_vm *vm, const struct flavour *f,
 	p->mcfg.fpmr = !__smekvm_get_reg64(p->vcpu, SMEKVM_FPMR_ID, &fpmr);
 }
 
-static const char *flavour_unsupported(const struct flavour *f)
-{
-	if (f->cfg.sve && !host.sve)
-		return "host has no SVE (KVM_CAP_ARM_SVE)";
-	if (f->cfg.hide_sme2 && !host.sme2)
-		return "host has no SME2";
-	if (f->cfg.hide_fa64 && !host.fa64)
-		return "host has no FA64";
-	return NULL;
-}
-
 /*
  * How many cases of @f SMEKVM_CASE selects.  A flavour the host cannot
  * offer is one case, named after the flavour, that skips.
@@ -577,7 +568,7 @@ static unsigned int flavour_cases(const struct flavour *f)
 	unsigned int np, i, from, to, n = 0;
 	char name[96];
 
-	if (flavour_unsupported(f))
+	if (smekvm_cfg_host_lacks(&f->cfg))
 		return smekvm_case_selected(f->name);
 
 	np = make_pairs(f, pairs);
@@ -610,7 +601,7 @@ static void run_flavour(const struct flavour *f)
 	static struct smekvm_model model;
 	struct pair pairs[MAX_PAIRS];
 	struct run r = { .f = f, .m = &model };
-	const char *why = flavour_unsupported(f);
+	const char *why = smekvm_cfg_host_lacks(&f->cfg);
 	unsigned int np, i, from, to;
 	struct kvm_vm *vm;
 

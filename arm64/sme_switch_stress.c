@@ -66,7 +66,10 @@
 
 #include "case_filter.h"
 #include "host_sme_load.h"
+#include "sme_names.h"
 #include "sme_probe.h"
+#include "sme_run.h"
+#include "sme_settings.h"
 #include "sme_state_img.h"
 #include "sme_state_vcpu.h"
 #include "sme_stats.h"
@@ -329,11 +332,11 @@ static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
 			continue;
 		if (err)
 			vcpu_msg(v, gen, "exit: ONE_REG %s%s: %s",
-				 smekvm_img_cls_name(c[i].cls),
+				 smekvm_pattern_cls_name(c[i].cls),
 				 regnum(&c[i], reg, num), strerror(err));
 		else
 			vcpu_msg(v, gen, "exit: ONE_REG %s%s byte %ld 0x%02x, expected 0x%02x",
-				 smekvm_img_cls_name(c[i].cls),
+				 smekvm_pattern_cls_name(c[i].cls),
 				 regnum(&c[i], reg, num), off, got[off],
 				 want[off]);
 		return false;
@@ -355,7 +358,7 @@ static void report_round(struct vcpu_run *v, struct ucall *uc)
 		snprintf(num, sizeof(num), "%lu", uc->args[2] & 0xffff);
 	if (s & ST_REGS)
 		vcpu_msg(v, gen, "guest found %s%s byte %lu 0x%02lx, expected 0x%02lx",
-			 smekvm_img_cls_name(cls), num, uc->args[3],
+			 smekvm_pattern_cls_name(cls), num, uc->args[3],
 			 uc->args[4] >> 8, uc->args[4] & 0xff);
 	if (s & (ST_TPIDR2 | ST_SVCR | ST_FPSR))
 		vcpu_msg(v, gen, "guest found%s%s%s changed",
@@ -382,33 +385,31 @@ static void read_ctxt_switches(struct vcpu_run *v)
 static void *vcpu_thread(void *arg)
 {
 	struct vcpu_run *v = arg;
-	struct kvm_run *run = v->s.vcpu->run;
+	struct smekvm_run run = {
+		.vcpu = v->s.vcpu, .may_refuse = v->s.sme,
+		.has_exit_page = true, .exit_gpa = v->vm->exit_gpa,
+		.eintr = &v->eintr,
+	};
 	unsigned int gen = 0;
-	bool started = false;
 	struct ucall uc;
-	int err;
+	char who[64];
 
+	snprintf(who, sizeof(who), "%s: VM %u vcpu %u", st.f->name,
+		 v->vm->id, v->id);
+	run.who = who;
 	v->tid = syscall(SYS_gettid);
 	for (;;) {
-		err = smekvm_run_eintr(v->s.vcpu, &v->eintr);
-		if (err == EINVAL && !started && v->s.sme) {
+		switch (smekvm_run_next(&run, &uc)) {
+		case SMEKVM_EV_REFUSED:
 			v->refused = true;
 			WRITE_ONCE(st.abort, true);
-			break;
-		}
-		TEST_ASSERT(!err, "%s: VM %u vcpu %u: KVM_RUN: %s",
-			    st.f->name, v->vm->id, v->id, strerror(err));
-		started = true;
-
-		if (run->exit_reason == KVM_EXIT_MMIO &&
-		    run->mmio.phys_addr == v->vm->exit_gpa) {
+			goto out;
+		case SMEKVM_EV_EXIT:
 			if (!check_at_exit(v, gen))
 				v->bad_exit = true;
 			v->exits++;
-			continue;
-		}
-		switch (get_ucall(v->s.vcpu, &uc)) {
-		case UCALL_SYNC:
+			break;
+		case SMEKVM_EV_SYNC:
 			report_round(v, &uc);
 			v->rounds++;
 			gen = uc.args[0] + 1;
@@ -418,15 +419,10 @@ static void *vcpu_thread(void *arg)
 			move_thread(0, rand_r(&v->seed));
 			v->moves++;
 			break;
-		case UCALL_DONE:
+		case SMEKVM_EV_DONE:
 			goto out;
-		case UCALL_ABORT:
-			REPORT_GUEST_ASSERT(uc);
-			break;
-		default:
-			TEST_FAIL("%s: VM %u vcpu %u: exit %u, ucall %lu",
-				  st.f->name, v->vm->id, v->id,
-				  run->exit_reason, uc.cmd);
+		case SMEKVM_EV_UNHANDLED:
+			TEST_FAIL("%s: guest exception", who);
 		}
 	}
 out:
@@ -673,24 +669,11 @@ static void test_flavour(const struct flavour *f, bool kvm_sme)
 				 case_names[C_EXIT]);
 }
 
-static unsigned int env_uint(const char *name, unsigned int def,
-			     unsigned int min, unsigned int max)
-{
-	const char *s = getenv(name);
-	long v;
-
-	if (!s || !*s)
-		return def;
-	v = strtol(s, NULL, 0);
-	return v < min ? min : v > max ? max : v;
-}
-
 int main(void)
 {
 	struct smekvm_host_load *load = NULL;
 	unsigned int i, c, plan = 0;
 	bool want_threads, full, kvm_sme;
-	const char *s;
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)
 		for (c = 0; c < NR_CASES; c++)
@@ -701,15 +684,14 @@ int main(void)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
 
-	s = getenv("SMEKVM_TIER");
-	full = s && !strcmp(s, "full");
-	st.seconds = env_uint("SMEKVM_SOAK_SECONDS", full ? 60 : 6, 1,
-			      1000000);
-	st.ci = !full && !getenv("SMEKVM_SOAK_SECONDS");
-	st.nvms = env_uint("SMEKVM_STRESS_VMS", full ? 4 : 2, 1, MAX_VMS);
-	st.nvcpus = env_uint("SMEKVM_STRESS_VCPUS", full ? 4 : 3, 1,
-			     MAX_VCPUS);
-	st.seed = env_uint("SMEKVM_SEED", time(NULL) & 0xffff, 0, ~0u);
+	full = smekvm_tier_full();
+	st.seconds = smekvm_setting_uint("SMEKVM_SOAK_SECONDS", full ? 60 : 6,
+					 1, 1000000);
+	st.ci = !full && !smekvm_setting("SMEKVM_SOAK_SECONDS");
+	st.nvms = smekvm_setting_uint("SMEKVM_STRESS_VMS", full ? 4 : 2, 1,
+				      MAX_VMS);
+	st.nvcpus = smekvm_setting_uint("SMEKVM_STRESS_VCPUS", full ? 4 : 3, 1,
+					MAX_VCPUS);
 	ncpus = sysconf(_SC_NPROCESSORS_ONLN);
 	if (ncpus < 1)
 		ncpus = 1;
@@ -718,8 +700,8 @@ int main(void)
 
 	ksft_print_header();
 	ksft_set_plan(plan);
-	ksft_print_msg("seed %u (SMEKVM_SEED), %u s per flavour (SMEKVM_SOAK_SECONDS)\n",
-		       st.seed, st.seconds);
+	st.seed = smekvm_seed();
+	ksft_print_msg("%u s per flavour (SMEKVM_SOAK_SECONDS)\n", st.seconds);
 	ksft_print_msg("%u VMs x %u vcpus on %ld CPUs, KVM SME %s\n", st.nvms,
 		       st.nvcpus, ncpus, kvm_sme ? "yes" : "no");
 

@@ -44,6 +44,8 @@
 
 #include "sme_access_err.h"
 #include "sme_conf.h"
+#include "sme_names.h"
+#include "sme_pattern.h"
 #include "sme_profile.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
@@ -58,11 +60,6 @@
 static int result(bool ok)
 {
 	return ok ? KSFT_PASS : KSFT_FAIL;
-}
-
-static const char *vls_name(__u64 id)
-{
-	return id == SME_VLS ? "SME_VLS" : "SVE_VLS";
 }
 
 /* The host's set for @id: what KVM must offer after INIT. */
@@ -80,15 +77,16 @@ static bool vls_write(struct kvm_vcpu *vcpu, __u64 id,
 {
 	struct smekvm_vls before, after;
 	char desc[160], str[128];
+	char reg[SMEKVM_REG_NAME_MAX];
 	bool ok;
 
+	smekvm_reg_name(id, reg, sizeof(reg));
 	smekvm_get_vls(vcpu, id, &before);
-	snprintf(desc, sizeof(desc), "write %s {%s} (%s)", vls_name(id),
+	snprintf(desc, sizeof(desc), "write %s {%s} (%s)", reg,
 		 smekvm_vls_str(v, str, sizeof(str)), what);
 	ok = smekvm_expect_err(desc, __smekvm_set_vls(vcpu, id, v), want);
 	smekvm_get_vls(vcpu, id, &after);
-	snprintf(desc, sizeof(desc), "%s after the write (%s)", vls_name(id),
-		 what);
+	snprintf(desc, sizeof(desc), "%s after the write (%s)", reg, what);
 	return ok & smekvm_expect_vls(desc, &after, want ? &before : v);
 }
 
@@ -98,9 +96,11 @@ static int test_vls_after_init(struct smekvm_conf_ctx *t, __u64 id)
 {
 	struct smekvm_vls got;
 	char desc[64];
+	char reg[SMEKVM_REG_NAME_MAX];
 
 	smekvm_get_vls(t->vcpu, id, &got);
-	snprintf(desc, sizeof(desc), "%s after INIT", vls_name(id));
+	snprintf(desc, sizeof(desc), "%s after INIT",
+		 smekvm_reg_name(id, reg, sizeof(reg)));
 	return result(smekvm_expect_vls(desc, &got, host_vls(id)));
 }
 
@@ -131,7 +131,7 @@ static bool payload_is(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 	size_t size = KVM_REG_SIZE(id), same, nz;
 	int err;
 
-	smekvm_fill_pattern(want, size, seed);
+	smekvm_pattern_fill(want, size, seed);
 	err = __smekvm_set_reg(t->vcpu, id, want);
 	if (!smekvm_expect_err(what, err, 0))
 		return false;
@@ -189,10 +189,13 @@ static bool payloads_follow_vl(struct smekvm_conf_ctx *t)
 static int truncation_vq(struct smekvm_conf_ctx *t, __u64 id,
 			 unsigned int *vq)
 {
+	char reg[SMEKVM_REG_NAME_MAX];
+
 	*vq = t->param / 128;
 	if (!smekvm_vls_has(id == SME_VLS ? &t->sme_vls : &t->sve_vls, *vq))
 		return smekvm_conf_skip(t, "%s: VL %lu not offered by this host",
-					vls_name(id), t->param);
+					smekvm_reg_name(id, reg, sizeof(reg)),
+					t->param);
 	return 0;
 }
 
@@ -325,13 +328,15 @@ static int test_vls_hole(struct smekvm_conf_ctx *t, __u64 id)
 {
 	struct smekvm_vls v = id == SME_VLS ? t->sme_vls : t->sve_vls;
 	unsigned int vq = t->param / 128;
+	char reg[SMEKVM_REG_NAME_MAX];
 
+	smekvm_reg_name(id, reg, sizeof(reg));
 	if (!smekvm_vls_has(&v, vq))
 		return smekvm_conf_skip(t, "%s: VL %lu not offered by this host",
-					vls_name(id), t->param);
+					reg, t->param);
 	if (vq == smekvm_vls_max(&v))
 		return smekvm_conf_skip(t, "%s: VL %lu is the maximum, no hole below it",
-					vls_name(id), t->param);
+					reg, t->param);
 	smekvm_vls_del(&v, vq);
 	return result(vls_write(t->vcpu, id, &v, EINVAL, "hole"));
 }
@@ -351,8 +356,8 @@ static int test_vls_unoffered(struct smekvm_conf_ctx *t, __u64 id)
 {
 	const struct smekvm_vls *cur = id == SME_VLS ? &t->sme_vls : &t->sve_vls;
 	unsigned int max = smekvm_vls_max(cur), vq, n = 0;
+	char what[48], reg[SMEKVM_REG_NAME_MAX];
 	struct smekvm_vls v;
-	char what[48];
 	bool ok = true;
 
 	for (vq = 1; vq < max; vq++) {
@@ -366,7 +371,7 @@ static int test_vls_unoffered(struct smekvm_conf_ctx *t, __u64 id)
 	}
 	if (!n)
 		return smekvm_conf_skip(t, "%s: the host offers every VQ below its maximum",
-					vls_name(id));
+					smekvm_reg_name(id, reg, sizeof(reg)));
 	return result(ok);
 }
 
@@ -585,7 +590,7 @@ static void set_pattern(struct kvm_vcpu *vcpu, __u64 id, unsigned int seed)
 {
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
 
-	smekvm_fill_pattern(buf, KVM_REG_SIZE(id), seed);
+	smekvm_pattern_fill(buf, KVM_REG_SIZE(id), seed);
 	smekvm_set_reg(vcpu, id, buf);
 }
 

@@ -13,6 +13,8 @@
 #include "fp_own.h"
 #include "host_sme.h"
 #include "sme_cpu.h"
+#include "sme_insn.h"
+#include "sme_pattern.h"
 #include "sme_vcpu.h"
 #include "guest_code/guest_nofp.h"
 
@@ -103,14 +105,14 @@ static void host_use_fp(void)
 
 	asm volatile("fmov d16, x0" : : "r" (x0) : "v16");
 	if (getauxval(AT_HWCAP) & HWCAP_SVE)
-		asm volatile(".inst 0x05e03810" /* mov z16.d, x0 */
+		asm volatile(SMEKVM_INST(DUP_Z_X | 16) /* mov z16.d, x0 */
 			     : : "r" (x0) : "v16");
 	if (!(getauxval(AT_HWCAP2) & HWCAP2_SME) || host_za.on)
 		return;
 	host_za.svl = smekvm_host_rdsvl();
 	TEST_ASSERT(host_za.svl <= sizeof(host_za.row), "SVL %llu bytes",
 		    host_za.svl);
-	smekvm_fill_pattern(host_za.row, host_za.svl, 0x5a);
+	smekvm_pattern_fill(host_za.row, host_za.svl, 0x5a);
 	smekvm_host_za_start();
 	smekvm_host_za_row_load(host_za.row, 0);
 	host_za.on = true;

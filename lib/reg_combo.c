@@ -13,6 +13,7 @@
 #include <test_util.h>
 
 #include "reg_combo.h"
+#include "sme_names.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
 
@@ -299,7 +300,8 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 			continue;
 		d->missing++;
 		say(name, "missing %s (0x%llx) of sublist %s\n",
-		    exp[i].reg ? exp[i].reg->name : grl_reg_name(exp[i].id, buf),
+		    exp[i].reg ? exp[i].reg->name :
+		    smekvm_reg_name(exp[i].id, buf, sizeof(buf)),
 		    (unsigned long long)exp[i].id, exp[i].sublist);
 	}
 	for (i = 0; i < n; i++) {
@@ -308,7 +310,7 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 		if (in_list(list, i, list[i])) {
 			d->duplicates++;
 			say(name, "listed twice: %s (0x%llx)\n",
-			    grl_reg_name(list[i], buf),
+			    smekvm_reg_name(list[i], buf, sizeof(buf)),
 			    (unsigned long long)list[i]);
 			continue;
 		}
@@ -318,7 +320,8 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 		s = NULL;
 		grl_reg_find(list[i], &s);
 		say(name, "unexpected %s (0x%llx)%s%s\n",
-		    grl_reg_name(list[i], buf), (unsigned long long)list[i],
+		    smekvm_reg_name(list[i], buf, sizeof(buf)),
+		    (unsigned long long)list[i],
 		    s ? ", which belongs to sublist " : "",
 		    s ? s->name : ", in no sublist");
 	}
@@ -334,8 +337,9 @@ void grl_compare(const char *name, const __u64 *list, size_t n,
 
 			d->order_at = pos;
 			say(name, "order: at %zu %s, expected %s (%s)\n", pos,
-			    grl_reg_name(list[i], buf),
-			    grl_reg_name(exp[pos].id, want), exp[pos].sublist);
+			    smekvm_reg_name(list[i], buf, sizeof(buf)),
+			    smekvm_reg_name(exp[pos].id, want, sizeof(want)),
+			    exp[pos].sublist);
 			return;
 		}
 		pos++;

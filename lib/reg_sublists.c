@@ -16,6 +16,7 @@
 #include <processor.h>
 
 #include "reg_sublists.h"
+#include "sme_names.h"
 #include "sme_uapi.h"
 
 /* A system register by its sysreg-defs.h name. */
@@ -347,64 +348,6 @@ const struct grl_reg *grl_reg_find(__u64 id, const struct grl_sublist **s)
 	((unsigned int)(((id) & KVM_REG_ARM64_SYSREG_##f##_MASK) >>	\
 			KVM_REG_ARM64_SYSREG_##f##_SHIFT))
 
-static void sysreg_spelling(__u64 id, char *buf)
-{
-	snprintf(buf, 64, "S%u_%u_C%u_C%u_%u", SYSREG_FIELD(id, OP0),
-		 SYSREG_FIELD(id, OP1), SYSREG_FIELD(id, CRN),
-		 SYSREG_FIELD(id, CRM), SYSREG_FIELD(id, OP2));
-}
-
-const char *grl_reg_name(__u64 id, char *buf)
-{
-	const struct grl_reg *r = grl_reg_find(id, NULL);
-	unsigned int lo = id & 0xffff;
-
-	if (r) {
-		snprintf(buf, 64, "%s", r->name);
-		return buf;
-	}
-
-	switch (id & KVM_REG_ARM_COPROC_MASK) {
-	case KVM_REG_ARM64_SYSREG:
-		sysreg_spelling(id, buf);
-		break;
-	case KVM_REG_ARM_CORE:
-		snprintf(buf, 64, "CORE[0x%x]", lo);
-		break;
-	case KVM_REG_ARM64_SVE:
-		if (id == KVM_REG_ARM64_SVE_VLS)
-			snprintf(buf, 64, "SVE_VLS");
-		else if (lo >= KVM_REG_ARM64_SVE_FFR_BASE)
-			snprintf(buf, 64, "FFR.%u", lo & 0x1f);
-		else if (lo >= KVM_REG_ARM64_SVE_PREG_BASE)
-			snprintf(buf, 64, "P%u.%u", (lo >> 5) & 0x1f, lo & 0x1f);
-		else
-			snprintf(buf, 64, "Z%u.%u", (lo >> 5) & 0x1f, lo & 0x1f);
-		break;
-	case KVM_REG_ARM64_SME:
-		if (id == KVM_REG_ARM64_SME_VLS)
-			snprintf(buf, 64, "SME_VLS");
-		else if (id == KVM_REG_ARM64_SME_ZT0)
-			snprintf(buf, 64, "ZT0");
-		else
-			snprintf(buf, 64, "ZA.H[%u].%u", (lo >> 5) & 0xff,
-				 lo & 0x1f);
-		break;
-	case KVM_REG_ARM_FW:
-		snprintf(buf, 64, "FW[%u]", lo);
-		break;
-	case KVM_REG_ARM_FW_FEAT_BMAP:
-		snprintf(buf, 64, "FW_FEAT_BMAP[%u]", lo);
-		break;
-	case KVM_REG_ARM_DEMUX:
-		snprintf(buf, 64, "CCSIDR[%u]", lo & 0xff);
-		break;
-	default:
-		snprintf(buf, 64, "0x%llx", (unsigned long long)id);
-	}
-	return buf;
-}
-
 void grl_print_data_line(__u64 id, const char *comment)
 {
 	const struct grl_sublist *s;
@@ -415,7 +358,7 @@ void grl_print_data_line(__u64 id, const char *comment)
 		printf("\t/* %s: in sublist %s */\n", r->name, s->name);
 		return;
 	}
-	grl_reg_name(id, name);
+	smekvm_reg_name(id, name, sizeof(name));
 	if ((id & KVM_REG_ARM_COPROC_MASK) == KVM_REG_ARM64_SYSREG)
 		/* SR(<name>) when sysreg-defs.h has a name for it */
 		printf("\tSR_RAW(%u, %u, %u, %u, %u),\t/* %s%s */\n",

@@ -74,13 +74,6 @@ extern const size_t grl_nr_sublists;
 /* The sublist called @name, or NULL. */
 struct grl_sublist *grl_sublist_find(const char *name);
 
-/*
- * A name for @id: the data's name when some sublist has it, else a
- * spelling derived from the ID (S3_0_C1_C2_3, ZA.H[5], ...).  Returns
- * @buf, which must hold 64 bytes.
- */
-const char *grl_reg_name(__u64 id, char *buf);
-
 /* The data entry of @id in any sublist, with that sublist; or NULL. */
 const struct grl_reg *grl_reg_find(__u64 id, const struct grl_sublist **s);
 

@@ -12,68 +12,26 @@
 
 #include "kselftest.h"
 #include "sme_check.h"
+#include "sme_names.h"
+#include "sme_pattern.h"
 #include "sme_vcpu.h"
 
 #define MAX_STEPS	64
 
-/* A byte per (register, position, step); never zero. */
-static __u8 pattern_byte(unsigned int h, size_t i, unsigned int step)
+/* The step (below MAX_STEPS) whose pattern of @id @buf holds, or -1. */
+static int pattern_step(const void *buf, size_t len, __u64 id)
 {
-	return (h + i * 7 + step * 53) % 251 + 1;
-}
+	__u8 want[SMEKVM_REG_MAX_BYTES];
+	unsigned int step;
 
-static unsigned int id_hash(__u64 id)
-{
-	return (unsigned int)((id * 0x9e3779b97f4a7c15ULL) >> 56);
-}
-
-void smekvm_pattern(void *buf, size_t len, __u64 id, unsigned int step)
-{
-	unsigned int h = id_hash(id);
-	__u8 *p = buf;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		p[i] = pattern_byte(h, i, step);
-}
-
-int smekvm_pattern_step(const void *buf, size_t len, __u64 id)
-{
-	unsigned int h = id_hash(id), step;
-	const __u8 *p = buf;
-	size_t i;
-
-	if (!len)
+	if (!len || len > sizeof(want))
 		return -1;
 	for (step = 0; step < MAX_STEPS; step++) {
-		for (i = 0; i < len && p[i] == pattern_byte(h, i, step); i++)
-			;
-		if (i == len)
+		smekvm_pattern_fill(want, len, smekvm_id_tag(id, step));
+		if (!memcmp(buf, want, len))
 			return step;
 	}
 	return -1;
-}
-
-const char *smekvm_errno_name(int err)
-{
-	switch (err) {
-	case 0:
-		return "success";
-	case EPERM:
-		return "EPERM";
-	case ENOENT:
-		return "ENOENT";
-	case EFAULT:
-		return "EFAULT";
-	case EBUSY:
-		return "EBUSY";
-	case EINVAL:
-		return "EINVAL";
-	case E2BIG:
-		return "E2BIG";
-	default:
-		return strerror(err);
-	}
 }
 
 static void report(struct smekvm_check *c, const char *when,
@@ -100,7 +58,7 @@ static void describe(char *buf, size_t size, const __u8 *p, size_t len,
 		snprintf(buf, size, "zero");
 		return;
 	}
-	step = smekvm_pattern_step(p, len, id);
+	step = pattern_step(p, len, id);
 	if (step >= 0)
 		snprintf(buf, size, "the value of step %d", step);
 	else if (len <= 8)
@@ -138,7 +96,7 @@ unsigned int smekvm_check_reg(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 	int err, want_err;
 
 	TEST_ASSERT(size <= sizeof(got), "register 0x%llx too big", id);
-	smekvm_model_reg_name(id, name, sizeof(name));
+	smekvm_reg_name(id, name, sizeof(name));
 	memset(got, 0xa5, size);
 	c->accesses++;
 	err = __smekvm_get_reg(vcpu, id, got);

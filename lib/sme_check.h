@@ -3,9 +3,10 @@
  * sme_check.h - compare a vcpu with the reference model (sme_model.h),
  * register by register, and name every difference.
  *
- * Values written by the tests come from smekvm_pattern(): every byte
- * depends on the register ID, the byte's position and a step number, so
- * a wrong value can be traced to the step that wrote it ("Z3 holds the
+ * Values written by the tests are the patterns of sme_pattern.h, tagged
+ * with smekvm_id_tag(register ID, step number): every byte depends on
+ * the register ID, the byte's position and the step, so a wrong value
+ * can be traced to the step (below 64) that wrote it ("Z3 holds the
  * value of step 1, expected zero").
  *
  * Needs the KVM selftests library.
@@ -20,15 +21,6 @@
 #include <kvm_util.h>
 
 #include "sme_model.h"
-
-/* Fill @len bytes at @buf with the pattern of register @id, step @step. */
-void smekvm_pattern(void *buf, size_t len, __u64 id, unsigned int step);
-
-/*
- * The step whose pattern of @id the first @len bytes of @buf hold (steps
- * below 64 are tried), or -1.
- */
-int smekvm_pattern_step(const void *buf, size_t len, __u64 id);
 
 /* Bit (1 << enum smekvm_reg_class) per class to compare. */
 #define SMEKVM_CHECK_CLASS(rc)	(1U << (rc))
@@ -63,8 +55,5 @@ unsigned int smekvm_check_vcpu(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 unsigned int smekvm_check_reg(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 			      const struct smekvm_model *m, __u64 id,
 			      const char *when);
-
-/* "ENOENT", "EINVAL", ..., "success". */
-const char *smekvm_errno_name(int err);
 
 #endif /* SMEKVM_SME_CHECK_H */

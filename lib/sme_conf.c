@@ -19,6 +19,7 @@
 
 #include "case_filter.h"
 #include "sme_conf.h"
+#include "sme_names.h"
 #include "sme_probe.h"
 #include "sme_profile.h"
 #include "sme_uapi.h"
@@ -58,30 +59,12 @@ static const struct smekvm_vcpu_cfg flavour_cfgs[SMEKVM_NR_FLAVOURS] = {
 	[SMEKVM_FL_FA64_HIDDEN]	= { .sme = true, .hide_fa64 = true },
 };
 
-const char *smekvm_errname(int err)
-{
-	static const char * const names[] = {
-		[0]		= "success",
-		[EPERM]		= "EPERM",
-		[ENOENT]	= "ENOENT",
-		[ENOEXEC]	= "ENOEXEC",
-		[EFAULT]	= "EFAULT",
-		[EBUSY]		= "EBUSY",
-		[EINVAL]	= "EINVAL",
-		[E2BIG]		= "E2BIG",
-	};
-
-	if (err >= 0 && err < (int)ARRAY_SIZE(names) && names[err])
-		return names[err];
-	return strerror(err);
-}
-
 bool smekvm_expect_err(const char *what, int got, int want)
 {
 	if (got == want)
 		return true;
-	smekvm_report("%s: %s, expected %s", what, smekvm_errname(got),
-		      smekvm_errname(want));
+	smekvm_report("%s: %s, expected %s", what, smekvm_errno_name(got),
+		      smekvm_errno_name(want));
 	return false;
 }
 
@@ -158,20 +141,6 @@ static void probe_host(void)
 		       smekvm_vls_str(&smekvm_host.sve_vls, sve, sizeof(sve)),
 		       smekvm_vls_str(&smekvm_host.sme_vls, sme, sizeof(sme)));
 	smekvm_profile_print();
-}
-
-/* Why the host cannot run flavour @f, or NULL. */
-static const char *flavour_unsupported(enum smekvm_flavour f)
-{
-	const struct smekvm_vcpu_cfg *cfg = &flavour_cfgs[f];
-
-	if (cfg->sve && !smekvm_host.sve)
-		return "host has no SVE (KVM_CAP_ARM_SVE)";
-	if (cfg->hide_sme2 && !smekvm_host.sme2)
-		return "host has no SME2";
-	if (cfg->hide_fa64 && !smekvm_host.fa64)
-		return "host has no FA64";
-	return NULL;
 }
 
 void smekvm_conf_refresh_vq(struct smekvm_conf_ctx *t)
@@ -279,7 +248,7 @@ static double now(void)
 static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
 			enum smekvm_flavour f)
 {
-	const char *why = flavour_unsupported(f);
+	const char *why = smekvm_cfg_host_lacks(&flavour_cfgs[f]);
 	struct flavour_vm fvm = {};
 	unsigned int i, p, n = 0;
 	double start = now();
@@ -419,8 +388,8 @@ bool smekvm_snap_same(const struct smekvm_snap *a,
 		smekvm_reg_name(x->id, name, sizeof(name));
 		if (x->err != y->err) {
 			smekvm_report("%s changed after %s: its read gave %s before, %s after",
-				      name, after_what, smekvm_errname(x->err),
-				      smekvm_errname(y->err));
+				      name, after_what, smekvm_errno_name(x->err),
+				      smekvm_errno_name(y->err));
 			continue;
 		}
 		for (off = 0; x->val[off] == y->val[off]; off++)
@@ -456,54 +425,4 @@ struct kvm_reg_list *smekvm_reg_list(struct kvm_vcpu *vcpu, int *err)
 	}
 	*err = 0;
 	return list;
-}
-
-const char *smekvm_reg_name(__u64 id, char *buf, size_t size)
-{
-	static const struct {
-		__u64 id;
-		const char *name;
-	} names[] = {
-		{ SMEKVM_SVCR, "SVCR" },
-		{ SMEKVM_SMCR_EL1, "SMCR_EL1" },
-		{ SMEKVM_SMPRI_EL1, "SMPRI_EL1" },
-		{ SMEKVM_TPIDR2_EL0, "TPIDR2_EL0" },
-		{ SMEKVM_SMIDR_EL1, "SMIDR_EL1" },
-		{ SMEKVM_ID_AA64PFR1_EL1, "ID_AA64PFR1_EL1" },
-		{ SMEKVM_ID_AA64SMFR0_EL1, "ID_AA64SMFR0_EL1" },
-		{ SMEKVM_FPSR, "FPSR" },
-		{ SMEKVM_FPCR, "FPCR" },
-		{ KVM_REG_ARM64_SVE_VLS, "SVE_VLS" },
-		{ KVM_REG_ARM64_SME_VLS, "SME_VLS" },
-		{ KVM_REG_ARM64_SVE_FFR(0), "FFR" },
-		{ KVM_REG_ARM64_SME_ZT0, "ZT0" },
-	};
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(names); i++)
-		if (id == names[i].id) {
-			snprintf(buf, size, "%s", names[i].name);
-			return buf;
-		}
-	for (i = 0; i < 32; i++) {
-		if (id == KVM_REG_ARM64_SVE_ZREG(i, 0)) {
-			snprintf(buf, size, "Z%u", i);
-			return buf;
-		}
-		if (id == SMEKVM_VREG(i)) {
-			snprintf(buf, size, "V%u", i);
-			return buf;
-		}
-		if (i < 16 && id == KVM_REG_ARM64_SVE_PREG(i, 0)) {
-			snprintf(buf, size, "P%u", i);
-			return buf;
-		}
-	}
-	for (i = 0; i < 256; i++)
-		if (id == KVM_REG_ARM64_SME_ZAHREG(i, 0)) {
-			snprintf(buf, size, "ZA row %u", i);
-			return buf;
-		}
-	snprintf(buf, size, "register 0x%llx", id);
-	return buf;
 }

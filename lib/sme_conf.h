@@ -13,8 +13,9 @@
  * and skips flavours the host cannot offer case by case.
  *
  * Also here: checks that report what differs under the current case's
- * name, errno names, and register snapshots that tell whether a failed
- * access changed any FP/SVE/SME state.
+ * name (errnos and registers named as sme_names.h does), and register
+ * snapshots that tell whether a failed access changed any FP/SVE/SME
+ * state.
  */
 #ifndef SMEKVM_SME_CONF_H
 #define SMEKVM_SME_CONF_H
@@ -115,8 +116,6 @@ extern const char *smekvm_conf_cur;
 int smekvm_conf_skip(struct smekvm_conf_ctx *t, const char *fmt, ...)
 	__printf(2, 3);
 
-const char *smekvm_errname(int err);
-
 /* Checks: each reports what differs and returns whether it held. */
 bool smekvm_expect_err(const char *what, int got, int want);
 bool smekvm_expect_u64(const char *what, __u64 got, __u64 want);
@@ -155,8 +154,5 @@ void smekvm_snap_free(struct smekvm_snap *s);
  * *@err set when the ioctl fails.
  */
 struct kvm_reg_list *smekvm_reg_list(struct kvm_vcpu *vcpu, int *err);
-
-/* A name for register @id: "Z3", "ZA row 17", "SVCR", or the hex ID. */
-const char *smekvm_reg_name(__u64 id, char *buf, size_t size);
 
 #endif /* SMEKVM_SME_CONF_H */

@@ -5,7 +5,6 @@
  * abi-reglist-order).
  */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include <linux/kvm.h>
 
@@ -166,8 +165,7 @@ enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index)
 	return rc;
 }
 
-/* Whether @id is the well-formed ID of its class (size, slice, offset). */
-static bool id_canonical(__u64 id)
+bool smekvm_model_id_canonical(__u64 id)
 {
 	unsigned int idx;
 
@@ -191,61 +189,6 @@ bool smekvm_model_tracks(__u64 id)
 	return smekvm_model_reg_class(id, NULL) != SMEKVM_RC_NONE ||
 	       (id & GROUP_MASK) == SVE_GROUP ||
 	       (id & GROUP_MASK) == SME_GROUP;
-}
-
-static const char * const class_names[SMEKVM_NR_REG_CLASSES] = {
-	[SMEKVM_RC_NONE]	= "other",
-	[SMEKVM_RC_V]		= "V",
-	[SMEKVM_RC_Z]		= "Z",
-	[SMEKVM_RC_P]		= "P",
-	[SMEKVM_RC_FFR]		= "FFR",
-	[SMEKVM_RC_ZA]		= "ZA",
-	[SMEKVM_RC_ZT0]		= "ZT0",
-	[SMEKVM_RC_SVCR]	= "SVCR",
-	[SMEKVM_RC_FPSR]	= "FPSR",
-	[SMEKVM_RC_FPCR]	= "FPCR",
-	[SMEKVM_RC_FPMR]	= "FPMR",
-	[SMEKVM_RC_SVE_VLS]	= "SVE_VLS",
-	[SMEKVM_RC_SME_VLS]	= "SME_VLS",
-};
-
-const char *smekvm_model_class_name(enum smekvm_reg_class rc)
-{
-	if (rc < 0 || rc >= SMEKVM_NR_REG_CLASSES)
-		return "?";
-	return class_names[rc];
-}
-
-const char *smekvm_model_reg_name(__u64 id, char *buf, size_t size)
-{
-	enum smekvm_reg_class rc;
-	unsigned int idx;
-	size_t len;
-
-	rc = smekvm_model_reg_class(id, &idx);
-	switch (rc) {
-	case SMEKVM_RC_V:
-	case SMEKVM_RC_Z:
-	case SMEKVM_RC_P:
-		snprintf(buf, size, "%s%u", class_names[rc], idx);
-		break;
-	case SMEKVM_RC_ZA:
-		snprintf(buf, size, "ZA row %u", idx);
-		break;
-	case SMEKVM_RC_NONE:
-		snprintf(buf, size, "register 0x%llx", (unsigned long long)id);
-		return buf;
-	default:
-		snprintf(buf, size, "%s", class_names[rc]);
-		break;
-	}
-	/* A malformed ID of a class: add the raw ID. */
-	if (!id_canonical(id)) {
-		len = strlen(buf);
-		snprintf(buf + len, size - len, " (0x%llx)",
-			 (unsigned long long)id);
-	}
-	return buf;
 }
 
 void smekvm_model_init(struct smekvm_model *m,
@@ -319,7 +262,7 @@ unsigned int smekvm_model_access_errs(const struct smekvm_model *m, __u64 id,
 		 * (SVE, or SME in streaming mode), V registers are rejected;
 		 * so is a V ID of the wrong size or offset.
 		 */
-		if (zp_exist(m) || !id_canonical(id))
+		if (zp_exist(m) || !smekvm_model_id_canonical(id))
 			n = add_err(errs, n, EINVAL);
 		break;
 	case SMEKVM_RC_Z:

@@ -123,9 +123,12 @@ enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index);
  */
 bool smekvm_model_tracks(__u64 id);
 
-/* "Z3", "ZA row 17", "P15", "SVCR", "V0", "ZT0", ... into @buf. */
-const char *smekvm_model_reg_name(__u64 id, char *buf, size_t size);
-const char *smekvm_model_class_name(enum smekvm_reg_class rc);
+/*
+ * Whether @id is the well-formed ID of its class (size, slice, offset);
+ * false for SMEKVM_RC_NONE.  The names of registers and classes are in
+ * sme_names.h.
+ */
+bool smekvm_model_id_canonical(__u64 id);
 
 /* The ID of FPMR, ARM64_SYS_REG(3, 3, 4, 4, 2). */
 #define SMEKVM_FPMR_ID	0x603000000013da22ULL

@@ -41,6 +41,15 @@ void smekvm_pattern_fill_ffr(void *buf, size_t len, __u32 tag)
 	}
 }
 
+void smekvm_pattern_fill_reg(void *buf, size_t len,
+			     enum smekvm_pattern_class cls, __u32 tag)
+{
+	if (cls == SMEKVM_CLS_FFR)
+		smekvm_pattern_fill_ffr(buf, len, tag);
+	else
+		smekvm_pattern_fill(buf, len, tag);
+}
+
 long smekvm_first_diff(const void *buf, const void *want, size_t len)
 {
 	const __u8 *a = buf, *b = want;

@@ -9,6 +9,11 @@
  * another vcpu's value, a shifted value or zeroes is told apart, and the
  * first wrong byte identifies what went wrong.
  *
+ * This is the suite's one generator of register contents: tests that
+ * need a value that is not zero and differs per register and per step
+ * fill it from a tag, smekvm_tag() or smekvm_id_tag(), or from any
+ * number of their own that they can reproduce.
+ *
  * Plain C without library calls: guest code uses it as well as the host
  * (never in streaming mode, where compiled code may be illegal).
  */
@@ -37,6 +42,18 @@ static inline __u32 smekvm_tag(unsigned int vcpu, unsigned int gen,
 	       (reg & 0xffff);
 }
 
+/*
+ * The tag of the register whose ONE_REG ID is @id, in step @step, for
+ * tests that know registers by their ID (sme_check.h): the ID folded to
+ * 32 bits, combined with the step so that no two steps of a register
+ * share a tag.
+ */
+static inline __u32 smekvm_id_tag(__u64 id, unsigned int step)
+{
+	return (__u32)((id * 0x9e3779b97f4a7c15ULL) >> 32) ^
+	       step * 0x85ebca6bu;
+}
+
 /* Byte @off of the pattern of @tag; never 0. */
 __u8 smekvm_pattern_byte(__u32 tag, size_t off);
 
@@ -49,6 +66,13 @@ void smekvm_pattern_fill(void *buf, size_t len, __u32 tag);
  * least one, in @len bytes.
  */
 void smekvm_pattern_fill_ffr(void *buf, size_t len, __u32 tag);
+
+/*
+ * The value of a register of class @cls: smekvm_pattern_fill_ffr() for
+ * FFR, smekvm_pattern_fill() for the others.
+ */
+void smekvm_pattern_fill_reg(void *buf, size_t len,
+			     enum smekvm_pattern_class cls, __u32 tag);
 
 /* Offset of the first byte of @buf that differs from @want, or -1. */
 long smekvm_first_diff(const void *buf, const void *want, size_t len);

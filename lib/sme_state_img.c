@@ -56,12 +56,7 @@ void smekvm_img_expected(void *buf, size_t bytes,
 			 const struct smekvm_img_owner *o,
 			 enum smekvm_pattern_class cls, unsigned int reg)
 {
-	__u32 tag = smekvm_img_tag(o, cls, reg);
-
-	if (cls == SMEKVM_CLS_FFR)
-		smekvm_pattern_fill_ffr(buf, bytes, tag);
-	else
-		smekvm_pattern_fill(buf, bytes, tag);
+	smekvm_pattern_fill_reg(buf, bytes, cls, smekvm_img_tag(o, cls, reg));
 }
 
 void smekvm_img_fill(struct smekvm_gregs *img, const struct smekvm_img_geom *g,
@@ -105,17 +100,4 @@ bool smekvm_img_check(struct smekvm_gregs *img,
 		}
 	}
 	return true;
-}
-
-const char *smekvm_img_cls_name(enum smekvm_pattern_class cls)
-{
-	switch (cls) {
-	case SMEKVM_CLS_V:	return "V";
-	case SMEKVM_CLS_Z:	return "Z";
-	case SMEKVM_CLS_P:	return "P";
-	case SMEKVM_CLS_FFR:	return "FFR";
-	case SMEKVM_CLS_ZA:	return "ZA row ";
-	case SMEKVM_CLS_ZT0:	return "ZT0";
-	default:		return "?";
-	}
 }

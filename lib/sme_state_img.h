@@ -84,7 +84,4 @@ bool smekvm_img_check(struct smekvm_gregs *img,
 		      const struct smekvm_img_owner *o,
 		      struct smekvm_img_diff *d);
 
-/* "Z", "P", "FFR", "ZA row ", "ZT0", "V" for messages. */
-const char *smekvm_img_cls_name(enum smekvm_pattern_class cls);
-
 #endif /* SMEKVM_SME_STATE_IMG_H */

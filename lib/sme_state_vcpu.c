@@ -2,8 +2,6 @@
 /*
  * sme_state_vcpu.c - a vcpu that runs the state payloads, host side.
  */
-#include <errno.h>
-
 #include <kvm_util.h>
 #include <processor.h>
 
@@ -80,32 +78,4 @@ gva_t smekvm_map_exit_page(struct kvm_vm *vm, unsigned int index, gpa_t *gpa)
 	gva = vm_unused_gva_gap(vm, vm->page_size, KVM_UTIL_MIN_VADDR);
 	virt_map(vm, gva, *gpa, 1);
 	return gva;
-}
-
-int smekvm_run_eintr(struct kvm_vcpu *vcpu, unsigned long *eintr)
-{
-	int ret;
-
-	for (;;) {
-		ret = __vcpu_run(vcpu);
-		if (!ret)
-			return 0;
-		if (errno != EINTR)
-			return errno;
-		if (eintr)
-			(*eintr)++;
-	}
-}
-
-int smekvm_run_refused(struct kvm_vcpu *vcpu)
-{
-	int ret, err;
-
-	vcpu->run->immediate_exit = 1;
-	ret = __vcpu_run(vcpu);
-	err = errno;
-	vcpu->run->immediate_exit = 0;
-	if (!ret || err == EINTR)
-		return 0;
-	return err;
 }

@@ -4,9 +4,9 @@
  * guest_code/sme_state_loop.h, as the host sees it.
  *
  * What registers the vcpu has (from its configuration and ID registers),
- * its vector lengths, which SMEKVM_SL_* flags an SVCR state selects, the
- * page its payload stores to in order to exit, and KVM_RUN that re-enters
- * after EINTR.  Needs the KVM selftests library.
+ * its vector lengths, which SMEKVM_SL_* flags an SVCR state selects, and
+ * the page its payload stores to in order to exit (running it:
+ * sme_run.h).  Needs the KVM selftests library.
  */
 #ifndef SMEKVM_SME_STATE_VCPU_H
 #define SMEKVM_SME_STATE_VCPU_H
@@ -48,16 +48,5 @@ struct smekvm_img_geom smekvm_state_geom(const struct smekvm_state_vcpu *s,
  * *@gpa.  @index picks one of several such pages.
  */
 gva_t smekvm_map_exit_page(struct kvm_vm *vm, unsigned int index, gpa_t *gpa);
-
-/* KVM_RUN until it does not fail with EINTR; 0 or errno.  Counts EINTR. */
-int smekvm_run_eintr(struct kvm_vcpu *vcpu, unsigned long *eintr);
-
-/*
- * Whether KVM_RUN refuses @vcpu, without running its guest: KVM_RUN with
- * immediate_exit set.  Returns 0 when KVM_RUN would enter the guest
- * (EINTR), else its errno (EINVAL: a kernel that cannot run vcpus with
- * SME).
- */
-int smekvm_run_refused(struct kvm_vcpu *vcpu);
 
 #endif /* SMEKVM_SME_STATE_VCPU_H */

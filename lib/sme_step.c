@@ -7,6 +7,7 @@
 
 #include <kselftest.h>
 
+#include "sme_names.h"
 #include "sme_pattern.h"
 #include "sme_step.h"
 #include "sme_vcpu.h"
@@ -59,14 +60,11 @@ void smekvm_step_expected(const struct smekvm_step_vcpu *v, void *buf,
 			  int cls, unsigned int reg, unsigned int bytes,
 			  unsigned int gen, bool zero)
 {
-	__u32 tag = smekvm_tag(v->vcpu, gen, cls, reg);
-
 	if (zero)
 		memset(buf, 0, bytes);
-	else if (cls == SMEKVM_CLS_FFR)
-		smekvm_pattern_fill_ffr(buf, bytes, tag);
 	else
-		smekvm_pattern_fill(buf, bytes, tag);
+		smekvm_pattern_fill_reg(buf, bytes, cls,
+					smekvm_tag(v->vcpu, gen, cls, reg));
 }
 
 static void add_reg(struct smekvm_step_reg *regs, unsigned int *n, int cls,
@@ -128,19 +126,6 @@ void smekvm_step_poison(struct smekvm_gregs *g)
 	memset(g, 0xa5, sizeof(*g));
 }
 
-const char *smekvm_step_cls_name(int cls)
-{
-	switch (cls) {
-	case SMEKVM_CLS_V:	return "V";
-	case SMEKVM_CLS_Z:	return "Z";
-	case SMEKVM_CLS_P:	return "P";
-	case SMEKVM_CLS_FFR:	return "FFR";
-	case SMEKVM_CLS_ZA:	return "ZA row ";
-	case SMEKVM_CLS_ZT0:	return "ZT0";
-	default:		return "?";
-	}
-}
-
 bool smekvm_step_compare(const struct smekvm_step_vcpu *v,
 			 const struct smekvm_gregs *out, __u64 svcr,
 			 unsigned int gen, bool vec_zero, bool za_zero,
@@ -165,7 +150,7 @@ bool smekvm_step_compare(const struct smekvm_step_vcpu *v,
 		if (off < 0)
 			continue;
 		ksft_print_msg("%s: %s%u byte %ld is 0x%02x, expected 0x%02x%s\n",
-			       what, smekvm_step_cls_name(r->cls), r->reg, off,
+			       what, smekvm_pattern_cls_name(r->cls), r->reg, off,
 			       got[off], want[off], zero ? " (zeroed)" : "");
 		return false;
 	}

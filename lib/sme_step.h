@@ -85,7 +85,4 @@ struct smekvm_step_reg {
 unsigned int smekvm_step_regs(const struct smekvm_step_vcpu *v, __u64 svcr,
 			      struct smekvm_step_reg *regs);
 
-/* "Z", "P", "FFR", "V", "ZA row ", "ZT0" for a SMEKVM_CLS_* value. */
-const char *smekvm_step_cls_name(int cls);
-
 #endif /* SMEKVM_SME_STEP_H */

@@ -108,7 +108,7 @@ const char *smekvm_cfg_host_lacks(const struct smekvm_vcpu_cfg *cfg)
 	unsigned long hwcap2 = getauxval(AT_HWCAP2);
 
 	if (cfg->sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
-		return "host has no SVE";
+		return "host has no SVE (KVM_CAP_ARM_SVE)";
 	if (cfg->hide_sme2 && !(hwcap2 & HWCAP2_SME2))
 		return "host has no SME2 to hide";
 	if (cfg->hide_fa64 && !(hwcap2 & HWCAP2_SME_FA64))
@@ -302,15 +302,6 @@ bool smekvm_reg_list_has(const struct kvm_reg_list *list, __u64 id)
 		if (list->reg[i] == id)
 			return true;
 	return false;
-}
-
-void smekvm_fill_pattern(void *buf, size_t len, unsigned int seed)
-{
-	unsigned char *p = buf;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		p[i] = ((seed * 37 + i * 7) % 255) + 1;
 }
 
 bool smekvm_is_zero(const void *buf, size_t len)

@@ -135,7 +135,8 @@ __u32 smekvm_cfg_features(const struct smekvm_vcpu_cfg *cfg);
 /*
  * Why this host cannot give a vcpu what @cfg asks for (SVE, or an SME2 or
  * FA64 to hide), as a skip reason; NULL when it can. SME itself is the
- * caller's to check (smekvm_skip_unless_kvm_sme()).
+ * caller's to check (smekvm_skip_unless_kvm_sme()).  Every program skips
+ * a configuration the host lacks with this reason, and no other.
  */
 const char *smekvm_cfg_host_lacks(const struct smekvm_vcpu_cfg *cfg);
 
@@ -202,8 +203,6 @@ int __smekvm_set_id_field(struct kvm_vcpu *vcpu, __u64 id, __u64 mask,
 /* Whether the KVM_GET_REG_LIST result @list has @id. */
 bool smekvm_reg_list_has(const struct kvm_reg_list *list, __u64 id);
 
-/* A byte pattern that differs per register and per byte, never zero. */
-void smekvm_fill_pattern(void *buf, size_t len, unsigned int seed);
 /* Whether the @len bytes at @buf are all zero. */
 bool smekvm_is_zero(const void *buf, size_t len);
 

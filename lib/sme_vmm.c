@@ -14,6 +14,7 @@
 #include <test_util.h>
 
 #include "sme_model.h"
+#include "sme_names.h"
 #include "sme_vmm.h"
 
 static char vmm_error[256];
@@ -30,14 +31,6 @@ static void set_error(const char *fmt, ...)
 const char *smekvm_vmm_error(void)
 {
 	return vmm_error;
-}
-
-static const char *reg_name(__u64 id, char *buf, size_t size)
-{
-	if (smekvm_model_tracks(id))
-		return smekvm_model_reg_name(id, buf, size);
-	snprintf(buf, size, "register 0x%llx", id);
-	return buf;
 }
 
 bool smekvm_vmm_is_config_reg(__u64 id)
@@ -125,7 +118,7 @@ int smekvm_vmm_save(struct kvm_vcpu *vcpu, struct smekvm_vmm_state *st)
 				       st->data + st->offsets[i]);
 		if (err) {
 			set_error("saving %s, listed by KVM_GET_REG_LIST: %s",
-				  reg_name(st->ids[i], name, sizeof(name)),
+				  smekvm_reg_name(st->ids[i], name, sizeof(name)),
 				  strerror(err));
 			smekvm_vmm_state_free(st);
 			return err;
@@ -208,7 +201,7 @@ static int restore_one(struct kvm_vcpu *vcpu, const struct smekvm_vmm_state *st,
 	err = __smekvm_set_reg(vcpu, st->ids[i], st->data + st->offsets[i]);
 	if (err && !vmm_error[0])
 		set_error("restoring %s (%s, entry %llu of the list): %s",
-			  reg_name(st->ids[i], name, sizeof(name)), when,
+			  smekvm_reg_name(st->ids[i], name, sizeof(name)), when,
 			  i, strerror(err));
 	return err;
 }

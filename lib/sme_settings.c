@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sme_settings.c - what a run asks of the test programs through the
+ * environment (see sme_settings.h).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "kselftest.h"
+#include "sme_settings.h"
+
+const char *smekvm_setting(const char *name)
+{
+	const char *s = getenv(name);
+
+	return s && *s ? s : NULL;
+}
+
+/* Setting @name as a number into *@v; false when unset or not a number. */
+static bool setting_number(const char *name, unsigned long long *v)
+{
+	const char *s = smekvm_setting(name);
+
+	if (!s || !isdigit((unsigned char)*s))
+		return false;
+	*v = strtoull(s, NULL, 0);
+	return true;
+}
+
+unsigned long smekvm_setting_uint(const char *name, unsigned long def,
+				  unsigned long min, unsigned long max)
+{
+	unsigned long long v;
+
+	if (!setting_number(name, &v))
+		return def;
+	return v < min ? min : v > max ? max : v;
+}
+
+bool smekvm_tier_full(void)
+{
+	const char *tier = smekvm_setting("SMEKVM_TIER");
+
+	return tier && !strcmp(tier, "full");
+}
+
+unsigned long smekvm_iters(unsigned long ci, unsigned long full,
+			   unsigned long min)
+{
+	unsigned long long v;
+
+	if (setting_number("SMEKVM_ITERS", &v) && v >= min)
+		return v;
+	return smekvm_tier_full() ? full : ci;
+}
+
+__u64 smekvm_seed(void)
+{
+	static unsigned long long seed;
+	static bool known;
+
+	if (known)
+		return seed;
+	if (!setting_number("SMEKVM_SEED", &seed))
+		seed = time(NULL) & 0xffff;
+	known = true;
+	ksft_print_msg("seed: %llu (SMEKVM_SEED=%llu reproduces the run)\n",
+		       seed, seed);
+	return seed;
+}
+
+bool smekvm_sweep_all_vls(void)
+{
+	const char *all = smekvm_setting("SMEKVM_ALL_VLS");
+	char cmdline[1024] = "";
+	FILE *f;
+
+	if (smekvm_tier_full() || (all && !strcmp(all, "1")))
+		return true;
+	f = fopen("/proc/cmdline", "r");
+	if (f) {
+		if (!fgets(cmdline, sizeof(cmdline), f))
+			cmdline[0] = '\0';
+		fclose(f);
+	}
+	return !strstr(cmdline, "kvm-arm.mode=protected");
+}
