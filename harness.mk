@@ -18,11 +18,13 @@
 #                                      over and over (doc/lockups.md); never
 #                                      beside CI
 #   make soak-totals                   what doc/soak.log adds up to
+#   make checkpatch                    checkpatch --strict on the C and on
+#                                      hyp_patches/ (scripts/checkpatch.sh)
 
 SUITE_SH := sh $(CURDIR)/scripts/suite.sh
 
 .PHONY: run check full bench expected selftest deps kernels mutations \
-	soak soak-totals
+	soak soak-totals checkpatch
 run:
 	$(SUITE_SH) run $(CONFIGS)
 check:
@@ -54,3 +56,5 @@ soak:
 	sh $(CURDIR)/scripts/soak.sh $(ROUNDS)
 soak-totals:
 	sh $(CURDIR)/scripts/soak.sh totals
+checkpatch:
+	sh $(CURDIR)/scripts/checkpatch.sh
