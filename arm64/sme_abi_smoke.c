@@ -10,7 +10,8 @@
  * on fresh vcpus, so the test is meaningful as soon as the uAPI exists,
  * even while KVM_RUN still refuses vcpus with SME.
  *
- * The vcpus come in flavours, because the ABI depends on them:
+ * The vcpus come in flavours (lib/sme_flavour.h), because the ABI depends
+ * on them:
  *
  *  sme_only     SME without SVE: with SVCR.SM=0 the V registers are core
  *               registers and Z/P/FFR do not exist;
@@ -36,8 +37,9 @@
  * not hide the others.  The cases of a flavour share one VM, because
  * creating and destroying VMs is slow under protected KVM; a case that
  * changes VM-wide state (ID registers) or initialises its vcpu with other
- * features gets a VM of its own.  The expectations of the register views
- * come from one model, vec_view().
+ * features gets a VM of its own.  Which registers exist in an SVCR state,
+ * their sizes and the errnos that depend on the flavour come from the
+ * reference model (lib/sme_model.h), through model_cfg().
  *
  * Whole-program skip when KVM cannot offer SME at all (no /dev/kvm, a
  * kernel that does not know KVM_ARM_VCPU_SME, or a host without SME);
@@ -60,42 +62,32 @@
 #include <test_util.h>
 
 #include "case_filter.h"
+#include "sme_flavour.h"
+#include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
 #include "sme_probe.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
 
-enum flavour_id {
-	F_KVM,
-	F_NO_VEC,
-	F_SVE_ONLY,
-	F_SME_ONLY,
-	F_SVE_SME,
-	F_SME2_HIDDEN,
-	F_FA64_HIDDEN,
-	NR_FLAVOURS
-};
+/*
+ * The cases run on the vcpu flavours of lib/sme_flavour.h and, first, on
+ * "kvm", which has no vcpu: KVM-wide facts.
+ */
+#define F_KVM		SMEKVM_NR_FLAVOURS
+#define FL_KVM		BIT(F_KVM)
 
-struct flavour {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
-};
+static const char *flavour_name(unsigned int f)
+{
+	return f == F_KVM ? "kvm" : smekvm_flavour_name(f);
+}
 
-static const struct flavour flavours[NR_FLAVOURS] = {
-	[F_KVM]		= { "kvm" },
-	[F_NO_VEC]	= { "no_vec" },
-	[F_SVE_ONLY]	= { "sve_only",	   { .sve = true } },
-	[F_SME_ONLY]	= { "sme_only",	   { .sme = true } },
-	[F_SVE_SME]	= { "sve_sme",	   { .sve = true, .sme = true } },
-	[F_SME2_HIDDEN]	= { "sme2_hidden", { .sme = true, .hide_sme2 = true } },
-	[F_FA64_HIDDEN]	= { "fa64_hidden", { .sme = true, .hide_fa64 = true } },
-};
+static const struct smekvm_vcpu_cfg *flavour_cfg(unsigned int f)
+{
+	static const struct smekvm_vcpu_cfg no_vcpu;
 
-#define FL(f)		(1U << F_##f)
-#define FL_SME_NO_SVE	(FL(SME_ONLY) | FL(SME2_HIDDEN) | FL(FA64_HIDDEN))
-#define FL_SME		(FL_SME_NO_SVE | FL(SVE_SME))
-#define FL_NO_SME	(FL(NO_VEC) | FL(SVE_ONLY))
+	return f == F_KVM ? &no_vcpu : &smekvm_flavour(f)->cfg;
+}
 
 /* What the host offers, from its hwcaps and KVM's capabilities. */
 static struct {
@@ -107,7 +99,7 @@ static struct {
 
 /* One case on one flavour: a fresh vcpu, in the flavour's VM or its own. */
 struct ctx {
-	const struct flavour *f;
+	const struct smekvm_vcpu_cfg *cfg;	/* the flavour's */
 	struct kvm_vm *vm;
 	struct kvm_vcpu *vcpu;	/* initialised, not finalised; NULL if raw */
 	bool sve, sme, sme2, fa64;
@@ -308,73 +300,108 @@ static bool finalize(struct ctx *t)
 }
 
 /*
- * The model of abi-view-zp-vl, abi-view-zp-sme-only, abi-view-ffr-* and
- * abi-view-vreg-*: which vector registers exist for this vcpu with
- * SVCR.SM = @sm.
+ * The case's vcpu as the reference model (lib/sme_model.h) configures
+ * it: which registers exist in each SVCR state (abi-view-*), their sizes
+ * at the VL that applies (abi-view-zp-vl, abi-payload-*) and the errnos
+ * of the accesses (abi-onereg-*) come from the model.
  */
-struct vec_view {
-	unsigned int vq;	/* VQ of Z, P and FFR; 0: they do not exist */
-	bool ffr;
-	bool vregs;		/* V registers are core registers */
-};
-
-static struct vec_view vec_view(const struct ctx *t, bool sm)
+static struct smekvm_model_cfg model_cfg(const struct ctx *t)
 {
-	struct vec_view v = {};
-
-	if (sm) {
-		v.vq = t->svl_vq;
-		v.ffr = t->fa64;
-	} else if (t->sve) {
-		v.vq = t->sve_vq;
-		v.ffr = true;
-	} else {
-		v.vregs = true;
-	}
-	return v;
+	return (struct smekvm_model_cfg){
+		.sve = t->sve, .sme = t->sme, .sme2 = t->sme2,
+		.fa64 = t->fa64, .sve_vq = t->sve_vq, .sme_vq = t->svl_vq,
+	};
 }
 
-/* Write and read back patterns in the registers the view has. */
+/* Payload bytes of @id in SVCR state @svcr; 0: it does not exist there. */
+static size_t view_bytes(const struct ctx *t, __u64 svcr, __u64 id)
+{
+	struct smekvm_model_cfg m = model_cfg(t);
+
+	return smekvm_model_state_bytes(&m, svcr, id);
+}
+
+/* The errno of an access to @id in SVCR state @svcr, finalised or not. */
+static int view_errno(const struct ctx *t, __u64 svcr, bool finalized,
+		      __u64 id)
+{
+	struct smekvm_model_cfg m = model_cfg(t);
+	struct smekvm_model_access a = {
+		.cfg = &m, .svcr = svcr, .finalized = finalized,
+	};
+
+	return smekvm_model_rows_errno(smekvm_model_access_rows(&a, id));
+}
+
+/* How many registers of class @rc exist in SVCR state @svcr. */
+static unsigned int view_count(const struct ctx *t, __u64 svcr,
+			       enum smekvm_reg_class rc)
+{
+	struct smekvm_model_cfg m = model_cfg(t);
+	__u64 ids[SMEKVM_MODEL_MAX_STATE_REGS];
+	unsigned int i, n, count = 0;
+
+	n = smekvm_model_state_ids(&m, svcr, ids, ARRAY_SIZE(ids));
+	for (i = 0; i < n; i++)
+		count += smekvm_model_reg_class(ids[i], NULL) == rc;
+	return count;
+}
+
+/* expect_rw() of @id at its size in SVCR state @svcr, if it exists. */
+static bool expect_rw_view(struct ctx *t, const char *what, __u64 id,
+			   __u64 svcr, unsigned int seed)
+{
+	size_t len = view_bytes(t, svcr, id);
+
+	return !len || expect_rw(t, what, id, len, seed);
+}
+
+/* expect_zero() of @id, if it exists in SVCR state @svcr. */
+static bool expect_zero_view(struct ctx *t, const char *what, __u64 id,
+			     __u64 svcr)
+{
+	return !view_bytes(t, svcr, id) || expect_zero(t, what, id);
+}
+
+/*
+ * Write and read back patterns in the vector registers that exist with
+ * SVCR.SM = @sm (Z, P and FFR at the VL that applies, or V).
+ */
 static bool write_vector_regs(struct ctx *t, bool sm, unsigned int seed)
 {
-	struct vec_view v = vec_view(t, sm);
+	__u64 svcr = sm ? SVCR_SM : 0;
 	bool ok = true;
 
-	if (v.vq) {
-		ok &= expect_rw(t, sm ? "Z0 (SM=1)" : "Z0 (SM=0)", ZREG(0),
-				SMEKVM_ZREG_BYTES(v.vq), seed);
-		ok &= expect_rw(t, sm ? "Z31 (SM=1)" : "Z31 (SM=0)", ZREG(31),
-				SMEKVM_ZREG_BYTES(v.vq), seed + 1);
-		ok &= expect_rw(t, sm ? "P0 (SM=1)" : "P0 (SM=0)", PREG(0),
-				SMEKVM_PREG_BYTES(v.vq), seed + 2);
-		ok &= expect_rw(t, sm ? "P15 (SM=1)" : "P15 (SM=0)", PREG(15),
-				SMEKVM_PREG_BYTES(v.vq), seed + 3);
-	}
-	if (v.vq && v.ffr)
-		ok &= expect_rw(t, sm ? "FFR (SM=1)" : "FFR (SM=0)", FFR,
-				SMEKVM_PREG_BYTES(v.vq), seed + 4);
-	if (v.vregs)
-		ok &= expect_rw(t, "V0 (SM=0)", SMEKVM_VREG(0), 16, seed + 5);
+	ok &= expect_rw_view(t, sm ? "Z0 (SM=1)" : "Z0 (SM=0)", ZREG(0),
+			     svcr, seed);
+	ok &= expect_rw_view(t, sm ? "Z31 (SM=1)" : "Z31 (SM=0)", ZREG(31),
+			     svcr, seed + 1);
+	ok &= expect_rw_view(t, sm ? "P0 (SM=1)" : "P0 (SM=0)", PREG(0),
+			     svcr, seed + 2);
+	ok &= expect_rw_view(t, sm ? "P15 (SM=1)" : "P15 (SM=0)", PREG(15),
+			     svcr, seed + 3);
+	ok &= expect_rw_view(t, sm ? "FFR (SM=1)" : "FFR (SM=0)", FFR,
+			     svcr, seed + 4);
+	ok &= expect_rw_view(t, "V0 (SM=0)", SMEKVM_VREG(0), svcr, seed + 5);
 	return ok;
 }
 
 static bool expect_vector_regs_zero(struct ctx *t, bool sm)
 {
-	struct vec_view v = vec_view(t, sm);
+	__u64 svcr = sm ? SVCR_SM : 0;
 	bool ok = true;
 
-	if (v.vq) {
-		ok &= expect_zero(t, sm ? "Z0 (SM=1)" : "Z0 (SM=0)", ZREG(0));
-		ok &= expect_zero(t, sm ? "Z31 (SM=1)" : "Z31 (SM=0)",
-				  ZREG(31));
-		ok &= expect_zero(t, sm ? "P0 (SM=1)" : "P0 (SM=0)", PREG(0));
-		ok &= expect_zero(t, sm ? "P15 (SM=1)" : "P15 (SM=0)",
-				  PREG(15));
-	}
-	if (v.vq && v.ffr)
-		ok &= expect_zero(t, sm ? "FFR (SM=1)" : "FFR (SM=0)", FFR);
-	if (v.vregs)
-		ok &= expect_zero(t, "V0 (SM=0)", SMEKVM_VREG(0));
+	ok &= expect_zero_view(t, sm ? "Z0 (SM=1)" : "Z0 (SM=0)", ZREG(0),
+			       svcr);
+	ok &= expect_zero_view(t, sm ? "Z31 (SM=1)" : "Z31 (SM=0)", ZREG(31),
+			       svcr);
+	ok &= expect_zero_view(t, sm ? "P0 (SM=1)" : "P0 (SM=0)", PREG(0),
+			       svcr);
+	ok &= expect_zero_view(t, sm ? "P15 (SM=1)" : "P15 (SM=0)", PREG(15),
+			       svcr);
+	ok &= expect_zero_view(t, sm ? "FFR (SM=1)" : "FFR (SM=0)", FFR,
+			       svcr);
+	ok &= expect_zero_view(t, "V0 (SM=0)", SMEKVM_VREG(0), svcr);
 	return ok;
 }
 
@@ -451,7 +478,7 @@ static int test_protected_vm_einval(struct ctx *t)
 /* INIT with the flavour's features and its ID register changes. */
 static int test_init(struct ctx *t)
 {
-	const struct smekvm_vcpu_cfg *cfg = &t->f->cfg;
+	const struct smekvm_vcpu_cfg *cfg = t->cfg;
 	unsigned int want_sme = host.sme2 && !cfg->hide_sme2 ?
 				ID_AA64PFR1_EL1_SME_SME2 :
 				ID_AA64PFR1_EL1_SME_IMP;
@@ -477,7 +504,7 @@ static int test_init(struct ctx *t)
 static int test_init_el1_32bit_einval(struct ctx *t)
 {
 	struct kvm_vcpu *vcpu = __vm_vcpu_add(t->vm, 0);
-	__u32 features = smekvm_cfg_features(&t->f->cfg) |
+	__u32 features = smekvm_cfg_features(t->cfg) |
 			 1U << KVM_ARM_VCPU_EL1_32BIT;
 
 	if (!host.el1_32bit)
@@ -545,29 +572,28 @@ static int test_reset_values_reinit(struct ctx *t)
 
 /*
  * Vector and matrix registers before FINALIZE: EPERM, unless an earlier
- * row of the error table applies (SME-only with SM=0: Z is ENOENT).
- * SVCR itself may be written before FINALIZE.
+ * row of the error table applies (SME-only with SM=0: Z is ENOENT, as
+ * the model says).  SVCR itself may be written before FINALIZE.
  */
 static int test_vector_regs_eperm_before_finalize(struct ctx *t)
 {
-	struct vec_view v = vec_view(t, true);
+	__u64 svcr = SVCR_SM | SVCR_ZA;
 	bool ok;
 
-	if (!set_svcr(t, SVCR_SM | SVCR_ZA))
+	if (!set_svcr(t, svcr))
 		return KSFT_FAIL;
 	ok = expect_access_err(t, "Z0 (SM=1)", ZREG(0), EPERM);
 	ok &= expect_access_err(t, "P0 (SM=1)", PREG(0), EPERM);
-	if (v.ffr)
+	if (view_bytes(t, svcr, FFR))
 		ok &= expect_access_err(t, "FFR (SM=1)", FFR, EPERM);
 	ok &= expect_access_err(t, "ZA row 0", ZA_ROW(0), EPERM);
-	if (t->sme2)
+	if (view_bytes(t, svcr, ZT0))
 		ok &= expect_access_err(t, "ZT0", ZT0, EPERM);
 
 	if (!set_svcr(t, SVCR_ZA))
 		return KSFT_FAIL;
-	v = vec_view(t, false);
 	ok &= expect_access_err(t, "Z0 (SM=0)", ZREG(0),
-				v.vq ? EPERM : ENOENT);
+				view_errno(t, SVCR_ZA, false, ZREG(0)));
 	return result(ok);
 }
 
@@ -689,8 +715,9 @@ static int test_sme_vls_lower_max(struct ctx *t)
 
 	if (!finalize(t) || !set_svcr(t, SVCR_SM | SVCR_ZA))
 		return KSFT_FAIL;
-	ok &= expect_rw(t, "Z0 (SM=1)", ZREG(0), SMEKVM_ZREG_BYTES(vq), 1);
-	ok &= expect_rw(t, "ZA row 0", ZA_ROW(0), SMEKVM_ZA_ROW_BYTES(vq), 2);
+	/* Streaming Z and ZA rows follow the new SVL (the model's sizes). */
+	ok &= expect_rw_view(t, "Z0 (SM=1)", ZREG(0), SVCR_SM | SVCR_ZA, 1);
+	ok &= expect_rw_view(t, "ZA row 0", ZA_ROW(0), SVCR_SM | SVCR_ZA, 2);
 	return result(ok);
 }
 
@@ -726,10 +753,13 @@ static int test_za_row_rw(struct ctx *t)
 
 static int test_zt0_iff_sme2(struct ctx *t)
 {
+	size_t len;
+
 	if (!finalize(t) || !set_svcr(t, SVCR_ZA))
 		return KSFT_FAIL;
-	if (t->sme2)
-		return result(expect_rw(t, "ZT0", ZT0, SMEKVM_ZT0_BYTES, 1));
+	len = view_bytes(t, SVCR_ZA, ZT0);
+	if (len)
+		return result(expect_rw(t, "ZT0", ZT0, len, 1));
 	return result(expect_access_err(t, "ZT0 without SME2", ZT0, ENOENT));
 }
 
@@ -742,11 +772,13 @@ static int test_streaming_z_p_rw(struct ctx *t)
 
 static int test_streaming_ffr_iff_fa64(struct ctx *t)
 {
+	size_t len;
+
 	if (!finalize(t) || !set_svcr(t, SVCR_SM))
 		return KSFT_FAIL;
-	if (t->fa64)
-		return result(expect_rw(t, "FFR (SM=1)", FFR,
-					SMEKVM_PREG_BYTES(t->svl_vq), 1));
+	len = view_bytes(t, SVCR_SM, FFR);
+	if (len)
+		return result(expect_rw(t, "FFR (SM=1)", FFR, len, 1));
 	return result(expect_access_err(t, "FFR (SM=1) without FA64", FFR,
 					ENOENT));
 }
@@ -858,7 +890,7 @@ static int test_za_row_ebusy_when_za_off(struct ctx *t)
 	ok = expect_reg64(t, "SVCR", SMEKVM_SVCR, 0);
 	ok &= expect_access_err(t, "ZA row 0", ZA_ROW(0), EBUSY);
 	ok &= expect_access_err(t, "last ZA row", ZA_ROW(rows - 1), EBUSY);
-	ok &= expect_access_err(t, "ZT0", ZT0, t->sme2 ? EBUSY : ENOENT);
+	ok &= expect_access_err(t, "ZT0", ZT0, view_errno(t, 0, true, ZT0));
 	return result(ok);
 }
 
@@ -876,7 +908,7 @@ static int test_vector_regs_efault(struct ctx *t)
 	ok = expect_access_err_at(t, "ZA row 0", ZA_ROW(0), bad, EFAULT);
 	ok &= expect_access_err_at(t, "Z0 (SM=1)", ZREG(0), bad, EFAULT);
 	ok &= expect_access_err_at(t, "P0 (SM=1)", PREG(0), bad, EFAULT);
-	if (t->sme2)
+	if (view_bytes(t, SVCR_SM | SVCR_ZA, ZT0))
 		ok &= expect_access_err_at(t, "ZT0", ZT0, bad, EFAULT);
 	ok &= expect_err("get SME_VLS",
 			 __smekvm_get_reg(t->vcpu, SME_VLS, bad), EFAULT);
@@ -910,25 +942,24 @@ static int test_svcr_sm_change_zeroes_vector_regs(struct ctx *t)
 static int test_svcr_sm_change_keeps_za(struct ctx *t)
 {
 	size_t len = SMEKVM_ZA_ROW_BYTES(t->svl_vq);
+	size_t zt0 = view_bytes(t, SVCR_ZA, ZT0);
 	bool ok;
 
 	if (!finalize(t) || !set_svcr(t, SVCR_ZA))
 		return KSFT_FAIL;
 	ok = expect_rw(t, "ZA row 0", ZA_ROW(0), len, 1);
-	if (t->sme2)
-		ok &= expect_rw(t, "ZT0", ZT0, SMEKVM_ZT0_BYTES, 2);
+	if (zt0)
+		ok &= expect_rw(t, "ZT0", ZT0, zt0, 2);
 	if (!ok || !set_svcr(t, SVCR_ZA | SVCR_SM))
 		return KSFT_FAIL;
 	ok = expect_pattern(t, "ZA row 0 after SM 0->1", ZA_ROW(0), len, 1);
-	if (t->sme2)
-		ok &= expect_pattern(t, "ZT0 after SM 0->1", ZT0,
-				     SMEKVM_ZT0_BYTES, 2);
+	if (zt0)
+		ok &= expect_pattern(t, "ZT0 after SM 0->1", ZT0, zt0, 2);
 	if (!set_svcr(t, SVCR_ZA))
 		return KSFT_FAIL;
 	ok &= expect_pattern(t, "ZA row 0 after SM 1->0", ZA_ROW(0), len, 1);
-	if (t->sme2)
-		ok &= expect_pattern(t, "ZT0 after SM 1->0", ZT0,
-				     SMEKVM_ZT0_BYTES, 2);
+	if (zt0)
+		ok &= expect_pattern(t, "ZT0 after SM 1->0", ZT0, zt0, 2);
 	return result(ok);
 }
 
@@ -936,20 +967,21 @@ static int test_svcr_za_on_zeroes_za_zt0(struct ctx *t)
 {
 	unsigned int rows = SMEKVM_ZA_ROWS(t->svl_vq);
 	size_t len = SMEKVM_ZA_ROW_BYTES(t->svl_vq);
+	size_t zt0 = view_bytes(t, SVCR_ZA, ZT0);
 	bool ok;
 
 	if (!finalize(t) || !set_svcr(t, SVCR_ZA))
 		return KSFT_FAIL;
 	ok = expect_rw(t, "ZA row 0", ZA_ROW(0), len, 1);
 	ok &= expect_rw(t, "last ZA row", ZA_ROW(rows - 1), len, 2);
-	if (t->sme2)
-		ok &= expect_rw(t, "ZT0", ZT0, SMEKVM_ZT0_BYTES, 3);
+	if (zt0)
+		ok &= expect_rw(t, "ZT0", ZT0, zt0, 3);
 	if (!ok || !set_svcr(t, 0) || !set_svcr(t, SVCR_ZA))
 		return KSFT_FAIL;
 	ok = expect_zero(t, "ZA row 0 after ZA 1->0->1", ZA_ROW(0));
 	ok &= expect_zero(t, "last ZA row after ZA 1->0->1",
 			  ZA_ROW(rows - 1));
-	if (t->sme2)
+	if (zt0)
 		ok &= expect_zero(t, "ZT0 after ZA 1->0->1", ZT0);
 	return result(ok);
 }
@@ -957,17 +989,18 @@ static int test_svcr_za_on_zeroes_za_zt0(struct ctx *t)
 static int test_svcr_za_off_ebusy(struct ctx *t)
 {
 	size_t len = SMEKVM_ZA_ROW_BYTES(t->svl_vq);
+	size_t zt0 = view_bytes(t, SVCR_ZA, ZT0);
 	bool ok;
 
 	if (!finalize(t) || !set_svcr(t, SVCR_ZA))
 		return KSFT_FAIL;
 	ok = expect_rw(t, "ZA row 0", ZA_ROW(0), len, 1);
-	if (t->sme2)
-		ok &= expect_rw(t, "ZT0", ZT0, SMEKVM_ZT0_BYTES, 2);
+	if (zt0)
+		ok &= expect_rw(t, "ZT0", ZT0, zt0, 2);
 	if (!ok || !set_svcr(t, 0))
 		return KSFT_FAIL;
 	ok = expect_access_err(t, "ZA row 0 after ZA 1->0", ZA_ROW(0), EBUSY);
-	if (t->sme2)
+	if (zt0)
 		ok &= expect_access_err(t, "ZT0 after ZA 1->0", ZT0, EBUSY);
 	return result(ok);
 }
@@ -1097,7 +1130,8 @@ static int test_reg_list_za_on(struct ctx *t)
 			break;
 		}
 	}
-	ok &= expect_count("ZT0", c.zt0, t->sme2);
+	ok &= expect_count("ZT0", c.zt0,
+			   view_count(t, SVCR_ZA, SMEKVM_RC_ZT0));
 	ok &= !c.sme_other;
 	return result(ok);
 }
@@ -1121,25 +1155,25 @@ static int test_reg_list_za_off(struct ctx *t)
 static int test_reg_list_vector_view(struct ctx *t)
 {
 	struct reg_census c;
-	struct vec_view v;
 	bool ok = true;
+	__u64 svcr;
 	int sm;
 
 	if (!finalize(t))
 		return KSFT_FAIL;
 	for (sm = 0; sm <= 1; sm++) {
-		if (!set_svcr(t, sm ? SVCR_SM : 0))
+		svcr = sm ? SVCR_SM : 0;
+		if (!set_svcr(t, svcr))
 			return KSFT_FAIL;
-		v = vec_view(t, sm);
 		take_census(t, &c);
 		ok &= expect_count(sm ? "Z (SM=1)" : "Z (SM=0)", c.z,
-				   v.vq ? 32 : 0);
+				   view_count(t, svcr, SMEKVM_RC_Z));
 		ok &= expect_count(sm ? "P (SM=1)" : "P (SM=0)", c.p,
-				   v.vq ? 16 : 0);
+				   view_count(t, svcr, SMEKVM_RC_P));
 		ok &= expect_count(sm ? "FFR (SM=1)" : "FFR (SM=0)", c.ffr,
-				   v.vq && v.ffr);
+				   view_count(t, svcr, SMEKVM_RC_FFR));
 		ok &= expect_count(sm ? "V (SM=1)" : "V (SM=0)", c.vregs,
-				   v.vregs ? 32 : 0);
+				   view_count(t, svcr, SMEKVM_RC_V));
 	}
 	return result(ok);
 }
@@ -1237,60 +1271,60 @@ static const struct smoke_case cases[] = {
 	 * abi-cap-*, abi-init-*, abi-pvm-*, abi-final-*, abi-reset-*; "init"
 	 * comes first: the flavour's other cases need it.
 	 */
-	RAW_CASE(init,				FL_SME),
-	OWN_VM_CASE(cap_arm_sme,		FL(KVM)),
-	OWN_VM_CASE(protected_vm_einval,	FL(KVM)),
-	RAW_CASE(init_el1_32bit_einval,		FL(SME_ONLY) | FL(SVE_SME)),
-	CASE(finalize_twice_eperm,		FL_SME),
-	CASE(finalize_einval,			FL(NO_VEC)),
-	CASE(reset_values,			FL_SME),
-	CASE(reset_values_reinit,		FL_SME),
-	CASE(vector_regs_eperm_before_finalize,	FL_SME),
+	RAW_CASE(init,				SMEKVM_FL_SME),
+	OWN_VM_CASE(cap_arm_sme,		FL_KVM),
+	OWN_VM_CASE(protected_vm_einval,	FL_KVM),
+	RAW_CASE(init_el1_32bit_einval,		SMEKVM_FL_SME_BASE),
+	CASE(finalize_twice_eperm,		SMEKVM_FL_SME),
+	CASE(finalize_einval,			SMEKVM_FL(NO_VEC)),
+	CASE(reset_values,			SMEKVM_FL_SME),
+	CASE(reset_values_reinit,		SMEKVM_FL_SME),
+	CASE(vector_regs_eperm_before_finalize,	SMEKVM_FL_SME),
 	/* abi-vls-* */
-	CASE(sme_vls_default,			FL_SME),
-	CASE(sme_vls_write_empty_einval,	FL_SME),
-	CASE(sme_vls_write_vq17_einval,		FL_SME),
-	CASE(sme_vls_write_gap_einval,		FL_SME),
-	CASE(sme_vls_write_after_finalize_eperm, FL_SME),
-	CASE(sme_vls_lower_max,			FL_SME),
-	CASE(sme_vls_enoent,			FL_NO_SME),
+	CASE(sme_vls_default,			SMEKVM_FL_SME),
+	CASE(sme_vls_write_empty_einval,	SMEKVM_FL_SME),
+	CASE(sme_vls_write_vq17_einval,		SMEKVM_FL_SME),
+	CASE(sme_vls_write_gap_einval,		SMEKVM_FL_SME),
+	CASE(sme_vls_write_after_finalize_eperm, SMEKVM_FL_SME),
+	CASE(sme_vls_lower_max,			SMEKVM_FL_SME),
+	CASE(sme_vls_enoent,			SMEKVM_FL_NO_SME),
 	/* abi-view-*, abi-onereg-*, abi-payload-* */
-	CASE(za_row_rw,				FL_SME),
-	CASE(zt0_iff_sme2,			FL_SME),
-	CASE(streaming_z_p_rw,			FL_SME),
-	CASE(streaming_ffr_iff_fa64,		FL_SME),
-	CASE(nonstreaming_z_p_ffr_rw,		FL(SVE_SME)),
-	CASE(sm0_z_enoent_v_core,		FL_SME_NO_SVE),
-	CASE(v_reg_einval_when_sm1,		FL_SME),
-	CASE(sme_bad_id_enoent,			FL_SME),
-	CASE(za_row_out_of_range_einval,	FL_SME),
-	CASE(za_row_ebusy_when_za_off,		FL_SME),
-	CASE(vector_regs_efault,		FL_SME),
+	CASE(za_row_rw,				SMEKVM_FL_SME),
+	CASE(zt0_iff_sme2,			SMEKVM_FL_SME),
+	CASE(streaming_z_p_rw,			SMEKVM_FL_SME),
+	CASE(streaming_ffr_iff_fa64,		SMEKVM_FL_SME),
+	CASE(nonstreaming_z_p_ffr_rw,		SMEKVM_FL(SVE_SME)),
+	CASE(sm0_z_enoent_v_core,		SMEKVM_FL_SME_NO_SVE),
+	CASE(v_reg_einval_when_sm1,		SMEKVM_FL_SME),
+	CASE(sme_bad_id_enoent,			SMEKVM_FL_SME),
+	CASE(za_row_out_of_range_einval,	SMEKVM_FL_SME),
+	CASE(za_row_ebusy_when_za_off,		SMEKVM_FL_SME),
+	CASE(vector_regs_efault,		SMEKVM_FL_SME),
 	/* abi-svcr-* */
-	CASE(svcr_sm_change_zeroes_vector_regs,	FL_SME),
-	CASE(svcr_sm_change_keeps_za,		FL_SME),
-	CASE(svcr_za_on_zeroes_za_zt0,		FL_SME),
-	CASE(svcr_za_off_ebusy,			FL_SME),
-	CASE(svcr_res0_einval,			FL_SME),
+	CASE(svcr_sm_change_zeroes_vector_regs,	SMEKVM_FL_SME),
+	CASE(svcr_sm_change_keeps_za,		SMEKVM_FL_SME),
+	CASE(svcr_za_on_zeroes_za_zt0,		SMEKVM_FL_SME),
+	CASE(svcr_za_off_ebusy,			SMEKVM_FL_SME),
+	CASE(svcr_res0_einval,			SMEKVM_FL_SME),
 	/* abi-reglist-* */
-	CASE(reg_list_svcr_first,		FL_SME),
-	CASE(reg_list_sme_sysregs,		FL_SME),
-	CASE(reg_list_za_on,			FL_SME),
-	CASE(reg_list_za_off,			FL_SME),
-	CASE(reg_list_vector_view,		FL_SME),
-	CASE(reg_list_no_sme,			FL_NO_SME),
+	CASE(reg_list_svcr_first,		SMEKVM_FL_SME),
+	CASE(reg_list_sme_sysregs,		SMEKVM_FL_SME),
+	CASE(reg_list_za_on,			SMEKVM_FL_SME),
+	CASE(reg_list_za_off,			SMEKVM_FL_SME),
+	CASE(reg_list_vector_view,		SMEKVM_FL_SME),
+	CASE(reg_list_no_sme,			SMEKVM_FL_NO_SME),
 	/* abi-smcr-*, abi-smpri-*, abi-idreg-* */
-	CASE(smcr_el1_write_masked,		FL_SME),
-	CASE(smpri_el1_nonzero_einval,		FL_SME),
-	OWN_VM_CASE(pfr1_sme_zero_einval,	FL_SME),
-	OWN_VM_CASE(smfr0_fa64_clear,		FL(SME_ONLY) | FL(SVE_SME)),
+	CASE(smcr_el1_write_masked,		SMEKVM_FL_SME),
+	CASE(smpri_el1_nonzero_einval,		SMEKVM_FL_SME),
+	OWN_VM_CASE(pfr1_sme_zero_einval,	SMEKVM_FL_SME),
+	OWN_VM_CASE(smfr0_fa64_clear,		SMEKVM_FL_SME_BASE),
 };
 
-static int run_case(const struct smoke_case *c, enum flavour_id f,
+static int run_case(const struct smoke_case *c, unsigned int f,
 		    struct flavour_vm *fvm)
 {
-	struct ctx t = { .f = &flavours[f] };
-	const struct smekvm_vcpu_cfg *cfg = &t.f->cfg;
+	struct ctx t = { .cfg = flavour_cfg(f) };
+	const struct smekvm_vcpu_cfg *cfg = t.cfg;
 	__u32 vcpu_id = 0;
 	int ret;
 
@@ -1363,18 +1397,18 @@ static void print_host(void)
 }
 
 /* Set cur_case to the name of @c on @f; whether SMEKVM_CASE selects it. */
-static bool select_case(const struct smoke_case *c, enum flavour_id f)
+static bool select_case(const struct smoke_case *c, unsigned int f)
 {
 	if (!(c->flavours & (1U << f)))
 		return false;
-	snprintf(cur_case, sizeof(cur_case), "%s/%s", flavours[f].name,
+	snprintf(cur_case, sizeof(cur_case), "%s/%s", flavour_name(f),
 		 c->name);
 	return smekvm_case_selected(cur_case);
 }
 
-static void run_flavour(enum flavour_id f)
+static void run_flavour(unsigned int f)
 {
-	const char *why = smekvm_cfg_host_lacks(&flavours[f].cfg);
+	const char *why = smekvm_cfg_host_lacks(flavour_cfg(f));
 	struct flavour_vm fvm = {};
 	bool broken = false;
 	unsigned int i;
@@ -1393,7 +1427,7 @@ static void run_flavour(enum flavour_id f)
 			continue;
 		}
 		if (broken) {
-			report("not run: %s/init failed", flavours[f].name);
+			report("not run: %s/init failed", flavour_name(f));
 			ksft_test_result_fail("%s\n", cur_case);
 			continue;
 		}
@@ -1408,10 +1442,9 @@ static void run_flavour(enum flavour_id f)
 
 int main(void)
 {
-	unsigned int i, plan = 0;
-	int f;
+	unsigned int f, i, plan = 0;
 
-	for (f = 0; f < NR_FLAVOURS; f++)
+	for (f = 0; f <= F_KVM; f++)
 		for (i = 0; i < ARRAY_SIZE(cases); i++)
 			plan += select_case(&cases[i], f);
 	if (!plan)
@@ -1428,7 +1461,8 @@ int main(void)
 	print_host();
 	ksft_set_plan(plan);
 
-	for (f = 0; f < NR_FLAVOURS; f++)
+	run_flavour(F_KVM);
+	for (f = 0; f < F_KVM; f++)
 		run_flavour(f);
 
 	/* Every case skipped: say so rather than pass. */

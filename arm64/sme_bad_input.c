@@ -14,10 +14,12 @@
  *    groups, ZA rows up to and beyond the SVL and their slices, ZT0 and
  *    its neighbours, the VLS registers, the V registers) is read and
  *    written, with a good pointer and with one that faults.  The errno of
- *    each access comes from the error table (lib/sme_access_err.c), which
- *    applies the abi-onereg-* rows in their order (abi-onereg-order); a
- *    failed write must leave every FP/SVE/SME register as it was
- *    (abi-onereg-unchanged);
+ *    each access comes from the reference model's error rows
+ *    (smekvm_model_access_rows(), lib/sme_model.h), which apply the
+ *    abi-onereg-* rows in their order (abi-onereg-order), after checking
+ *    the model against itself (smekvm_model_self_check(): a model that
+ *    contradicts itself fails the case); a failed write must leave every
+ *    FP/SVE/SME register as it was (abi-onereg-unchanged);
  *  - order_*: named pairs of rules that apply at once, one case each, so
  *    that the order of the table is visible in the results;
  *  - efault_partial_*: a buffer whose first half is mapped and second half
@@ -42,6 +44,7 @@
 
 #include "sme_access_err.h"
 #include "sme_conf.h"
+#include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
 #include "sme_profile.h"
@@ -105,18 +108,21 @@ static unsigned int sweep_ids(__u64 *ids, unsigned int rows)
 	return n;
 }
 
-/* An unknown ID of the SVE group (the [ours] ENOENT of a vcpu with SME). */
+/*
+ * An ID of the SVE group that names no register (the [ours] ENOENT of a
+ * vcpu with SME), as the model classes it.
+ */
 static bool sve_group_unknown(__u64 id)
 {
-	return id == SVE_ID(U1024, 0) || id == SVE_ID(U256, 0x620) ||
-	       id == SVE_ID(U2048, 0x400);
+	return smekvm_reg_is_sve(id) &&
+	       smekvm_model_reg_class(id, NULL) == SMEKVM_RC_NONE;
 }
 
-/* Whether @err is right for @conds when accessing @id. */
+/* Whether @err is right for the model's @rows when accessing @id. */
 static bool err_ok(const struct smekvm_conf_ctx *t, __u64 id,
-		   unsigned int conds, int err)
+		   unsigned int rows, int err)
 {
-	if (smekvm_access_err_ok(conds, err))
+	if (smekvm_access_err_ok(rows, err))
 		return true;
 	/* Without the [ours] rule the historical EINVAL is fine too. */
 	return t->m.sme && sve_group_unknown(id) && err == EINVAL &&
@@ -124,14 +130,14 @@ static bool err_ok(const struct smekvm_conf_ctx *t, __u64 id,
 }
 
 /*
- * One access of @id, as @a says, at @buf: the errno must be the table's,
+ * One access of @id, as @a says, at @buf: the errno must be the model's,
  * and a failed write must change nothing of @before (a sample snapshot).
  */
 static bool check_access(struct smekvm_conf_ctx *t,
-			 const struct smekvm_access *a, __u64 id, void *buf,
-			 const struct smekvm_snap *before)
+			 const struct smekvm_model_access *a, __u64 id,
+			 void *buf, const struct smekvm_snap *before)
 {
-	unsigned int conds = smekvm_access_conds(a, id);
+	unsigned int rows = smekvm_model_access_rows(a, id);
 	char name[48], desc[128];
 	struct smekvm_snap *after;
 	bool ok = true;
@@ -142,9 +148,9 @@ static bool check_access(struct smekvm_conf_ctx *t,
 	smekvm_reg_name(id, name, sizeof(name));
 	snprintf(desc, sizeof(desc), "%s %s (0x%llx)%s", a->set ? "set" : "get",
 		 name, id, a->bad_ptr ? " with a faulting pointer" : "");
-	if (!err_ok(t, id, conds, err)) {
+	if (!err_ok(t, id, rows, err)) {
 		smekvm_report("%s: %s, expected %s", desc, smekvm_errno_name(err),
-			      smekvm_errno_name(smekvm_access_errno(conds)));
+			      smekvm_errno_name(smekvm_model_rows_errno(rows)));
 		ok = false;
 	}
 	if (a->set && err && before) {
@@ -159,7 +165,7 @@ static bool check_access(struct smekvm_conf_ctx *t,
 static void fill_registers(struct smekvm_conf_ctx *t, __u64 svcr,
 			   bool finalized)
 {
-	struct smekvm_access a = {
+	struct smekvm_model_access a = {
 		.cfg = &t->m, .svcr = svcr, .finalized = finalized, .set = true,
 	};
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
@@ -179,7 +185,7 @@ static void fill_registers(struct smekvm_conf_ctx *t, __u64 svcr,
 			id = ZT0;
 		else
 			id = SMEKVM_VREG(i - 306);
-		if (smekvm_access_conds(&a, id))
+		if (smekvm_model_access_rows(&a, id))
 			continue;
 		smekvm_pattern_fill(buf, KVM_REG_SIZE(id), i + 7);
 		smekvm_set_reg(t->vcpu, id, buf);
@@ -189,17 +195,23 @@ static void fill_registers(struct smekvm_conf_ctx *t, __u64 svcr,
 /* The sweep in SVCR state @svcr, finalised or not. */
 static int sweep(struct smekvm_conf_ctx *t, __u64 svcr, bool finalized)
 {
-	struct smekvm_access a = {
+	struct smekvm_model_access a = {
 		.cfg = &t->m, .svcr = svcr, .finalized = finalized,
 	};
 	struct smekvm_snap *full, *sample, *full_after;
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
-	__u64 ids[64];
+	__u64 ids[64], odd;
 	unsigned int n, i, bad;
 	bool ok = true;
 
 	if (svcr && !t->m.sme)
 		return smekvm_conf_skip(t, "no SVCR without SME");
+	/* The model must agree with itself before it judges the kernel. */
+	odd = smekvm_model_self_check(&t->m, svcr);
+	if (odd) {
+		smekvm_report("the model contradicts itself on 0x%llx", odd);
+		ok = false;
+	}
 	/* Without SVE and SME there is nothing to finalise (EINVAL). */
 	if (!t->m.sve && !t->m.sme)
 		a.finalized = true;
@@ -295,7 +307,7 @@ static bool lower_svl(struct smekvm_conf_ctx *t)
 static int order(struct smekvm_conf_ctx *t, unsigned int n)
 {
 	const struct order_case *c = &order_cases[n];
-	struct smekvm_access a = {
+	struct smekvm_model_access a = {
 		.cfg = &t->m, .svcr = c->svcr, .finalized = c->finalized,
 		.bad_ptr = c->bad_ptr,
 	};
@@ -328,7 +340,7 @@ static int order(struct smekvm_conf_ctx *t, unsigned int n)
 		id = FFR(0);
 		break;
 	}
-	if (__builtin_popcount(smekvm_access_conds(&a, id)) < 2)
+	if (__builtin_popcount(smekvm_model_access_rows(&a, id)) < 2)
 		return smekvm_conf_skip(t, "only one rule applies to this flavour");
 	if (!smekvm_profile_has(SMEKVM_RULE_ERROR_ORDER))
 		return smekvm_conf_skip(t, "%s",
@@ -412,29 +424,33 @@ static bool partial(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 	return ok;
 }
 
+/*
+ * partial() of vector or matrix register @id at its size in SVCR state
+ * @svcr, if it exists there (both as the model says).
+ */
+static bool partial_vec(struct smekvm_conf_ctx *t, const char *what,
+			__u64 id, __u64 svcr)
+{
+	size_t len = smekvm_model_state_bytes(&t->m, svcr, id);
+
+	return !len || partial(t, what, id, len, 0);
+}
+
 static int test_efault_partial_regs(struct smekvm_conf_ctx *t)
 {
-	unsigned int zb = SMEKVM_ZREG_BYTES(t->m.sme_vq);
-	unsigned int pb = SMEKVM_PREG_BYTES(t->m.sme_vq);
+	__u64 svcr = SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA;
 	bool ok = true;
 
 	smekvm_vcpu_finalize(t->vcpu);
-	if (t->m.sve) {
-		ok &= partial(t, "Z0 (SM=0)", ZREG(0, 0),
-			      SMEKVM_ZREG_BYTES(t->m.sve_vq), 0);
-		ok &= partial(t, "FFR (SM=0)", FFR(0),
-			      SMEKVM_PREG_BYTES(t->m.sve_vq), 0);
-	} else {
-		ok &= partial(t, "V0", SMEKVM_VREG(0), 16, 0);
-	}
-	smekvm_set_svcr(t->vcpu, SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA);
-	ok &= partial(t, "Z31 (SM=1)", ZREG(31, 0), zb, 0);
-	ok &= partial(t, "P15 (SM=1)", PREG(15, 0), pb, 0);
-	if (t->m.fa64)
-		ok &= partial(t, "FFR (SM=1)", FFR(0), pb, 0);
-	ok &= partial(t, "ZA row 1", ZA_ROW(1, 0), zb, 0);
-	if (t->m.sme2)
-		ok &= partial(t, "ZT0", ZT0, SMEKVM_ZT0_BYTES, 0);
+	ok &= partial_vec(t, "Z0 (SM=0)", ZREG(0, 0), 0);
+	ok &= partial_vec(t, "FFR (SM=0)", FFR(0), 0);
+	ok &= partial_vec(t, "V0", SMEKVM_VREG(0), 0);
+	smekvm_set_svcr(t->vcpu, svcr);
+	ok &= partial_vec(t, "Z31 (SM=1)", ZREG(31, 0), svcr);
+	ok &= partial_vec(t, "P15 (SM=1)", PREG(15, 0), svcr);
+	ok &= partial_vec(t, "FFR (SM=1)", FFR(0), svcr);
+	ok &= partial_vec(t, "ZA row 1", ZA_ROW(1, 0), svcr);
+	ok &= partial_vec(t, "ZT0", ZT0, svcr);
 	ok &= partial(t, "SMCR_EL1", SMEKVM_SMCR_EL1, 8, 3);
 	ok &= partial(t, "SVCR", SMEKVM_SVCR, 8,
 		      SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA);

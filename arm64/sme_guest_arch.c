@@ -67,6 +67,7 @@
 #include "guest_code/guest_nofp.h"
 #include "sme_cpu.h"
 #include "sme_el2.h"
+#include "sme_flavour.h"
 #include "sme_probe.h"
 #include "sme_run.h"
 #include "sme_settings.h"
@@ -76,7 +77,6 @@
 /* A case's result; RES_NONE: the guest never got to it (a failure). */
 enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
 
-#define FPSR_AFTER_SM_CHANGE	0x0800009fULL
 #define NR_TPIDR2_ROUNDS	4
 
 enum {
@@ -85,17 +85,10 @@ enum {
 	STAGE_TPIDR2_GOT, STAGE_SMPRI, STAGE_ID,
 };
 
-struct flavour {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
-	bool every_svl;
-};
-
-static const struct flavour flavours[] = {
-	{ "sve_sme",	 { .sve = true, .sme = true }, true },
-	{ "sme_only",	 { .sme = true }, true },
-	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
-	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
+/* The SMEKVM_FL_SME_BASE ones run at every SVL, the others at the largest. */
+static const enum smekvm_flavour flavours[] = {
+	SMEKVM_FL_SVE_SME, SMEKVM_FL_SME_ONLY, SMEKVM_FL_SME2_HIDDEN,
+	SMEKVM_FL_FA64_HIDDEN,
 };
 
 /* The steps: an instruction, and for MSR SVCR the value written. */
@@ -228,8 +221,9 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 /* The SVLs (in VQ) the host offers, read from a scratch vcpu. */
 static struct smekvm_vls offered;
 
-static void case_name(char *buf, size_t size, const struct flavour *f,
-		      unsigned int vq, int c)
+static void case_name(char *buf, size_t size,
+		      const struct smekvm_flavour_info *f, unsigned int vq,
+		      int c)
 {
 	if (c >= FIRST_FLAVOUR_CASE)
 		snprintf(buf, size, "el1/%s/%s", f->name,
@@ -246,19 +240,23 @@ static void case_name(char *buf, size_t size, const struct flavour *f,
 }
 
 /* Cases of the VM of flavour @f at SVL @vq (the largest has them all). */
-static int vm_cases(const struct flavour *f, unsigned int vq)
+static int vm_cases(const struct smekvm_flavour_info *f, unsigned int vq)
 {
 	return vq == smekvm_vls_max(&offered) ? NR_CASES : FIRST_FLAVOUR_CASE;
 }
 
-/* Whether every_svl flavours run at every SVL (lib/sme_settings.h). */
+/*
+ * Whether the SMEKVM_FL_SME_BASE flavours run at every SVL
+ * (lib/sme_settings.h).
+ */
 static bool all_vls = true;
 
-static bool vm_runs(const struct flavour *f, unsigned int vq)
+static bool vm_runs(const struct smekvm_flavour_info *f, unsigned int vq)
 {
 	if (vq == smekvm_vls_max(&offered))
 		return true;
-	return f->every_svl && (all_vls || vq == smekvm_vls_min(&offered));
+	return smekvm_flavour_in(f->id, SMEKVM_FL_SME_BASE) &&
+	       (all_vls || vq == smekvm_vls_min(&offered));
 }
 
 /* The FP-ownership state of LEN case @c, or -1 for other cases. */
@@ -268,7 +266,8 @@ static int len_state(int c)
 }
 
 /* Whether case @c exists for @f and SMEKVM_CASE selects it. */
-static bool selected(const struct flavour *f, unsigned int vq, int c)
+static bool selected(const struct smekvm_flavour_info *f, unsigned int vq,
+		     int c)
 {
 	char name[96];
 
@@ -282,7 +281,7 @@ static bool selected(const struct flavour *f, unsigned int vq, int c)
 
 /* One VM and its results per case. */
 struct run {
-	const struct flavour *f;
+	const struct smekvm_flavour_info *f;
 	unsigned int vq;
 	struct kvm_vm *vm;
 	struct kvm_vcpu *vcpu;
@@ -318,18 +317,21 @@ static void run_setup(struct run *r)
 
 	r->sme2 = smekvm_vcpu_pfr1_sme(r->vcpu) >= 2;
 	r->fa64 = smekvm_vcpu_has_fa64(r->vcpu);
+	/* The guest sets FA64 and EZT0 whenever the VM has them. */
 	r->sv = (struct smekvm_step_vcpu){
-		.sme = true, .ns_sve = r->f->cfg.sve, .ss_ffr = r->fa64,
-		.zt0 = r->sme2, .svl = r->vq * 16,
+		.cfg = {
+			.sve = r->f->cfg.sve, .sme = true, .sme2 = r->sme2,
+			.fa64 = r->fa64, .sme_vq = r->vq,
+		},
 	};
 	if (r->f->cfg.sve) {
 		smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SVE_VLS, &sve);
-		r->sv.sve_vl = smekvm_vls_max(&sve) * 16;
+		r->sv.cfg.sve_vq = smekvm_vls_max(&sve);
 	}
 
 	g_arch.smcr = (r->fa64 ? SMCR_ELx_FA64 : 0) |
 		      (r->sme2 ? SMCR_ELx_EZT0 : 0);
-	g_arch.rows = r->sv.svl;
+	g_arch.rows = SMEKVM_ZA_ROWS(r->sv.cfg.sme_vq);
 	g_arch.sve = r->f->cfg.sve;
 	g_arch.extras = vm_cases(r->f, r->vq) == NR_CASES;
 	for (i = 0; i < ARRAY_SIZE(steps); i++)
@@ -398,11 +400,13 @@ static void step_post(struct run *r, unsigned int i, __u64 fpsr)
 {
 	struct smekvm_gregs *out = addr_gva2hva(r->vm, (gva_t)&g_out);
 	const struct step *s = &steps[i / 4];
-	__u64 from = i % 4, to = step_after(s, from);
-	__u64 want_fpsr = (from ^ to) & SVCR_SM ? FPSR_AFTER_SM_CHANGE :
-			  SMEKVM_STEP_FPSR_IN;
+	__u64 from = i % 4, to = step_after(s, from), want_fpsr;
+	unsigned int zeroes = smekvm_model_svcr_zeroes(from, to);
 	char what[96];
 	bool ok;
+
+	want_fpsr = zeroes & SMEKVM_ZERO_VEC ?
+		    SMEKVM_FPSR_AFTER_SM_CHANGE : SMEKVM_STEP_FPSR_IN;
 
 	case_name(what, sizeof(what), r->f, r->vq, C_STEP0 + i);
 	ok = out->svcr == to;
@@ -411,8 +415,8 @@ static void step_post(struct run *r, unsigned int i, __u64 fpsr)
 			       what, out->svcr, to);
 	} else {
 		ok = smekvm_step_compare(&r->sv, out, to, i,
-					 (from ^ to) & SVCR_SM,
-					 !(from & SVCR_ZA), what);
+					 zeroes & SMEKVM_ZERO_VEC,
+					 zeroes & SMEKVM_ZERO_ZA, what);
 		if (ok && fpsr != want_fpsr) {
 			ksft_print_msg("%s: FPSR 0x%llx afterwards, expected 0x%llx\n",
 				       what, fpsr, want_fpsr);
@@ -511,8 +515,10 @@ static bool run_vm(struct run *r)
 				break;
 			switch (uc.args[0]) {
 			case STAGE_RDSVL:
-				set_result(r, C_RDSVL, uc.args[1] == r->sv.svl);
-				if (uc.args[1] != r->sv.svl)
+				/* RDSVL: SVL / 8, a streaming Z in bytes. */
+				set_result(r, C_RDSVL, uc.args[1] ==
+					   SMEKVM_ZREG_BYTES(r->vq));
+				if (uc.args[1] != SMEKVM_ZREG_BYTES(r->vq))
 					ksft_print_msg("svl_%u: RDSVL %lu bytes with LEN=15\n",
 						       r->vq * 128, uc.args[1]);
 				break;
@@ -550,7 +556,7 @@ static bool run_vm(struct run *r)
 
 static unsigned int counts[3];	/* pass, fail, skip */
 
-static void report(const struct flavour *f, unsigned int vq, int c,
+static void report(const struct smekvm_flavour_info *f, unsigned int vq, int c,
 		   int result, const char *why)
 {
 	char name[96];
@@ -565,7 +571,7 @@ static void report(const struct flavour *f, unsigned int vq, int c,
 	}
 }
 
-static void test_vm(const struct flavour *f, unsigned int vq)
+static void test_vm(const struct smekvm_flavour_info *f, unsigned int vq)
 {
 	struct run r = { .f = f, .vq = vq };
 	const char *why = smekvm_cfg_host_lacks(&f->cfg);
@@ -616,6 +622,7 @@ static void read_offered(void)
 int main(void)
 {
 	unsigned int i, vq, plan = 0;
+	const struct smekvm_flavour_info *f;
 	const char *el2_why;
 	bool el2, el2_sel;
 	struct timespec t0, t1;
@@ -628,12 +635,13 @@ int main(void)
 	el2 = smekvm_el2_sme_wanted(&el2_why);
 	el2_sel = el2 && smekvm_case_selected("el2/sme");
 
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
+		f = smekvm_flavour(flavours[i]);
 		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
-			if (smekvm_vls_has(&offered, vq) &&
-			    vm_runs(&flavours[i], vq))
-				for (c = 0; c < vm_cases(&flavours[i], vq); c++)
-					plan += selected(&flavours[i], vq, c);
+			if (smekvm_vls_has(&offered, vq) && vm_runs(f, vq))
+				for (c = 0; c < vm_cases(f, vq); c++)
+					plan += selected(f, vq, c);
+	}
 	plan += el2_sel;
 	if (!plan)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
@@ -646,11 +654,12 @@ int main(void)
 		       all_vls ? "all" : "the smallest and largest");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
+		f = smekvm_flavour(flavours[i]);
 		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
-			if (smekvm_vls_has(&offered, vq) &&
-			    vm_runs(&flavours[i], vq))
-				test_vm(&flavours[i], vq);
+			if (smekvm_vls_has(&offered, vq) && vm_runs(f, vq))
+				test_vm(f, vq);
+	}
 	if (el2_sel) {
 		ksft_test_result_skip("el2/sme: %s\n", el2_why);
 		counts[2]++;

@@ -29,7 +29,7 @@
  * sme_only at every SVL, sme2_hidden (no ZT0), fa64_hidden (no streaming
  * FFR) and sme_only_host_za (the vcpu thread keeps its own ZA on around
  * KVM_RUN) at the largest, and VMs without SME for the non-streaming
- * path: sve at the smallest and largest SVE VL, fpsimd (V registers
+ * path: sve_only at the smallest and largest SVE VL, no_vec (V registers
  * only).  In protected mode, where a VM takes seconds to create under
  * TCG, sve_sme and sme_only run at the smallest and largest SVL only (at
  * all of them in the full tier or with SMEKVM_ALL_VLS=1).
@@ -39,7 +39,7 @@
  * (fp_first), so that a lazy switch has loaded the FP or SVE state before
  * the guest turns to SME.  Case names
  * el1/<flavour>/svl_<n>/<state>/<entry>/<what> for VMs with SME,
- * el1/sve/vl_<n>/off/<what> and el1/fpsimd/off/<what> without.  Round
+ * el1/sve_only/vl_<n>/off/<what> and el1/no_vec/off/<what> without.  Round
  * trips per state and entry: 3, 30 in the full tier, or SMEKVM_ITERS.
  * Without SME in KVM, the non-SME flavours still run and
  * el1/sme_flavours skips with the reason; when KVM_RUN refuses vcpus
@@ -63,6 +63,7 @@
 #include "host_sme.h"
 #include "sme_cpu.h"
 #include "sme_el2.h"
+#include "sme_flavour.h"
 #include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
@@ -80,22 +81,35 @@ enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
 
 enum { STAGE_POST = 1 };
 
-struct flavour {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
-	bool every_vl;
-	bool host_za;	/* the vcpu thread has ZA on around KVM_RUN */
+/*
+ * The VMs: a flavour each (lib/sme_flavour.h), sme_only twice: the second
+ * with the vcpu thread's own ZA on around KVM_RUN, named sme_only_host_za.
+ * The SMEKVM_FL_SME_BASE flavours run at every SVL, the other VMs with SME
+ * at the largest, sve_only at its smallest and largest VL (has_vl()).
+ */
+static struct vm_kind {
+	enum smekvm_flavour fl;
+	bool host_za;		/* the vcpu thread has ZA on around KVM_RUN */
+	char name[32];		/* set by vm_kinds_init() */
+	struct smekvm_vcpu_cfg cfg;	/* the flavour's */
+} vms[] = {
+	{ SMEKVM_FL_SVE_SME }, { SMEKVM_FL_SME_ONLY },
+	{ SMEKVM_FL_SME2_HIDDEN }, { SMEKVM_FL_FA64_HIDDEN },
+	{ SMEKVM_FL_SME_ONLY, true },
+	{ SMEKVM_FL_SVE_ONLY }, { SMEKVM_FL_NO_VEC },
 };
 
-static const struct flavour flavours[] = {
-	{ "sve_sme",	 { .sve = true, .sme = true }, true },
-	{ "sme_only",	 { .sme = true }, true },
-	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
-	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
-	{ "sme_only_host_za", { .sme = true }, false, true },
-	{ "sve",	 { .sve = true }, true },
-	{ "fpsimd",	 { } },
-};
+static void vm_kinds_init(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(vms); i++) {
+		snprintf(vms[i].name, sizeof(vms[i].name), "%s%s",
+			 smekvm_flavour_name(vms[i].fl),
+			 vms[i].host_za ? "_host_za" : "");
+		vms[i].cfg = smekvm_flavour(vms[i].fl)->cfg;
+	}
+}
 
 static const char * const state_names[4] = { "off", "sm", "za", "sm_za" };
 
@@ -155,37 +169,38 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 /* The VLs a flavour's VMs run at (VQ bitmaps, read from scratch vcpus). */
 static struct smekvm_vls sme_offered, sve_offered;
 
-/* Whether the every_vl flavours run at every SVL (lib/sme_settings.h). */
+/* Whether the VMs that may run at every SVL do (lib/sme_settings.h). */
 static bool all_vls = true;
 
-static bool has_vl(const struct flavour *f, unsigned int vq)
+static bool has_vl(const struct vm_kind *f, unsigned int vq)
 {
 	const struct smekvm_vls *vls = f->cfg.sme ? &sme_offered : &sve_offered;
 	bool end = vq == smekvm_vls_min(vls) || vq == smekvm_vls_max(vls);
 
 	if (!f->cfg.sme && !f->cfg.sve)
-		return vq == 1;	/* fpsimd: one VM */
+		return vq == 1;	/* no_vec: one VM */
 	if (!smekvm_vls_has(vls, vq))
 		return false;
-	if (f->cfg.sme && !f->every_vl)
+	if (f->cfg.sme &&
+	    (f->host_za || !smekvm_flavour_in(f->fl, SMEKVM_FL_SME_BASE)))
 		return vq == smekvm_vls_max(vls);
 	if (f->cfg.sme)
 		return all_vls || end;
 	return end;	/* SVE without SME: the smallest and largest VL */
 }
 
-static unsigned int nr_states(const struct flavour *f)
+static unsigned int nr_states(const struct vm_kind *f)
 {
 	return f->cfg.sme ? MAX_SLOTS : 1;
 }
 
 /* The SVCR state of slot @k. */
-static __u64 slot_svcr(const struct flavour *f, unsigned int k)
+static __u64 slot_svcr(const struct vm_kind *f, unsigned int k)
 {
 	return f->cfg.sme ? k / 2 : 0;
 }
 
-static void case_name(char *buf, size_t size, const struct flavour *f,
+static void case_name(char *buf, size_t size, const struct vm_kind *f,
 		      unsigned int vq, unsigned int slot, int kind)
 {
 	char vl[16] = "";
@@ -203,7 +218,7 @@ static void case_name(char *buf, size_t size, const struct flavour *f,
 			 kind_names[kind]);
 }
 
-static bool selected(const struct flavour *f, unsigned int vq,
+static bool selected(const struct vm_kind *f, unsigned int vq,
 		     unsigned int slot, int kind)
 {
 	char name[96];
@@ -213,7 +228,7 @@ static bool selected(const struct flavour *f, unsigned int vq,
 }
 
 struct run {
-	const struct flavour *f;
+	const struct vm_kind *f;
 	unsigned int vq, iters;
 	struct kvm_vm *vm;
 	struct kvm_vcpu *vcpu;
@@ -234,7 +249,7 @@ static void set_result(struct run *r, unsigned int slot, int kind,
 
 static void run_setup(struct run *r)
 {
-	const struct flavour *f = r->f;
+	const struct vm_kind *f = r->f;
 	struct smekvm_vls vls;
 	unsigned int k;
 	bool sme2 = false, fa64 = false;
@@ -272,11 +287,8 @@ static void run_setup(struct run *r)
 		smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SVE_VLS, &vls);
 		r->mcfg.sve_vq = smekvm_vls_max(&vls);
 	}
-	r->sv = (struct smekvm_step_vcpu){
-		.sme = f->cfg.sme, .ns_sve = f->cfg.sve, .ss_ffr = fa64,
-		.zt0 = sme2, .svl = f->cfg.sme ? r->vq * 16 : 0,
-		.sve_vl = r->mcfg.sve_vq * 16, .vcpu = f - flavours,
-	};
+	/* The guest sets FA64 and EZT0 whenever the VM has them (smcr). */
+	r->sv = (struct smekvm_step_vcpu){ .cfg = r->mcfg, .vcpu = f - vms };
 
 	/* A page no memslot backs, away from the ucall page. */
 	r->exit_gpa = (r->vm->max_gfn - 1) << r->vm->page_shift;
@@ -286,7 +298,7 @@ static void run_setup(struct run *r)
 	g_coh.exit_addr = (__u64 *)gva;
 	g_coh.smcr = f->cfg.sme ? SMCR_ELx_LEN | (fa64 ? SMCR_ELx_FA64 : 0) |
 				  (sme2 ? SMCR_ELx_EZT0 : 0) : 0;
-	g_coh.rows = r->sv.svl;
+	g_coh.rows = SMEKVM_ZA_ROWS(r->mcfg.sme_vq);
 	g_coh.sve = f->cfg.sve;
 	g_coh.nstates = nr_states(f);
 	for (k = 0; k < g_coh.nstates; k++)
@@ -307,6 +319,7 @@ static unsigned int round_gen(unsigned int k, unsigned int i)
 static bool check_absent(struct run *r, __u64 svcr, const char *what)
 {
 	static struct smekvm_model m;
+	unsigned int rows = SMEKVM_ZA_ROWS(r->mcfg.sme_vq);
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
 	__u64 ids[7];
 	unsigned int i, n = 0;
@@ -325,8 +338,8 @@ static bool check_absent(struct run *r, __u64 svcr, const char *what)
 	ids[n++] = KVM_REG_ARM64_SVE_FFR(0);
 	ids[n++] = SMEKVM_VREG(0);
 	ids[n++] = KVM_REG_ARM64_SME_ZAHREG(0, 0);
-	if (r->sv.svl && r->sv.svl < 256)
-		ids[n++] = KVM_REG_ARM64_SME_ZAHREG(r->sv.svl, 0);
+	if (rows && rows < 256)
+		ids[n++] = KVM_REG_ARM64_SME_ZAHREG(rows, 0);
 	ids[n++] = KVM_REG_ARM64_SME_ZT0;
 
 	for (i = 0; i < n; i++) {
@@ -517,7 +530,7 @@ static bool run_vm(struct run *r)
 	return ran;
 }
 
-static const char *host_lacks(const struct flavour *f)
+static const char *host_lacks(const struct vm_kind *f)
 {
 	const char *why = smekvm_cfg_host_lacks(&f->cfg);
 
@@ -529,7 +542,7 @@ static const char *host_lacks(const struct flavour *f)
 static unsigned int counts[3];	/* pass, fail, skip */
 static unsigned long total_round_trips, total_ios;
 
-static void test_vm(const struct flavour *f, unsigned int vq,
+static void test_vm(const struct vm_kind *f, unsigned int vq,
 		    unsigned int iters)
 {
 	struct run r = { .f = f, .vq = vq, .iters = iters };
@@ -619,18 +632,19 @@ int main(void)
 	bool el2_sel, sme_sel;
 	int c;
 
+	vm_kinds_init();
 	read_offered();
 	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
 		  smekvm_case_selected("el2/sme");
 	all_vls = smekvm_sweep_all_vls();
 	iters = smekvm_iters(ITERS_DEFAULT, ITERS_FULL, 1);
 
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+	for (i = 0; i < ARRAY_SIZE(vms); i++)
 		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
-			if (has_vl(&flavours[i], vq))
-				for (k = 0; k < nr_states(&flavours[i]); k++)
+			if (has_vl(&vms[i], vq))
+				for (k = 0; k < nr_states(&vms[i]); k++)
 					for (c = 0; c < NR_KINDS; c++)
-						plan += selected(&flavours[i],
+						plan += selected(&vms[i],
 								 vq, k, c);
 	plan += el2_sel;
 	sme_sel = no_sme && smekvm_case_selected("el1/sme_flavours");
@@ -646,10 +660,10 @@ int main(void)
 		       all_vls ? "all" : "smallest and largest", iters);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+	for (i = 0; i < ARRAY_SIZE(vms); i++)
 		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
-			if (has_vl(&flavours[i], vq))
-				test_vm(&flavours[i], vq, iters);
+			if (has_vl(&vms[i], vq))
+				test_vm(&vms[i], vq, iters);
 	if (sme_sel) {
 		ksft_test_result_skip("el1/sme_flavours: %s\n", no_sme);
 		counts[2]++;

@@ -33,7 +33,9 @@
  * or ZA live from the same entry; kernel_exit, reentry, host_fp,
  * migrated), and checks that the FPCR (and, for the ZT0 payloads, D15)
  * the guest wrote before survived.  Case names:
- * el1/<vm>/<state>/<insn>/guest_<bit>_<0|1>_<expected>.
+ * el1/<flavour>/<state>/<insn>/guest_<bit>_<0|1>_<expected>, where the
+ * flavour is fa64_hidden, sme2_hidden, or sme_only for FA64 and SME2
+ * offered.
  * Each VM flavour skips when the host lacks what it shows; the program
  * skips when KVM cannot offer SME, its cases when KVM_RUN refuses SME
  * vcpus.
@@ -53,6 +55,7 @@
 #include "case_filter.h"
 #include "fp_own.h"
 #include "guest_exc.h"
+#include "sme_flavour.h"
 #include "sme_el2.h"
 #include "sme_probe.h"
 #include "sme_run.h"
@@ -82,9 +85,9 @@ struct hf_case {
 	enum hf_expect expect;
 };
 
+/* A VM of one flavour (lib/sme_flavour.h) and the cases it runs. */
 struct hf_vm {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
+	enum smekvm_flavour fl;
 	unsigned long need_hwcap2;
 	const char *lacks;
 	struct hf_case cases[5];
@@ -92,7 +95,7 @@ struct hf_vm {
 };
 
 static const struct hf_vm vms[] = {
-	{ "fa64_hidden", { .sme = true, .hide_fa64 = true },
+	{ SMEKVM_FL_FA64_HIDDEN,
 	  HWCAP2_SME_FA64, "host has no FA64 to hide", {
 		{ I_ADDV, 0, HF_SMTC1 },
 		{ I_ADDV, SMCR_ELx_FA64, HF_SMTC1 },
@@ -100,21 +103,21 @@ static const struct hf_vm vms[] = {
 		{ I_RDFFR, SMCR_ELx_FA64, HF_SMTC1 },
 		{ I_FMOV, 0, HF_EXEC },
 	  }, 5 },
-	{ "fa64_offered", { .sme = true },
+	{ SMEKVM_FL_SME_ONLY,
 	  HWCAP2_SME_FA64, "host has no FA64", {
 		{ I_ADDV, 0, HF_SMTC1 },
 		{ I_ADDV, SMCR_ELx_FA64, HF_EXEC },
 		{ I_RDFFR, 0, HF_SMTC1 },
 		{ I_RDFFR, SMCR_ELx_FA64, HF_EXEC },
 	  }, 4 },
-	{ "sme2_hidden", { .sme = true, .hide_sme2 = true },
+	{ SMEKVM_FL_SME2_HIDDEN,
 	  HWCAP2_SME2, "host has no SME2 to hide", {
 		{ I_ZERO_ZT0, 0, HF_SMTC4 },
 		{ I_ZERO_ZT0, SMCR_ELx_EZT0, HF_UNDEF },
 		{ I_LDR_ZT0, 0, HF_SMTC4 },
 		{ I_LDR_ZT0, SMCR_ELx_EZT0, HF_UNDEF },
 	  }, 4 },
-	{ "sme2_offered", { .sme = true },
+	{ SMEKVM_FL_SME_ONLY,
 	  HWCAP2_SME2, "host has no SME2", {
 		{ I_ZERO_ZT0, 0, HF_SMTC4 },
 		{ I_ZERO_ZT0, SMCR_ELx_EZT0, HF_EXEC },
@@ -205,7 +208,8 @@ static void case_name(char *buf, size_t size, const struct hf_vm *v,
 	bool fa64 = streaming_insn(c);
 	__u64 bit = fa64 ? SMCR_ELx_FA64 : SMCR_ELx_EZT0;
 
-	snprintf(buf, size, "el1/%s/%s/%s/guest_%s_%d_%s", v->name,
+	snprintf(buf, size, "el1/%s/%s/%s/guest_%s_%d_%s",
+		 smekvm_flavour_name(v->fl),
 		 smekvm_fp_own[s].name, insn_names[c->insn],
 		 fa64 ? "fa64" : "ezt0",
 		 !!(c->smcr & bit), expect_names[c->expect]);
@@ -296,7 +300,8 @@ static bool k_selected(const struct hf_vm *v, unsigned int k)
 /* One VM runs every case of @v, in every state. */
 static void test_vm(const struct hf_vm *v)
 {
-	struct smekvm_run run = { .who = v->name, .may_refuse = true };
+	const char *fl_name = smekvm_flavour_name(v->fl);
+	struct smekvm_run run = { .who = fl_name, .may_refuse = true };
 	const char *why = NULL;
 	int result[MAX_CASES] = { 0 };
 	unsigned int idx[MAX_CASES];	/* guest case -> k */
@@ -321,7 +326,7 @@ static void test_vm(const struct hf_vm *v)
 		goto report;
 
 	vm = vm_create(1);
-	vcpu = smekvm_vcpu_add(vm, 0, &v->cfg, guest_main);
+	vcpu = smekvm_vcpu_add(vm, 0, &smekvm_flavour(v->fl)->cfg, guest_main);
 	smekvm_install_exc_recorder(vm, vcpu);
 	smekvm_vcpu_finalize(vcpu);
 	kvm_arch_vm_finalize_vcpus(vm);
@@ -344,7 +349,7 @@ static void test_vm(const struct hf_vm *v)
 		case SMEKVM_EV_REFUSED:
 			run_refused = SMEKVM_RUN_REFUSED;
 			why = run_refused;
-			ksft_print_msg("%s: %s\n", v->name, why);
+			ksft_print_msg("%s: %s\n", fl_name, why);
 			done = true;
 			break;
 		case SMEKVM_EV_SYNC:

@@ -19,6 +19,9 @@
  *    stores its registers and finds exactly those values, still in
  *    streaming mode with ZA on (KVM restored what userspace wrote).
  *
+ * Which registers move (FFR with FA64, ZT0 with SME2) and their sizes are
+ * the reference model's, on both sides (rt_geom(), lib/sme_model.h).
+ *
  * The round trip repeats while the vcpu thread moves between host CPUs and
  * host threads use SME themselves on every CPU, so that the state is
  * saved and restored across preemption and host SME use too.  The vcpu
@@ -56,11 +59,14 @@
 #include "guest_code/sme_exit_roundtrip.h"
 #include "host_sme.h"
 #include "sme_cpu.h"
+#include "sme_flavour.h"
+#include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
 #include "sme_probe.h"
 #include "sme_run.h"
 #include "sme_settings.h"
+#include "sme_state_img.h"
 #include "sme_vcpu.h"
 
 #define ITERS_DEFAULT	6
@@ -68,16 +74,9 @@
 
 enum { STAGE_SVL = 1, STAGE_ROUND };
 
-struct flavour {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
-};
-
-static const struct flavour flavours[] = {
-	{ "sve_sme",	 { .sve = true, .sme = true } },
-	{ "sme_only",	 { .sme = true } },
-	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
-	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
+static const enum smekvm_flavour flavours[] = {
+	SMEKVM_FL_SVE_SME, SMEKVM_FL_SME_ONLY, SMEKVM_FL_SME2_HIDDEN,
+	SMEKVM_FL_FA64_HIDDEN,
 };
 
 /* Guest memory (each VM loads its own copy of the program). */
@@ -85,6 +84,7 @@ static struct smekvm_gregs g_in, g_out;
 
 static struct {
 	__u64 *exit_addr;
+	struct smekvm_model_cfg m;	/* the vcpu; sme_vq: RDSVL decides */
 	__u64 flags;		/* SMEKVM_RT_* */
 	__u64 smcr;		/* SMCR_EL1 the guest writes */
 	__u32 vcpu;
@@ -100,92 +100,49 @@ static struct {
 	__u64 svcr;
 } g_result;
 
-/* The registers one flavour moves, at SVL @svl bytes. */
-struct reg_layout {
-	enum smekvm_pattern_class cls;
-	unsigned int count;
-	size_t bytes;
-};
-
-static unsigned int layout(__u64 svl, __u64 flags, struct reg_layout *l)
+/*
+ * The registers the round trip moves: those of SVCR.SM=ZA=1, as the model
+ * has them, at the SVL of @svl bytes.  Guest and host tag each with the
+ * vcpu (the flavour's number), the generation, its class and its number
+ * (smekvm_img_expected()).
+ */
+static struct smekvm_img_geom rt_geom(const struct smekvm_model_cfg *vcpu,
+				      __u64 svl)
 {
-	unsigned int n = 0;
+	struct smekvm_model_cfg m = *vcpu;
 
-	l[n++] = (struct reg_layout){ SMEKVM_CLS_Z, 32, svl };
-	l[n++] = (struct reg_layout){ SMEKVM_CLS_P, 16, svl / 8 };
-	if (flags & SMEKVM_RT_FFR)
-		l[n++] = (struct reg_layout){ SMEKVM_CLS_FFR, 1, svl / 8 };
-	l[n++] = (struct reg_layout){ SMEKVM_CLS_ZA, svl, svl };
-	if (flags & SMEKVM_RT_ZT0)
-		l[n++] = (struct reg_layout){ SMEKVM_CLS_ZT0, 1, 64 };
-	return n;
+	m.sme_vq = svl / 16;
+	return smekvm_img_geom(&m, SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA);
 }
 
-/* The expected contents of one register (host and guest). */
-static void expected(void *buf, enum smekvm_pattern_class cls, unsigned int reg,
-		     size_t bytes, unsigned int vcpu, unsigned int gen)
+static void guest_fill(struct smekvm_gregs *r,
+		       const struct smekvm_img_geom *g, unsigned int gen)
 {
-	smekvm_pattern_fill_reg(buf, bytes, cls,
-				smekvm_tag(vcpu, gen, cls, reg));
-}
+	struct smekvm_img_owner o = { .vcpu = g_params.vcpu, .gen = gen };
 
-/* Where register @reg of @cls lives in a struct smekvm_gregs. */
-static __u8 *gregs_slot(struct smekvm_gregs *r, enum smekvm_pattern_class cls,
-			unsigned int reg)
-{
-	switch (cls) {
-	case SMEKVM_CLS_Z:	return r->z[reg];
-	case SMEKVM_CLS_P:	return r->p[reg];
-	case SMEKVM_CLS_FFR:	return r->ffr;
-	case SMEKVM_CLS_ZA:	return r->za[reg];
-	default:		return r->zt0;
-	}
-}
-
-static void guest_fill(struct smekvm_gregs *r, __u64 svl, unsigned int gen)
-{
-	struct reg_layout l[5];
-	unsigned int i, n, reg;
-
-	n = layout(svl, g_params.flags, l);
-	for (i = 0; i < n; i++)
-		for (reg = 0; reg < l[i].count; reg++)
-			expected(gregs_slot(r, l[i].cls, reg), l[i].cls, reg,
-				 l[i].bytes, g_params.vcpu, gen);
+	smekvm_img_fill(r, g, &o);
 }
 
 /* Record the first register of @r that is not generation @gen. */
-static void guest_verify(struct smekvm_gregs *r, __u64 svl, unsigned int gen)
+static void guest_verify(struct smekvm_gregs *r,
+			 const struct smekvm_img_geom *g, unsigned int gen)
 {
-	struct reg_layout l[5];
-	unsigned int i, n, reg;
-	__u8 want[SMEKVM_GREGS_ZSLOT];
-	long off;
+	struct smekvm_img_owner o = { .vcpu = g_params.vcpu, .gen = gen };
+	struct smekvm_img_diff d;
 
 	g_result.bad = 0;
 	g_result.svcr = r->svcr;
-	n = layout(svl, g_params.flags, l);
-	for (i = 0; i < n; i++) {
-		for (reg = 0; reg < l[i].count; reg++) {
-			__u8 *got = gregs_slot(r, l[i].cls, reg);
-
-			expected(want, l[i].cls, reg, l[i].bytes,
-				 g_params.vcpu, gen);
-			off = smekvm_first_diff(got, want, l[i].bytes);
-			if (off < 0)
-				continue;
-			g_result = (typeof(g_result)){
-				.bad = 1, .cls = l[i].cls, .reg = reg,
-				.off = off, .got = got[off], .want = want[off],
-				.svcr = r->svcr,
-			};
-			return;
-		}
-	}
+	if (smekvm_img_check(r, g, &o, &d))
+		return;
+	g_result = (typeof(g_result)){
+		.bad = 1, .cls = d.cls, .reg = d.reg, .off = d.off,
+		.got = d.got, .want = d.want, .svcr = r->svcr,
+	};
 }
 
 static SMEKVM_GUEST_NOFP void guest_main(void)
 {
+	struct smekvm_img_geom g;
 	__u64 svl;
 	__u32 i;
 
@@ -197,12 +154,13 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 
 	svl = smekvm_guest_rdsvl();
 	GUEST_SYNC2(STAGE_SVL, svl);
+	g = rt_geom(&g_params.m, svl);
 
 	for (i = 0; i < g_params.iters; i++) {
-		guest_fill(&g_in, svl, 2 * i);
+		guest_fill(&g_in, &g, 2 * i);
 		smekvm_exit_roundtrip(&g_in, &g_out, g_params.exit_addr,
 				      g_params.flags, svl);
-		guest_verify(&g_out, svl, 2 * i + 1);
+		guest_verify(&g_out, &g, 2 * i + 1);
 		GUEST_SYNC2(STAGE_ROUND, i);
 	}
 	GUEST_DONE();
@@ -244,12 +202,14 @@ static void *sme_thread_main(void *arg)
 
 /* One flavour's run: its VM, its vcpu, the host's view. */
 struct run {
-	const struct flavour *f;
+	const struct smekvm_flavour_info *f;
+	unsigned int id;	/* of the flavour in flavours[] */
 	struct kvm_vm *vm;
 	struct kvm_vcpu *vcpu;
 	gpa_t exit_gpa;
-	__u64 svl;		/* bytes */
-	__u64 flags;
+	struct smekvm_model_cfg m;	/* the vcpu */
+	struct smekvm_img_geom geom;	/* its registers, at its SVL */
+	__u64 flags;			/* SMEKVM_RT_* of geom */
 	unsigned int gen;
 	bool state_bad;		/* a round trip failed */
 	bool host_bad;		/* the host task's state changed */
@@ -258,7 +218,10 @@ struct run {
 /* Host: check generation @gen in the live registers, write @gen + 1. */
 static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 {
-	struct reg_layout l[5];
+	struct smekvm_img_owner o = { .vcpu = r->id, .gen = gen };
+	struct smekvm_img_owner next = { .vcpu = r->id, .gen = gen + 1 };
+	struct smekvm_img_class l[SMEKVM_IMG_MAX_CLASSES];
+	struct smekvm_gregs *in = addr_gva2hva(r->vm, (gva_t)&g_in);
 	__u8 buf[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
 	unsigned int i, n, reg;
 	bool ok = true;
@@ -273,30 +236,12 @@ static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 		return false;
 	}
 
-	n = layout(r->svl, r->flags, l);
+	n = smekvm_img_classes(&r->geom, l);
 	for (i = 0; i < n; i++) {
 		for (reg = 0; reg < l[i].count; reg++) {
-			switch (l[i].cls) {
-			case SMEKVM_CLS_Z:
-				id = KVM_REG_ARM64_SVE_ZREG(reg, 0);
-				break;
-			case SMEKVM_CLS_P:
-				id = KVM_REG_ARM64_SVE_PREG(reg, 0);
-				break;
-			case SMEKVM_CLS_FFR:
-				id = KVM_REG_ARM64_SVE_FFR(0);
-				break;
-			case SMEKVM_CLS_ZA:
-				id = KVM_REG_ARM64_SME_ZAHREG(reg, 0);
-				break;
-			default:
-				id = KVM_REG_ARM64_SME_ZT0;
-				break;
-			}
-
+			id = smekvm_img_reg_id(l[i].cls, reg);
 			memset(want, 0, sizeof(want));
-			expected(want, l[i].cls, reg, l[i].bytes, r->f - flavours,
-				 gen);
+			smekvm_img_expected(want, l[i].bytes, &o, l[i].cls, reg);
 			err = __smekvm_get_reg(r->vcpu, id, buf);
 			off = err ? 0 : smekvm_first_diff(buf, want,
 							  KVM_REG_SIZE(id));
@@ -314,14 +259,14 @@ static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 				if ((size_t)off < l[i].bytes)
 					ksft_print_msg("%s: the guest loaded it from 0x%02x\n",
 						       r->f->name,
-						       gregs_slot(addr_gva2hva(r->vm, (gva_t)&g_in),
-								  l[i].cls, reg)[off]);
+						       smekvm_img_slot(in, l[i].cls,
+								       reg)[off]);
 				ok = false;
 			}
 
 			memset(want, 0, sizeof(want));
-			expected(want, l[i].cls, reg, l[i].bytes, r->f - flavours,
-				 gen + 1);
+			smekvm_img_expected(want, l[i].bytes, &next, l[i].cls,
+					    reg);
 			err = __smekvm_set_reg(r->vcpu, id, want);
 			if (err) {
 				ksft_print_msg("%s: writing %s%u: %s\n", r->f->name,
@@ -402,10 +347,15 @@ static void run_setup(struct run *r, unsigned int iters)
 	kvm_arch_vm_finalize_vcpus(r->vm);
 
 	smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &vls);
-	r->svl = smekvm_vls_max(&vls) * 16;
 	sme2 = smekvm_vcpu_pfr1_sme(r->vcpu) >= 2;
 	fa64 = smekvm_vcpu_has_fa64(r->vcpu);
-	r->flags = (fa64 ? SMEKVM_RT_FFR : 0) | (sme2 ? SMEKVM_RT_ZT0 : 0);
+	/* Only the streaming view is moved: no SVE VL is needed. */
+	r->m = (struct smekvm_model_cfg){
+		.sve = r->f->cfg.sve, .sme = true, .sme2 = sme2, .fa64 = fa64,
+	};
+	r->geom = rt_geom(&r->m, SMEKVM_ZA_ROW_BYTES(smekvm_vls_max(&vls)));
+	r->flags = (r->geom.flags & SMEKVM_SL_FFR ? SMEKVM_RT_FFR : 0) |
+		   (r->geom.flags & SMEKVM_SL_ZT0 ? SMEKVM_RT_ZT0 : 0);
 
 	/* A page no memslot backs, away from the ucall page. */
 	r->exit_gpa = (r->vm->max_gfn - 1) << r->vm->page_shift;
@@ -413,19 +363,20 @@ static void run_setup(struct run *r, unsigned int iters)
 	virt_map(r->vm, gva, r->exit_gpa, 1);
 
 	g_params.exit_addr = (__u64 *)gva;
+	g_params.m = r->m;
 	g_params.flags = r->flags;
 	g_params.smcr = SMCR_ELx_LEN | (fa64 ? SMCR_ELx_FA64 : 0) |
 			(sme2 ? SMCR_ELx_EZT0 : 0);
-	g_params.vcpu = r->f - flavours;
+	g_params.vcpu = r->id;
 	g_params.iters = iters;
 	sync_global_to_guest(r->vm, g_params);
 
 	ksft_print_msg("%s: SVL %llu bits, FFR %s, ZT0 %s, %u round trips\n",
-		       r->f->name, r->svl * 8, fa64 ? "yes" : "no",
+		       r->f->name, r->geom.svl * 8, fa64 ? "yes" : "no",
 		       sme2 ? "yes" : "no", iters);
 }
 
-static bool host_has(const struct flavour *f, const char **why)
+static bool host_has(const struct smekvm_flavour_info *f, const char **why)
 {
 	*why = smekvm_cfg_host_lacks(&f->cfg);
 	return !*why;
@@ -436,7 +387,7 @@ static const char * const case_names[NR_CASES] = {
 	"rdsvl_max", "exit_streaming_za", "host_task_state",
 };
 
-static void report(const struct flavour *f, int c, int result,
+static void report(const struct smekvm_flavour_info *f, int c, int result,
 		   const char *why)
 {
 	if (result == KSFT_SKIP)
@@ -447,7 +398,7 @@ static void report(const struct flavour *f, int c, int result,
 				 case_names[c]);
 }
 
-static bool selected(const struct flavour *f, int c)
+static bool selected(const struct smekvm_flavour_info *f, int c)
 {
 	char name[64];
 
@@ -458,10 +409,11 @@ static bool selected(const struct flavour *f, int c)
 /* Why later flavours cannot run: KVM_RUN refused the first one. */
 static const char *run_refused;
 
-static void test_flavour(const struct flavour *f, unsigned int iters)
+static void test_flavour(unsigned int id, unsigned int iters)
 {
+	const struct smekvm_flavour_info *f = smekvm_flavour(flavours[id]);
 	struct smekvm_run run = { .who = f->name };
-	struct run r = { .f = f };
+	struct run r = { .f = f, .id = id };
 	const char *why;
 	bool svl_ok = false, done = false;
 	struct ucall uc;
@@ -493,7 +445,7 @@ static void test_flavour(const struct flavour *f, unsigned int iters)
 			if (host_sme)
 				smekvm_host_za_stop();
 			kvm_vm_free(r.vm);
-			test_flavour(f, iters);
+			test_flavour(id, iters);
 			return;
 		}
 
@@ -506,10 +458,10 @@ static void test_flavour(const struct flavour *f, unsigned int iters)
 			break;
 		case SMEKVM_EV_SYNC:
 			if (uc.args[0] == STAGE_SVL) {
-				svl_ok = uc.args[1] == r.svl;
+				svl_ok = uc.args[1] == r.geom.svl;
 				if (!svl_ok)
 					ksft_print_msg("%s: RDSVL %lu bytes, expected %llu\n",
-						       f->name, uc.args[1], r.svl);
+						       f->name, uc.args[1], r.geom.svl);
 				break;
 			}
 			sync_global_from_guest(r.vm, g_result);
@@ -564,7 +516,7 @@ int main(void)
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)
 		for (c = 0; c < NR_CASES; c++)
-			plan += selected(&flavours[i], c);
+			plan += selected(smekvm_flavour(flavours[i]), c);
 	want_threads = smekvm_case_selected("host_sme_threads");
 	plan += want_threads;
 	if (!plan)
@@ -596,7 +548,7 @@ int main(void)
 	}
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)
-		test_flavour(&flavours[i], iters);
+		test_flavour(i, iters);
 
 	if (want_threads && !threads) {
 		ksft_test_result_skip("host_sme_threads: host task cannot use SME\n");

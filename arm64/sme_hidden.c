@@ -20,16 +20,16 @@
  * registers are not loaded and once they are (lib/fp_own.h).  So every
  * check runs in every FP-ownership state the vcpu can be in (first, fp,
  * sve, streaming, za, kernel_exit, reentry, host_fp, migrated), and on
- * three vcpus: the library's default vcpu (no SVE, no SME, at EL2 when
- * the host offers nested virtualisation unless NV=0), sve_vm (SVE, EL1)
- * and, as the control that catches a trap set too eagerly, sme_vm (SME
+ * three vcpus: no_vec, the library's default vcpu (no SVE, no SME, at EL2
+ * when the host offers nested virtualisation unless NV=0), sve_only (EL1)
+ * and, as the control that catches a trap set too eagerly, sme_only (SME
  * without SVE, EL1), where the SME checks must execute (ZERO {ZT0} with
  * SME2) and the ID fields read non-zero, and RDVL executes in streaming
  * mode and traps outside it: the SME exception with SMTC 2 as on a CPU
  * with SME and without SVE, or UNDEF where the host has SVE
  * (doc/known-issues.md).
- * Case names: [sve_vm/|sme_vm/]<state>/<check>_<expected>, e.g.
- * first/smstart_undef (the old smstart_undef) or sme_vm/fp/rdsvl_executes.
+ * Case names: <flavour>/<state>/<check>_<expected>, e.g.
+ * no_vec/first/smstart_undef or sme_only/fp/rdsvl_executes.
  * Besides the instruction's outcome each case checks that the guest's D15
  * and FPCR written before it survived (lib/fp_own.h) and that the vcpu
  * goes on running.
@@ -60,6 +60,7 @@
 #include "case_filter.h"
 #include "fp_own.h"
 #include "guest_exc.h"
+#include "sme_flavour.h"
 #include "sme_probe.h"
 #include "sme_run.h"
 #include "sme_vcpu.h"
@@ -128,19 +129,21 @@ static const struct check checks[] = {
 
 #define NR_CHECKS	ARRAY_SIZE(checks)
 
-struct vm_kind {
-	const char *prefix;
-	struct smekvm_vcpu_cfg cfg;	/* unused for the default vcpu */
-	bool dflt;			/* the library's default vcpu */
+/*
+ * The vcpus, one of each flavour (lib/sme_flavour.h): no_vec is the
+ * library's default vcpu (at EL2 when the host offers nested
+ * virtualisation, unless NV=0), the others are made at EL1.
+ */
+static const enum smekvm_flavour vms[] = {
+	SMEKVM_FL_NO_VEC, SMEKVM_FL_SVE_ONLY, SMEKVM_FL_SME_ONLY,
 };
 
-static const struct vm_kind vms[] = {
-	{ "", { 0 }, true },
-	{ "sve_vm/", { .sve = true } },
-	{ "sme_vm/", { .sme = true } },
-};
+static bool dflt_vcpu(const struct smekvm_flavour_info *v)
+{
+	return v->id == SMEKVM_FL_NO_VEC;
+}
 
-static enum expect expect(const struct vm_kind *v, unsigned int s,
+static enum expect expect(const struct smekvm_flavour_info *v, unsigned int s,
 			  const struct check *c)
 {
 	switch (c->kind) {
@@ -159,10 +162,11 @@ static enum expect expect(const struct vm_kind *v, unsigned int s,
 	}
 }
 
-static void case_name(char *buf, size_t size, const struct vm_kind *v,
-		      unsigned int s, const struct check *c)
+static void case_name(char *buf, size_t size,
+		      const struct smekvm_flavour_info *v, unsigned int s,
+		      const struct check *c)
 {
-	snprintf(buf, size, "%s%s/%s_%s", v->prefix, smekvm_fp_own[s].name,
+	snprintf(buf, size, "%s/%s/%s_%s", v->name, smekvm_fp_own[s].name,
 		 c->name, expect_names[expect(v, s, c)]);
 }
 
@@ -284,11 +288,11 @@ static bool judge(const char *name, enum expect x, const struct check *c,
 }
 
 /* Why this host cannot run a vcpu of kind @v, or NULL. */
-static const char *vm_lacks(const struct vm_kind *v)
+static const char *vm_lacks(const struct smekvm_flavour_info *v)
 {
 	int fd, ret;
 
-	if (v->dflt)
+	if (dflt_vcpu(v))
 		return NULL;
 	if (smekvm_cfg_host_lacks(&v->cfg))
 		return smekvm_cfg_host_lacks(&v->cfg);
@@ -313,7 +317,7 @@ static struct hcase {
 static unsigned int guest_case[MAX_CASES];	/* guest index -> cases[] */
 
 struct run {
-	const struct vm_kind *v;
+	const struct smekvm_flavour_info *v;
 	bool idst, sme2;
 };
 
@@ -338,7 +342,7 @@ static void vm_setup(struct run *r, struct kvm_vm *vm, struct kvm_vcpu *vcpu)
 
 	mmfr2 = vcpu_get_reg(vcpu, KVM_ARM64_SYS_REG(SYS_ID_AA64MMFR2_EL1));
 	r->idst = FIELD_GET(ID_AA64MMFR2_EL1_IDS, mmfr2);
-	if (r->v->dflt) {
+	if (dflt_vcpu(r->v)) {
 		ksft_print_msg("vcpu at EL%d\n", vcpu_has_el2(vcpu) ? 2 : 1);
 		ksft_print_msg("guest FEAT_IDST: %s, SMIDR_EL1 read expects EC 0x%02lx\n",
 			       r->idst ? "yes" : "no",
@@ -367,14 +371,12 @@ static void vm_setup(struct run *r, struct kvm_vm *vm, struct kvm_vcpu *vcpu)
 static void run_vm(struct run *r)
 {
 	struct smekvm_run run = { .may_refuse = r->v->cfg.sme };
-	int len = strcspn(r->v->prefix, "/");
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
 	struct ucall uc;
 	unsigned int i;
-	char who[32];
 
-	if (r->v->dflt) {
+	if (dflt_vcpu(r->v)) {
 		vm = vm_create_with_one_vcpu(&vcpu, guest_main);
 	} else {
 		vm = vm_create(1);
@@ -385,9 +387,8 @@ static void run_vm(struct run *r)
 	smekvm_install_exc_recorder(vm, vcpu);
 	vm_setup(r, vm, vcpu);
 
-	snprintf(who, sizeof(who), "%.*s", len, r->v->prefix);
 	run.vcpu = vcpu;
-	run.who = len ? who : "default vcpu";
+	run.who = r->v->name;
 	for (;;) {
 		switch (smekvm_run_next(&run, &uc)) {
 		case SMEKVM_EV_REFUSED:
@@ -414,7 +415,7 @@ static void run_vm(struct run *r)
 }
 
 /* Fill cases[] with the selected cases of @v (state-major); how many. */
-static unsigned int vm_cases(const struct vm_kind *v)
+static unsigned int vm_cases(const struct smekvm_flavour_info *v)
 {
 	unsigned int s, c, n = 0;
 	char name[96];
@@ -433,7 +434,7 @@ static unsigned int vm_cases(const struct vm_kind *v)
 
 static unsigned int counts[3];	/* pass, fail, skip */
 
-static void test_vm(const struct vm_kind *v)
+static void test_vm(const struct smekvm_flavour_info *v)
 {
 	struct run r = { .v = v };
 	const char *why;
@@ -483,7 +484,7 @@ int main(void)
 	unsigned int i, plan = 0;
 
 	for (i = 0; i < ARRAY_SIZE(vms); i++)
-		plan += vm_cases(&vms[i]);
+		plan += vm_cases(smekvm_flavour(vms[i]));
 	if (!plan)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
@@ -491,7 +492,7 @@ int main(void)
 	ksft_print_header();
 	ksft_set_plan(plan);
 	for (i = 0; i < ARRAY_SIZE(vms); i++)
-		test_vm(&vms[i]);
+		test_vm(smekvm_flavour(vms[i]));
 	ksft_print_msg("%u passed, %u failed, %u skipped\n",
 		       counts[0], counts[1], counts[2]);
 	ksft_finished();

@@ -23,10 +23,12 @@
  *    TPIDR2_EL0: afterwards SM=0, ZA/ZT0/TPIDR2 intact, Z/P zero or
  *    intact;
  *  - sm: streaming mode only: afterwards SVCR 0, TPIDR2 intact.
- * Guest flavours: fp (neither SVE nor SME), sve, sve_sme and sme_only;
- * the SME ones run in streaming mode with ZA on.
+ * Which registers a mode has (FFR with FA64, ZT0 with SME2) and at which
+ * VL are the reference model's, applied to the task (mode_geom()).
+ * Guest flavours: no_vec (neither SVE nor SME), sve_only, sve_sme and
+ * sme_only; the SME ones run in streaming mode with ZA on.
  *
- * Cases: guest_<flavour>/host_<mode>.  Skips: flavours the host or KVM
+ * Cases: <flavour>/host_<mode>.  Skips: flavours the host or KVM
  * cannot give (KVM_RUN refusing SME vcpus with EINVAL: a kernel without
  * SME guest support), host modes the task cannot use.
  * KVM_RUNs per host mode: 4, 40 in the full tier, or SMEKVM_ITERS.
@@ -46,6 +48,7 @@
 #include "case_filter.h"
 #include "host_ioctl_state.h"
 #include "host_sme.h"
+#include "sme_flavour.h"
 #include "sme_names.h"
 #include "sme_probe.h"
 #include "sme_run.h"
@@ -64,16 +67,9 @@
 #define HOST_FPSR	0x0800008eULL
 #define HOST_FPCR	0x03400000ULL	/* DN, FZ, RMode +inf */
 
-struct flavour {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
-};
-
-static const struct flavour flavours[] = {
-	{ "guest_fp",	    { } },
-	{ "guest_sve",	    { .sve = true } },
-	{ "guest_sve_sme",  { .sve = true, .sme = true } },
-	{ "guest_sme_only", { .sme = true } },
+static const enum smekvm_flavour flavours[] = {
+	SMEKVM_FL_NO_VEC, SMEKVM_FL_SVE_ONLY, SMEKVM_FL_SVE_SME,
+	SMEKVM_FL_SME_ONLY,
 };
 
 enum { M_FP, M_SVE, M_ZA, M_SM_ZA, M_SM, NR_MODES };
@@ -117,10 +113,11 @@ static void guest_main(void)
 	}
 }
 
-/* The host task. */
+/* The host task; @m: its registers, as the model has them. */
 static struct {
 	bool sve, sme, sme2, fa64;
 	__u64 vl, svl;
+	struct smekvm_model_cfg m;
 } host;
 
 static struct smekvm_gregs h_in, h_out;
@@ -149,46 +146,39 @@ static bool may_be_zero(int m, enum smekvm_pattern_class cls, long off)
 }
 
 /*
- * What mode @m loads (@ld) and reads back after the call (@rd): in the
- * streaming modes, streaming Z/P at the SVL, read back as non-streaming
- * Z/P at the SVE VL (V without SVE).
+ * What mode @m loads (@ld) and reads back after the call (@rd).  fp and
+ * za load the V registers (za with ZA on), sve the non-streaming view;
+ * the streaming modes load the streaming view and read back what the
+ * same SVCR.ZA has with SM 0: streaming Z/P at the SVL read back as
+ * non-streaming Z/P at the SVE VL (V without SVE).  Which registers a
+ * view has, and their sizes, is the model's (smekvm_img_geom()).
  */
 static void mode_geom(int m, struct smekvm_img_geom *ld,
 		      struct smekvm_img_geom *rd)
 {
-	__u64 zt0 = host.sme2 ? SMEKVM_SL_ZT0 : 0;
-	__u64 nonstream = host.sve ? SMEKVM_SL_ZP | SMEKVM_SL_FFR :
-			  SMEKVM_SL_V;
+	__u64 za = m == M_ZA || m == M_SM_ZA ? SMEKVM_SVCR_ZA : 0;
+	struct smekvm_img_geom ns = smekvm_img_geom(&host.m, za);
 
-	*ld = (struct smekvm_img_geom){ .zbytes = host.vl, .svl = host.svl };
-	*rd = *ld;
 	switch (m) {
 	case M_FP:
-		ld->flags = SMEKVM_SL_V;
-		ld->zbytes = 16;
+	case M_ZA:
+		*ld = ns;
+		ld->flags = SMEKVM_SL_V |
+			    (ns.flags & (SMEKVM_SL_ZA | SMEKVM_SL_ZT0)) |
+			    (za ? SMEKVM_SL_SME : 0);
+		ld->zbytes = SMEKVM_VREG_BYTES;
 		*rd = *ld;
 		return;
 	case M_SVE:
-		ld->flags = SMEKVM_SL_ZP | SMEKVM_SL_FFR;
+		*ld = ns;
 		*rd = *ld;
 		return;
-	case M_ZA:
-		ld->flags = SMEKVM_SL_V | SMEKVM_SL_ZA | SMEKVM_SL_SME | zt0;
-		ld->zbytes = 16;
-		*rd = *ld;
-		return;
-	case M_SM_ZA:
-		ld->flags = SMEKVM_SL_ZA | zt0;
-		break;
 	default:
-		ld->flags = 0;
-		break;
+		*ld = smekvm_img_geom(&host.m, SMEKVM_SVCR_SM | za);
+		ld->flags |= SMEKVM_SL_SME;
+		*rd = ns;
+		return;
 	}
-	rd->flags = ld->flags | nonstream;
-	rd->zbytes = host.sve ? host.vl : 16;
-	ld->flags |= SMEKVM_SL_SM | SMEKVM_SL_SME | SMEKVM_SL_ZP |
-		     (host.fa64 ? SMEKVM_SL_FFR : 0);
-	ld->zbytes = host.svl;
 }
 
 static void report_ctl(const char *flavour, int m, const char *what,
@@ -286,7 +276,7 @@ struct result {
 	unsigned int runs[NR_MODES];
 };
 
-static void test_flavour(const struct flavour *f, unsigned int runs,
+static void test_flavour(const struct smekvm_flavour_info *f, unsigned int runs,
 			 struct result *res)
 {
 	struct smekvm_run run = {
@@ -294,6 +284,7 @@ static void test_flavour(const struct flavour *f, unsigned int runs,
 	};
 	enum smekvm_run_event ev;
 	struct smekvm_state_vcpu s;
+	struct smekvm_img_geom ns;
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
 	bool bad[NR_MODES] = { 0 };
@@ -313,12 +304,13 @@ static void test_flavour(const struct flavour *f, unsigned int runs,
 
 	g_p.exit_addr = (__u64 *)smekvm_map_exit_page(vm, 0, &run.exit_gpa);
 	run.vcpu = vcpu;
-	g_p.geom = smekvm_state_geom(&s, s.sme, s.sme);
+	g_p.geom = smekvm_state_geom(&s, s.cfg.sme, s.cfg.sme);
 	g_p.smcr = s.smcr;
-	g_p.sve = s.sve;
+	g_p.sve = s.cfg.sve;
 	sync_global_to_guest(vm, g_p);
+	ns = smekvm_state_geom(&s, false, false);
 	ksft_print_msg("%s: VL %llu, SVL %llu bits, guest flags 0x%llx\n",
-		       f->name, s.vl * 8, s.svl * 8, g_p.geom.flags);
+		       f->name, ns.zbytes * 8, ns.svl * 8, g_p.geom.flags);
 
 	for (k = 0; k < total; k++) {
 		m = k % NR_MODES;
@@ -345,7 +337,7 @@ static void test_flavour(const struct flavour *f, unsigned int runs,
 	}
 }
 
-static bool selected(const struct flavour *f, int m)
+static bool selected(const struct smekvm_flavour_info *f, int m)
 {
 	char name[64];
 
@@ -353,7 +345,8 @@ static bool selected(const struct flavour *f, int m)
 	return smekvm_case_selected(name);
 }
 
-static const char *flavour_unusable(const struct flavour *f, bool kvm_sme)
+static const char *flavour_unusable(const struct smekvm_flavour_info *f,
+				    bool kvm_sme)
 {
 	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
 		return "KVM offers no SVE";
@@ -370,7 +363,7 @@ int main(void)
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)
 		for (m = 0; m < NR_MODES; m++)
-			plan += selected(&flavours[i], m);
+			plan += selected(smekvm_flavour(flavours[i]), m);
 	if (!plan)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
@@ -383,6 +376,11 @@ int main(void)
 	host.fa64 = hwcap2 & HWCAP2_SME_FA64;
 	host.vl = host.sve ? prctl(PR_SVE_GET_VL) & PR_SVE_VL_LEN_MASK : 16;
 	host.svl = host.sme ? smekvm_host_rdsvl() : 0;
+	host.m = (struct smekvm_model_cfg){
+		.sve = host.sve, .sme = host.sme, .sme2 = host.sme2,
+		.fa64 = host.fa64, .sve_vq = host.sve ? host.vl / 16 : 0,
+		.sme_vq = host.svl / 16,
+	};
 	kvm_sme = kvm_check_cap(KVM_CAP_ARM_SME) > 0;
 
 	ksft_print_header();
@@ -395,9 +393,10 @@ int main(void)
 		       kvm_sme ? "yes" : "no", runs);
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
-		const struct flavour *f = &flavours[i];
+		const struct smekvm_flavour_info *f;
 		struct result res = { 0 };
 
+		f = smekvm_flavour(flavours[i]);
 		for (any = false, m = 0; m < NR_MODES; m++)
 			any |= selected(f, m);
 		if (!any)

@@ -34,6 +34,7 @@
 #include <test_util.h>
 
 #include "sme_conf.h"
+#include "sme_model.h"
 #include "sme_profile.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
@@ -194,7 +195,8 @@ static int test_smfr0_fa64_clear_hides_streaming_ffr(struct smekvm_conf_ctx *t)
 	ok &= reg_state(t->vcpu, "streaming FFR with FA64 hidden", ffr, ENOENT);
 	ok &= smekvm_expect_u64("SMCR_EL1.FA64 with FA64 hidden",
 				smcr_after_write(t->vcpu, SMCR_FA64), 0);
-	if (t->m.sve) {
+	/* FFR with SM=0 exists with SVE, whatever FA64 says (the model). */
+	if (smekvm_model_has_ffr(&t->m, 0)) {
 		smekvm_set_svcr(t->vcpu, 0);
 		ok &= reg_state(t->vcpu, "non-streaming FFR with FA64 hidden",
 				ffr, 0);
@@ -339,14 +341,13 @@ static int test_no_sme_id_fields_zero(struct smekvm_conf_ctx *t)
 
 #define OWN_CASE(n, fl)	{ #n, test_##n, fl, SMEKVM_CASE_OWN_VM }
 #define CASE(n, fl)	{ #n, test_##n, fl }
-#define FL_SME_BASE	(SMEKVM_FL(SME_ONLY) | SMEKVM_FL(SVE_SME))
 
 static const struct smekvm_conf_case cases[] = {
-	OWN_CASE(pfr1_sme2_to_sme1_hides_zt0,		FL_SME_BASE),
+	OWN_CASE(pfr1_sme2_to_sme1_hides_zt0,		SMEKVM_FL_SME_BASE),
 	/* In the shared VM: they undo a write wrongly taken */
-	CASE(pfr1_sme_to_0_einval,			FL_SME_BASE),
-	CASE(pfr1_sme_above_host_einval,		FL_SME_BASE),
-	OWN_CASE(smfr0_fa64_clear_hides_streaming_ffr,	FL_SME_BASE),
+	CASE(pfr1_sme_to_0_einval,			SMEKVM_FL_SME_BASE),
+	CASE(pfr1_sme_above_host_einval,		SMEKVM_FL_SME_BASE),
+	OWN_CASE(smfr0_fa64_clear_hides_streaming_ffr,	SMEKVM_FL_SME_BASE),
 	/* VM-wide, but each restores what it changed: one shared VM */
 	{ "smfr0_%s_values", test_smfr0_field, SMEKVM_FL(SME_ONLY), 0,
 	  smfr0_idx, ARRAY_SIZE(smfr0_idx), smfr0_names },

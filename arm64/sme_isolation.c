@@ -29,7 +29,9 @@
  *    own V, FPSR, FPCR (and with SME ZA rows, ZT0, TPIDR2_EL0) set in
  *    assembly (lib/host_ioctl_state.S): afterwards they hold the task's
  *    values, never the guest's (sme_host_task checks more host modes).
- * Flavours: sve_sme, sme_only, sve (no SME) and fp (neither).  Cases:
+ * Which registers a vcpu (or the task) has in each SVCR state, and their
+ * sizes, are the reference model's (lib/sme_model.h, smekvm_img_geom()).
+ * Flavours: sve_sme, sme_only, sve_only and no_vec (neither).  Cases:
  * <flavour>/<case>.  SME flavours skip when KVM cannot offer SME or
  * KVM_RUN refuses SME vcpus (EINVAL: a kernel without SME guest support).
  */
@@ -49,6 +51,7 @@
 #include "case_filter.h"
 #include "host_ioctl_state.h"
 #include "host_sme.h"
+#include "sme_flavour.h"
 #include "sme_names.h"
 #include "sme_probe.h"
 #include "sme_run.h"
@@ -65,16 +68,9 @@
 #define HOST_FPCR	0x03400000ULL
 #define HOST_TPIDR2	0x7e57000000000000ULL
 
-struct flavour {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
-};
-
-static const struct flavour flavours[] = {
-	{ "sve_sme",  { .sve = true, .sme = true } },
-	{ "sme_only", { .sme = true } },
-	{ "sve",      { .sve = true } },
-	{ "fp",	      { } },
+static const enum smekvm_flavour flavours[] = {
+	SMEKVM_FL_SVE_SME, SMEKVM_FL_SME_ONLY, SMEKVM_FL_SVE_ONLY,
+	SMEKVM_FL_NO_VEC,
 };
 
 enum {
@@ -143,11 +139,10 @@ struct vcpu_ctx {
 };
 
 static struct {
-	const struct flavour *f;
+	const struct smekvm_flavour_info *f;
 	int state[NR_CASES];
 	const char *why;
-	bool host_sme, host_sme2;
-	__u64 host_svl;
+	struct smekvm_model_cfg host;	/* the task's SME registers */
 } t;
 
 static struct smekvm_gregs h_in, h_out;
@@ -172,16 +167,19 @@ static void __printf(2, 3) fail(int c, const char *fmt, ...)
 static int run_secret(struct vcpu_ctx *v, unsigned int n)
 {
 	struct smekvm_img_owner o = { .vm = 14, .vcpu = 0, .gen = n };
-	struct smekvm_img_geom g = { .flags = SMEKVM_SL_V, .zbytes = 16 };
+	struct smekvm_img_geom za, g;
 	__u64 ctl[SMEKVM_NR_HCTL] = { 0 };
 	struct smekvm_img_diff d;
 	long ret;
 
-	if (t.host_sme) {
-		g.flags |= SMEKVM_SL_SME | SMEKVM_SL_ZA |
-			   (t.host_sme2 ? SMEKVM_SL_ZT0 : 0);
-		g.svl = t.host_svl;
-	}
+	/* V; with SME, ZA on: the ZA rows and ZT0 the model gives the task. */
+	za = smekvm_img_geom(&t.host, smekvm_model_svcr(&t.host, false, true));
+	g = (struct smekvm_img_geom){
+		.flags = SMEKVM_SL_V |
+			 (za.flags & (SMEKVM_SL_ZA | SMEKVM_SL_ZT0)) |
+			 (t.host.sme ? SMEKVM_SL_SME : 0),
+		.zbytes = SMEKVM_VREG_BYTES, .svl = za.svl,
+	};
 	smekvm_img_fill(&h_in, &g, &o);
 	memset(&h_out, 0, sizeof(h_out));
 	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPSR)] = HOST_FPSR;
@@ -191,7 +189,7 @@ static int run_secret(struct vcpu_ctx *v, unsigned int n)
 		ret = smekvm_host_ioctl_state(v->s.vcpu->fd, KVM_RUN, &h_in,
 					      &h_out, g.flags, g.flags, g.svl,
 					      ctl);
-		if (t.host_sme)
+		if (t.host.sme)
 			smekvm_host_za_stop();
 	} while (ret == -EINTR);
 	if (ret < 0)
@@ -206,7 +204,7 @@ static int run_secret(struct vcpu_ctx *v, unsigned int n)
 		fail(C_HOST, "vcpu %s: task's FPSR/FPCR 0x%llx/0x%llx after KVM_RUN",
 		     v->who, ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPSR)],
 		     ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPCR)]);
-	if (t.host_sme &&
+	if (t.host.sme &&
 	    (ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_TPIDR2)] != (HOST_TPIDR2 | n) ||
 	     ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_SVCR)] != SVCR_ZA))
 		fail(C_HOST, "vcpu %s: task's TPIDR2_EL0/SVCR 0x%llx/0x%llx after KVM_RUN",
@@ -219,7 +217,7 @@ static int run_secret(struct vcpu_ctx *v, unsigned int n)
 static bool run_secret_vcpu(struct vcpu_ctx *v, gpa_t exit_gpa)
 {
 	struct smekvm_run run = {
-		.vcpu = v->s.vcpu, .may_refuse = v->s.sme,
+		.vcpu = v->s.vcpu, .may_refuse = v->s.cfg.sme,
 		.has_exit_page = true, .exit_gpa = exit_gpa,
 	};
 	unsigned int exits = 0, n = 0;
@@ -288,6 +286,36 @@ static void expect_not_secret_tpidr2(struct vcpu_ctx *v, int c, __u64 val)
 		     val);
 }
 
+/* Names of the registers in messages, by class: SVCR.SM 0, then 1. */
+static const char * const view_names[2][SMEKVM_NR_REG_CLASSES] = {
+	{
+		[SMEKVM_RC_V] = "V", [SMEKVM_RC_Z] = "Z", [SMEKVM_RC_P] = "P",
+		[SMEKVM_RC_FFR] = "FFR",
+	}, {
+		[SMEKVM_RC_Z] = "streaming Z", [SMEKVM_RC_P] = "streaming P",
+		[SMEKVM_RC_FFR] = "streaming FFR", [SMEKVM_RC_ZA] = "ZA row ",
+		[SMEKVM_RC_ZT0] = "ZT0",
+	},
+};
+
+/*
+ * Every vector and matrix register that @v has in SVCR state @svcr (the
+ * model's view) reads zero.
+ */
+static void expect_zero_view(struct vcpu_ctx *v, int c, __u64 svcr)
+{
+	const char * const *names = view_names[!!(svcr & SMEKVM_SVCR_SM)];
+	__u64 ids[SMEKVM_MODEL_MAX_STATE_REGS];
+	enum smekvm_reg_class rc;
+	unsigned int i, n, reg;
+
+	n = smekvm_model_state_ids(&v->s.cfg, svcr, ids, ARRAY_SIZE(ids));
+	for (i = 0; i < n; i++) {
+		rc = smekvm_model_reg_class(ids[i], &reg);
+		expect_zero_reg(v, c, ids[i], names[rc], reg);
+	}
+}
+
 /*
  * Every ONE_REG value of @v at reset: the non-streaming view as it is;
  * then, unless @svcr_set (SVCR already SM=ZA=1), SVCR.SM=ZA=1 and the
@@ -295,62 +323,37 @@ static void expect_not_secret_tpidr2(struct vcpu_ctx *v, int c, __u64 val)
  */
 static void check_onereg(struct vcpu_ctx *v, int c, bool svcr_set)
 {
-	unsigned int i;
-	__u64 tp = 0, svl = v->s.svl;
+	__u64 tp = 0;
 
 	if (!svcr_set) {
-		if (v->s.sme)
+		if (v->s.cfg.sme)
 			expect_reg64(v, c, SMEKVM_SVCR, "SVCR", 0);
-		for (i = 0; i < 32; i++)
-			expect_zero_reg(v, c, v->s.sve ?
-					KVM_REG_ARM64_SVE_ZREG(i, 0) :
-					SMEKVM_VREG(i), v->s.sve ? "Z" : "V", i);
-		for (i = 0; v->s.sve && i < 16; i++)
-			expect_zero_reg(v, c, KVM_REG_ARM64_SVE_PREG(i, 0),
-					"P", i);
-		if (v->s.sve)
-			expect_zero_reg(v, c, KVM_REG_ARM64_SVE_FFR(0),
-					"FFR", 0);
+		expect_zero_view(v, c, 0);
 		expect_reg64(v, c, SMEKVM_FPSR, "FPSR", 0);
 		expect_reg64(v, c, SMEKVM_FPCR, "FPCR", 0);
-		if (v->s.fpmr)
+		if (v->s.cfg.fpmr)
 			expect_reg64(v, c, KVM_ARM64_SYS_REG(SYS_FPMR),
 				     "FPMR", 0);
-		if (!v->s.sme)
+		if (!v->s.cfg.sme)
 			return;
 		expect_reg64(v, c, SMEKVM_SMCR_EL1, "SMCR_EL1", 0);
 		if (!__smekvm_get_reg64(v->s.vcpu, SMEKVM_TPIDR2_EL0, &tp))
 			expect_not_secret_tpidr2(v, c, tp);
 		smekvm_set_svcr(v->s.vcpu, SVCR_SM | SVCR_ZA);
 	}
-
-	for (i = 0; i < 32; i++)
-		expect_zero_reg(v, c, KVM_REG_ARM64_SVE_ZREG(i, 0),
-				"streaming Z", i);
-	for (i = 0; i < 16; i++)
-		expect_zero_reg(v, c, KVM_REG_ARM64_SVE_PREG(i, 0),
-				"streaming P", i);
-	if (v->s.fa64)
-		expect_zero_reg(v, c, KVM_REG_ARM64_SVE_FFR(0),
-				"streaming FFR", 0);
-	for (i = 0; i < svl; i++)
-		expect_zero_reg(v, c, KVM_REG_ARM64_SME_ZAHREG(i, 0),
-				"ZA row ", i);
-	if (v->s.sme2)
-		expect_zero_reg(v, c, KVM_REG_ARM64_SME_ZT0, "ZT0", 0);
+	expect_zero_view(v, c, SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA);
 	smekvm_set_svcr(v->s.vcpu, 0);
 }
 
-/* Point @v at smekvm_fresh_entry() with its own output buffers. */
+/*
+ * Point @v at smekvm_fresh_entry() with its own output buffers; it reads
+ * the non-streaming view, @v->p->ns.
+ */
 static void prepare_fresh(struct kvm_vm *vm, struct vcpu_ctx *v)
 {
-	__u64 flags = (v->s.sme ? SMEKVM_SL_SME : 0) |
-		      (v->s.fpmr ? SMEKVM_SL_FPMR : 0) |
-		      (v->s.sve ? SMEKVM_SL_ZP | SMEKVM_SL_FFR : 0);
-
 	vcpu_arch_set_entry_point(v->s.vcpu, smekvm_fresh_entry);
 	vcpu_args_set(v->s.vcpu, 5, v->p->out,
-		      v->p_gva + offsetof(struct gparams, ctl), flags,
+		      v->p_gva + offsetof(struct gparams, ctl), v->p->ns.flags,
 		      guest_fresh_cont, 0);
 }
 
@@ -360,18 +363,9 @@ static void check_guest(struct vcpu_ctx *v, int c)
 	struct smekvm_gregs *out;
 	__u64 *ctl = v->p->ctl;
 	__u64 fpsr;
+	struct smekvm_img_class cl[SMEKVM_IMG_MAX_CLASSES];
 	struct ucall uc;
-	unsigned int i, reg;
-	struct {
-		enum smekvm_pattern_class cls;
-		unsigned int count;
-		size_t bytes;
-	} cl[3] = {
-		{ v->s.sve ? SMEKVM_CLS_Z : SMEKVM_CLS_V, 32,
-		  v->s.sve ? v->s.vl : 16 },
-		{ SMEKVM_CLS_P, v->s.sve ? 16 : 0, v->s.vl / 8 },
-		{ SMEKVM_CLS_FFR, v->s.sve ? 1 : 0, v->s.vl / 8 },
-	};
+	unsigned int i, n, reg;
 	__u8 *got;
 	long off;
 	int err;
@@ -412,7 +406,8 @@ static void check_guest(struct vcpu_ctx *v, int c)
 		     ctl[SMEKVM_CTL_SVCR]);
 	expect_not_secret_tpidr2(v, c, ctl[SMEKVM_CTL_TPIDR2]);
 
-	for (i = 0; i < ARRAY_SIZE(cl); i++) {
+	n = smekvm_img_classes(&v->p->ns, cl);
+	for (i = 0; i < n; i++) {
 		for (reg = 0; reg < cl[i].count; reg++) {
 			got = smekvm_img_slot(out, cl[i].cls, reg);
 			for (off = 0; off < (long)cl[i].bytes; off++)
@@ -458,9 +453,9 @@ static void finish_vcpu(struct kvm_vm *vm, struct vcpu_ctx *v, gva_t exit_gva,
 	v->p->ns = smekvm_state_geom(&v->s, false, false);
 	v->p->fin = smekvm_state_geom(&v->s, final_sm, true);
 	v->p->smcr = v->s.smcr;
-	v->p->sve = v->s.sve;
-	v->p->sme = v->s.sme;
-	v->p->fpmr = v->s.fpmr;
+	v->p->sve = v->s.cfg.sve;
+	v->p->sme = v->s.cfg.sme;
+	v->p->fpmr = v->s.cfg.fpmr;
 }
 
 /* A second KVM_ARM_VCPU_INIT of @v, and the library's setup again. */
@@ -521,8 +516,8 @@ static void test_flavour(void)
 	}
 	run_secret_vcpu(&b, exit_gpa);
 	ksft_print_msg("%s: VL %llu, SVL %llu bits, secret flags A 0x%llx B 0x%llx\n",
-		       t.f->name, a.s.vl * 8, a.s.svl * 8, a.p->fin.flags,
-		       b.p->fin.flags);
+		       t.f->name, a.p->ns.zbytes * 8, a.p->ns.svl * 8,
+		       a.p->fin.flags, b.p->fin.flags);
 
 	/* C: never run, in the VM whose A and B hold secrets. */
 	check_onereg(&c, C_SIB_REG, false);
@@ -581,7 +576,7 @@ static void test_pinned(void)
 	sched_setaffinity(0, sizeof(all), &all);
 }
 
-static bool selected(const struct flavour *f, int c)
+static bool selected(const struct smekvm_flavour_info *f, int c)
 {
 	char name[64];
 
@@ -596,23 +591,23 @@ int main(void)
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++)
 		for (c = 0; c < NR_CASES; c++)
-			plan += selected(&flavours[i], c);
+			plan += selected(smekvm_flavour(flavours[i]), c);
 	if (!plan)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
 
-	t.host_sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
-	t.host_sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
-	t.host_svl = t.host_sme ? smekvm_host_rdsvl() : 0;
+	t.host.sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
+	t.host.sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
+	t.host.sme_vq = t.host.sme ? smekvm_host_rdsvl() / 16 : 0;
 	kvm_sme = kvm_check_cap(KVM_CAP_ARM_SME) > 0;
 
 	ksft_print_header();
 	ksft_set_plan(plan);
 	ksft_print_msg("host task SME %s; KVM SME %s\n",
-		       t.host_sme ? "yes" : "no", kvm_sme ? "yes" : "no");
+		       t.host.sme ? "yes" : "no", kvm_sme ? "yes" : "no");
 
 	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
-		t.f = &flavours[i];
+		t.f = smekvm_flavour(flavours[i]);
 		t.why = NULL;
 		for (any = false, c = 0; c < NR_CASES; c++) {
 			t.state[c] = KSFT_PASS;

@@ -51,6 +51,7 @@
 
 #include "case_filter.h"
 #include "sme_check.h"
+#include "sme_flavour.h"
 #include "sme_model.h"
 #include "sme_names.h"
 #include "sme_probe.h"
@@ -59,16 +60,9 @@
 #include "sme_vcpu.h"
 #include "sme_vmm.h"
 
-struct flavour {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
-};
-
-static const struct flavour flavours[] = {
-	{ "sme_only",	 { .sme = true } },
-	{ "sve_sme",	 { .sve = true, .sme = true } },
-	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
-	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
+static const enum smekvm_flavour flavours[] = {
+	SMEKVM_FL_SME_ONLY, SMEKVM_FL_SVE_SME, SMEKVM_FL_SME2_HIDDEN,
+	SMEKVM_FL_FA64_HIDDEN,
 };
 
 #define NR_FLAVOURS	ARRAY_SIZE(flavours)
@@ -103,7 +97,7 @@ static unsigned int nr_reports;
 
 /* A flavour's VM, one fresh vcpu per use. */
 struct fvm {
-	const struct flavour *f;
+	const struct smekvm_flavour_info *f;
 	struct kvm_vm *vm;
 	unsigned int next_id;
 	struct smekvm_model_cfg mcfg;
@@ -161,8 +155,9 @@ static bool fill_vcpu(struct kvm_vcpu *vcpu, const struct smekvm_model_cfg *mc,
 {
 	static struct smekvm_model m;
 	struct smekvm_check chk = { .prefix = cur, .max_reports = REPORTS };
+	__u64 ids[SMEKVM_MODEL_MAX_STATE_REGS];
+	unsigned int i, n;
 	__u32 fp;
-	unsigned int i;
 
 	/* The data depend on the seed and the case, not on what ran before. */
 	rnd_state = (seed + salt) * 0x9e3779b97f4a7c15ULL + 1;
@@ -171,20 +166,9 @@ static bool fill_vcpu(struct kvm_vcpu *vcpu, const struct smekvm_model_cfg *mc,
 	smekvm_set_svcr(vcpu, svcr);
 	TEST_ASSERT(!smekvm_model_set(&m, SMEKVM_SVCR, &svcr), "model SVCR");
 
-	for (i = 0; i < 32; i++) {
-		if (smekvm_model_has_core_vregs(mc, svcr))
-			fill_reg(vcpu, &m, SMEKVM_VREG(i));
-		if (smekvm_model_has_zp(mc, svcr))
-			fill_reg(vcpu, &m, KVM_REG_ARM64_SVE_ZREG(i, 0));
-	}
-	for (i = 0; i < 16 && smekvm_model_has_zp(mc, svcr); i++)
-		fill_reg(vcpu, &m, KVM_REG_ARM64_SVE_PREG(i, 0));
-	if (smekvm_model_has_zp(mc, svcr) && smekvm_model_has_ffr(mc, svcr))
-		fill_reg(vcpu, &m, KVM_REG_ARM64_SVE_FFR(0));
-	for (i = 0; i < mc->sme_vq * 16 && smekvm_model_has_za(mc, svcr); i++)
-		fill_reg(vcpu, &m, KVM_REG_ARM64_SME_ZAHREG(i, 0));
-	if (smekvm_model_has_zt0(mc, svcr))
-		fill_reg(vcpu, &m, KVM_REG_ARM64_SME_ZT0);
+	n = smekvm_model_state_ids(mc, svcr, ids, ARRAY_SIZE(ids));
+	for (i = 0; i < n; i++)
+		fill_reg(vcpu, &m, ids[i]);
 
 	/* FPSR and FPCR: random values of their defined bits. */
 	fp = rnd() & 0xf800009f;
@@ -310,7 +294,7 @@ static const char *svcr_tag(__u64 svcr)
 	return s[svcr & 3];
 }
 
-static bool select_case(const struct flavour *f, const char *what)
+static bool select_case(const struct smekvm_flavour_info *f, const char *what)
 {
 	snprintf(cur, sizeof(cur), "%s/%s", f->name, what);
 	nr_reports = 0;
@@ -474,7 +458,8 @@ static const char * const vls_cases[] = {
 };
 
 /* Plan: the selected cases of @f; skipped with @why when not NULL. */
-static unsigned int flavour_plan(const struct flavour *f, const char *why)
+static unsigned int flavour_plan(const struct smekvm_flavour_info *f,
+				 const char *why)
 {
 	unsigned int n = 0, s, i;
 	char what[48];
@@ -500,10 +485,11 @@ static unsigned int flavour_plan(const struct flavour *f, const char *why)
 	return n;
 }
 
-static void run_flavour(const struct flavour *f)
+static void run_flavour(unsigned int id)
 {
+	const struct smekvm_flavour_info *f = smekvm_flavour(flavours[id]);
 	const char *why = smekvm_cfg_host_lacks(&f->cfg);
-	struct fvm v = { .f = f, .salt = (f - flavours) * 8 };
+	struct fvm v = { .f = f, .salt = id * 8 };
 	struct smekvm_vmm_vls vls;
 	struct kvm_vcpu *probe;
 	__u64 fpmr, s;
@@ -591,7 +577,7 @@ int main(void)
 	host.fa64 = getauxval(AT_HWCAP2) & HWCAP2_SME_FA64;
 
 	for (f = 0; f < NR_FLAVOURS; f++)
-		plan += flavour_plan(&flavours[f], NULL);
+		plan += flavour_plan(smekvm_flavour(flavours[f]), NULL);
 	snprintf(cur, sizeof(cur), "features_mismatch_refused");
 	plan += smekvm_case_selected(cur);
 	if (!plan)
@@ -605,7 +591,7 @@ int main(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (f = 0; f < NR_FLAVOURS; f++)
-		run_flavour(&flavours[f]);
+		run_flavour(f);
 	run_features_mismatch();
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ksft_print_msg("%u cases, %.1f s\n", nr_cases,

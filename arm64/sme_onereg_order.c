@@ -60,6 +60,7 @@
 
 #include "case_filter.h"
 #include "sme_check.h"
+#include "sme_flavour.h"
 #include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
@@ -76,16 +77,9 @@ static const enum smekvm_reg_class model_class[NR_CLS] = {
 	[C_FFR] = SMEKVM_RC_FFR, [C_ZA] = SMEKVM_RC_ZA, [C_ZT0] = SMEKVM_RC_ZT0,
 };
 
-struct flavour {
-	const char *name;
-	struct smekvm_vcpu_cfg cfg;
-};
-
-static const struct flavour flavours[] = {
-	{ "sme_only",	 { .sme = true } },
-	{ "sve_sme",	 { .sve = true, .sme = true } },
-	{ "sme2_hidden", { .sme = true, .hide_sme2 = true } },
-	{ "fa64_hidden", { .sme = true, .hide_fa64 = true } },
+static const enum smekvm_flavour flavours[] = {
+	SMEKVM_FL_SME_ONLY, SMEKVM_FL_SVE_SME, SMEKVM_FL_SME2_HIDDEN,
+	SMEKVM_FL_FA64_HIDDEN,
 };
 
 #define NR_FLAVOURS	ARRAY_SIZE(flavours)
@@ -107,7 +101,7 @@ struct pair {
 };
 
 struct run {
-	const struct flavour *f;
+	const struct smekvm_flavour_info *f;
 	struct pair *p;
 	struct smekvm_model *m;
 	struct smekvm_check chk;
@@ -146,7 +140,7 @@ static const char *svcr_tag(__u64 svcr)
 
 static unsigned int za_row(const struct pair *p, unsigned int i)
 {
-	unsigned int rows = p->sme_vq * 16;
+	unsigned int rows = SMEKVM_ZA_ROWS(p->sme_vq);
 
 	if (rows <= ZA_ALL_ROWS || i < 4)
 		return i;
@@ -158,25 +152,15 @@ static unsigned int za_row(const struct pair *p, unsigned int i)
 /* Register @i of class @c (ZA: sampled row @i). */
 static __u64 cls_id(const struct pair *p, enum cls c, unsigned int i)
 {
-	switch (c) {
-	case C_V:
-		return SMEKVM_VREG(i);
-	case C_Z:
-		return KVM_REG_ARM64_SVE_ZREG(i, 0);
-	case C_P:
-		return KVM_REG_ARM64_SVE_PREG(i, 0);
-	case C_FFR:
-		return KVM_REG_ARM64_SVE_FFR(0);
-	case C_ZA:
-		return KVM_REG_ARM64_SME_ZAHREG(za_row(p, i), 0);
-	default:
-		return KVM_REG_ARM64_SME_ZT0;
-	}
+	return smekvm_model_reg_id(model_class[c],
+				   c == C_ZA ? za_row(p, i) : i);
 }
 
 /* How many registers of class @c a case writes (ZA: sampled rows). */
 static unsigned int cls_count(const struct pair *p, enum cls c)
 {
+	unsigned int rows = SMEKVM_ZA_ROWS(p->sme_vq);
+
 	switch (c) {
 	case C_V:
 	case C_Z:
@@ -184,7 +168,7 @@ static unsigned int cls_count(const struct pair *p, enum cls c)
 	case C_P:
 		return 16;
 	case C_ZA:
-		return p->sme_vq * 16 <= ZA_ALL_ROWS ? p->sme_vq * 16 : ZA_SAMPLE;
+		return rows <= ZA_ALL_ROWS ? rows : ZA_SAMPLE;
 	default:
 		return 1;
 	}
@@ -308,7 +292,7 @@ static void check_sample(struct run *r, unsigned int step)
 static void check_all(struct run *r, const char *when)
 {
 	static const enum cls multi[] = { C_V, C_Z, C_P, C_ZA };
-	unsigned int i, k, n, rows = r->p->sme_vq * 16;
+	unsigned int i, k, n, rows = SMEKVM_ZA_ROWS(r->p->sme_vq);
 	bool absent;
 
 	smekvm_check_vcpu(&r->chk, r->p->vcpu, r->m, SMEKVM_CHECK_ALL &
@@ -506,7 +490,8 @@ static void run_permutations(struct run *r, __u64 from, __u64 to)
 
 /* Setup: the vector length pairs of a flavour */
 
-static unsigned int make_pairs(const struct flavour *f, struct pair *pairs)
+static unsigned int make_pairs(const struct smekvm_flavour_info *f,
+			       struct pair *pairs)
 {
 	unsigned int sve[3], sme[3], nsve = 1, nsme, i, j, n = 0;
 
@@ -532,7 +517,7 @@ static unsigned int make_pairs(const struct flavour *f, struct pair *pairs)
 	return n;
 }
 
-static void setup_pair(struct kvm_vm *vm, const struct flavour *f,
+static void setup_pair(struct kvm_vm *vm, const struct smekvm_flavour_info *f,
 		       struct pair *p, unsigned int id)
 {
 	struct smekvm_vls vls;
@@ -562,7 +547,7 @@ static void setup_pair(struct kvm_vm *vm, const struct flavour *f,
  * How many cases of @f SMEKVM_CASE selects.  A flavour the host cannot
  * offer is one case, named after the flavour, that skips.
  */
-static unsigned int flavour_cases(const struct flavour *f)
+static unsigned int flavour_cases(const struct smekvm_flavour_info *f)
 {
 	struct pair pairs[MAX_PAIRS];
 	unsigned int np, i, from, to, n = 0;
@@ -596,7 +581,7 @@ static unsigned int flavour_cases(const struct flavour *f)
 	return n;
 }
 
-static void run_flavour(const struct flavour *f)
+static void run_flavour(const struct smekvm_flavour_info *f)
 {
 	static struct smekvm_model model;
 	struct pair pairs[MAX_PAIRS];
@@ -669,7 +654,7 @@ int main(void)
 	smekvm_profile_print();
 	read_host_vls();
 	for (f = 0; f < NR_FLAVOURS; f++)
-		plan += flavour_cases(&flavours[f]);
+		plan += flavour_cases(smekvm_flavour(flavours[f]));
 	if (!plan)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
@@ -677,7 +662,7 @@ int main(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (f = 0; f < NR_FLAVOURS; f++)
-		run_flavour(&flavours[f]);
+		run_flavour(smekvm_flavour(flavours[f]));
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 
 	ksft_print_msg("%llu ordering cases in %llu KTAP cases, %.1f s\n",

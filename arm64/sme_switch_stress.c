@@ -23,10 +23,11 @@
  * with a no-op handler, vcpu threads move themselves after rounds, and
  * host threads use ZA and TPIDR2_EL0 on every CPU (lib/host_sme_load.h).
  *
- * Flavours: sve_sme (vcpus with SVE and SME; VMs 1, 4, 7... without SME),
- * sme_only (SME without SVE; VMs 1, 4, 7... with FP only) and no_sme (VMs
- * with SVE, or FP only, and FP only everywhere when KVM has no SVE:
- * the baseline that runs without SME guest support).  Cases:
+ * Flavours, each run named after that of most of its VMs (VMs 1, 4, 7...
+ * have another): sve_sme (the others sve_only), sme_only (the others
+ * no_vec) and sve_only (the others no_vec), the baseline that runs
+ * without SME guest support; where KVM has no SVE its VMs are all no_vec
+ * and it is named no_vec.  Cases:
  * <flavour>/guest_state (every round of every vcpu found its own state;
  * every vcpu completed rounds), <flavour>/exit_state
  * (the host's ONE_REG reads at exits), host_sme_threads.  A corruption is
@@ -66,6 +67,7 @@
 
 #include "case_filter.h"
 #include "host_sme_load.h"
+#include "sme_flavour.h"
 #include "sme_names.h"
 #include "sme_probe.h"
 #include "sme_run.h"
@@ -96,18 +98,38 @@ static const struct { bool sm, za; const char *name; } modes[NR_MODES] = {
 	{ false, false, "none" },
 };
 
-struct flavour {
+/*
+ * A run mixes two flavours (lib/sme_flavour.h): its own in most VMs and
+ * another in VMs 1, 4, 7, ...; it is named after its own.  The run without
+ * SME is the baseline that runs everywhere: sve_only VMs where KVM has
+ * SVE, else no_vec ones, and then it is named no_vec.
+ */
+static struct mix {
+	enum smekvm_flavour fl;		/* most VMs */
+	enum smekvm_flavour other_fl;	/* VMs 1, 4, 7, ... */
+	bool sve_optional;		/* without SVE in KVM: no_vec */
+	/* Set by mixes_init(): */
 	const char *name;
-	struct smekvm_vcpu_cfg cfg;	/* most VMs */
-	struct smekvm_vcpu_cfg other;	/* VMs 1, 4, 7, ... */
-	bool sve_optional;		/* without SVE in KVM: FP only */
+	struct smekvm_vcpu_cfg cfg, other;
+} mixes[] = {
+	{ SMEKVM_FL_SVE_SME, SMEKVM_FL_SVE_ONLY },
+	{ SMEKVM_FL_SME_ONLY, SMEKVM_FL_NO_VEC },
+	{ SMEKVM_FL_SVE_ONLY, SMEKVM_FL_NO_VEC, true },
 };
 
-static const struct flavour flavours[] = {
-	{ "sve_sme",  { .sve = true, .sme = true }, { .sve = true } },
-	{ "sme_only", { .sme = true },		    { } },
-	{ "no_sme",   { .sve = true },		    { }, true },
-};
+static void mixes_init(void)
+{
+	bool sve = kvm_has_cap(KVM_CAP_ARM_SVE);
+	struct mix *m;
+
+	for (m = mixes; m < mixes + ARRAY_SIZE(mixes); m++) {
+		if (m->sve_optional && !sve)
+			m->fl = SMEKVM_FL_NO_VEC;
+		m->name = smekvm_flavour_name(m->fl);
+		m->cfg = smekvm_flavour(m->fl)->cfg;
+		m->other = smekvm_flavour(m->other_fl)->cfg;
+	}
+}
 
 /* What the guest of one vcpu needs, in guest memory. */
 struct gparams {
@@ -206,7 +228,7 @@ struct vm_run {
 };
 
 static struct {
-	const struct flavour *f;
+	const struct mix *f;
 	struct smekvm_vcpu_cfg cfg, other;	/* of this run */
 	unsigned int nvms, nvcpus, seconds, seed;
 	bool ci;			/* CI tier, default length */
@@ -266,18 +288,6 @@ static void __printf(3, 4) vcpu_msg(struct vcpu_run *v, unsigned int gen,
 		       v->vm->id, v->id, gen, modes[m].name, buf);
 }
 
-static __u64 reg_id(enum smekvm_pattern_class cls, unsigned int reg)
-{
-	switch (cls) {
-	case SMEKVM_CLS_V:	return SMEKVM_VREG(reg);
-	case SMEKVM_CLS_Z:	return KVM_REG_ARM64_SVE_ZREG(reg, 0);
-	case SMEKVM_CLS_P:	return KVM_REG_ARM64_SVE_PREG(reg, 0);
-	case SMEKVM_CLS_FFR:	return KVM_REG_ARM64_SVE_FFR(0);
-	case SMEKVM_CLS_ZA:	return KVM_REG_ARM64_SME_ZAHREG(reg, 0);
-	default:		return KVM_REG_ARM64_SME_ZT0;
-	}
-}
-
 /* The number of register @reg of @c in messages; none for FFR, ZT0. */
 static const char *regnum(const struct smekvm_img_class *c, unsigned int reg,
 			  char *buf)
@@ -300,14 +310,14 @@ static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
 				      .gen = gen & 0xff };
 	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
 	__u8 got[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
-	__u64 svcr, tp, want_svcr;
+	__u64 svcr, tp, want_svcr, id;
 	char num[12];
 	long off;
 	int err;
 
-	if (v->s.sme) {
-		want_svcr = (modes[m].sm ? SVCR_SM : 0) |
-			    (modes[m].za ? SVCR_ZA : 0);
+	if (v->s.cfg.sme) {
+		want_svcr = smekvm_model_svcr(&v->s.cfg, modes[m].sm,
+					      modes[m].za);
 		svcr = smekvm_get_svcr(v->s.vcpu);
 		tp = vcpu_get_reg(v->s.vcpu, SMEKVM_TPIDR2_EL0);
 		if (svcr != want_svcr ||
@@ -322,12 +332,11 @@ static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
 	n = smekvm_img_classes(g, c);
 	for (i = 0; i < n; i++) {
 		reg = (v->exits + v->id) % c[i].count;
+		id = smekvm_img_reg_id(c[i].cls, reg);
 		memset(want, 0, sizeof(want));
 		smekvm_img_expected(want, c[i].bytes, &o, c[i].cls, reg);
-		err = __smekvm_get_reg(v->s.vcpu, reg_id(c[i].cls, reg), got);
-		off = err ? 0 :
-		      smekvm_first_diff(got, want,
-					KVM_REG_SIZE(reg_id(c[i].cls, reg)));
+		err = __smekvm_get_reg(v->s.vcpu, id, got);
+		off = err ? 0 : smekvm_first_diff(got, want, KVM_REG_SIZE(id));
 		if (!err && off < 0)
 			continue;
 		if (err)
@@ -386,7 +395,7 @@ static void *vcpu_thread(void *arg)
 {
 	struct vcpu_run *v = arg;
 	struct smekvm_run run = {
-		.vcpu = v->s.vcpu, .may_refuse = v->s.sme,
+		.vcpu = v->s.vcpu, .may_refuse = v->s.cfg.sme,
 		.has_exit_page = true, .exit_gpa = v->vm->exit_gpa,
 		.eintr = &v->eintr,
 	};
@@ -509,8 +518,8 @@ static void setup_vm(struct vm_run *r, unsigned int id)
 		v->p->vm = id;
 		v->p->vcpu = i;
 		v->p->first_mode = (id * st.nvcpus + i) % NR_MODES;
-		v->p->sve = v->s.sve;
-		v->p->sme = v->s.sme;
+		v->p->sve = v->s.cfg.sve;
+		v->p->sme = v->s.cfg.sme;
 		vcpu_args_set(v->s.vcpu, 1, pg);
 	}
 }
@@ -520,7 +529,7 @@ static const char * const case_names[NR_CASES] = {
 	"guest_state", "exit_state",
 };
 
-static bool selected(const struct flavour *f, int c)
+static bool selected(const struct mix *f, int c)
 {
 	char name[64];
 
@@ -528,7 +537,7 @@ static bool selected(const struct flavour *f, int c)
 	return smekvm_case_selected(name);
 }
 
-static void report_skip(const struct flavour *f, const char *why)
+static void report_skip(const struct mix *f, const char *why)
 {
 	int c;
 
@@ -541,7 +550,7 @@ static void report_skip(const struct flavour *f, const char *why)
 static const char refused_msg[] =
 	"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support";
 
-static void test_flavour(const struct flavour *f, bool kvm_sme)
+static void test_flavour(const struct mix *f, bool kvm_sme)
 {
 	unsigned long rounds = 0, exits = 0, eintr = 0, moves = 0;
 	unsigned long vcsw = 0, nvcsw = 0, idle = 0;
@@ -557,10 +566,6 @@ static void test_flavour(const struct flavour *f, bool kvm_sme)
 
 	st.cfg = f->cfg;
 	st.other = f->other;
-	if (f->sve_optional && !kvm_has_cap(KVM_CAP_ARM_SVE)) {
-		st.cfg.sve = false;
-		st.other.sve = false;
-	}
 	if ((st.cfg.sve || st.other.sve) && !kvm_has_cap(KVM_CAP_ARM_SVE)) {
 		report_skip(f, "KVM offers no SVE");
 		return;
@@ -675,9 +680,10 @@ int main(void)
 	unsigned int i, c, plan = 0;
 	bool want_threads, full, kvm_sme;
 
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
+	mixes_init();
+	for (i = 0; i < ARRAY_SIZE(mixes); i++)
 		for (c = 0; c < NR_CASES; c++)
-			plan += selected(&flavours[i], c);
+			plan += selected(&mixes[i], c);
 	want_threads = smekvm_case_selected("host_sme_threads");
 	plan += want_threads;
 	if (!plan)
@@ -707,8 +713,8 @@ int main(void)
 
 	if (want_threads)
 		load = smekvm_host_load_start();
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
-		test_flavour(&flavours[i], kvm_sme);
+	for (i = 0; i < ARRAY_SIZE(mixes); i++)
+		test_flavour(&mixes[i], kvm_sme);
 
 	if (want_threads && !load) {
 		ksft_test_result_skip("host_sme_threads: host task cannot use SME\n");

@@ -20,7 +20,8 @@
  *    EPERM; FINALIZE without SVE or SME, or with another argument, is
  *    EINVAL; before finalising, KVM_RUN, KVM_GET_REG_LIST and vector or
  *    matrix register accesses are EPERM (the last in the order of the
- *    error table, lib/sme_access_err.c), while SVCR may be written;
+ *    error table, as the model has it: smekvm_model_access_rows()),
+ *    while SVCR may be written;
  *  - a second INIT resets SVCR, SMCR_EL1, SMPRI_EL1 and the vector
  *    registers to their reset values (abi-reset-*);
  *  - INIT errors: SME with EL1_32BIT, with HAS_EL2 ([ours]), in a
@@ -42,8 +43,8 @@
 #include <processor.h>
 #include <test_util.h>
 
-#include "sme_access_err.h"
 #include "sme_conf.h"
+#include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
 #include "sme_profile.h"
@@ -150,33 +151,37 @@ static bool payload_is(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 	return false;
 }
 
-/* After finalising at SVL @svq (and SVE VL @vq): payload sizes. */
+/*
+ * After finalising at SVL @svq (and SVE VL @vq): payload sizes, the VL
+ * that applies in each SVCR state being the model's.
+ */
 static bool payloads_follow_vl(struct smekvm_conf_ctx *t)
 {
 	unsigned int rows = SMEKVM_ZA_ROWS(t->m.sme_vq);
 	__u8 buf[SMEKVM_REG_MAX_BYTES] = {};
 	bool ok = true;
 
-	if (t->m.sve) {
+	if (smekvm_model_has_zp(&t->m, 0)) {
 		if (t->m.sme)
 			smekvm_set_svcr(t->vcpu, 0);
 		ok &= payload_is(t, "Z0 (SM=0)", ZREG(0),
-				 SMEKVM_ZREG_BYTES(t->m.sve_vq), 1);
+				 smekvm_model_state_bytes(&t->m, 0, ZREG(0)), 1);
 		ok &= payload_is(t, "P0 (SM=0)", PREG(0),
-				 SMEKVM_PREG_BYTES(t->m.sve_vq), 2);
+				 smekvm_model_state_bytes(&t->m, 0, PREG(0)), 2);
 	}
 	if (!t->m.sme)
 		return ok;
 
 	smekvm_set_svcr(t->vcpu, ZA_SM);
 	ok &= payload_is(t, "Z31 (SM=1)", ZREG(31),
-			 SMEKVM_ZREG_BYTES(t->m.sme_vq), 3);
+			 smekvm_model_state_bytes(&t->m, ZA_SM, ZREG(31)), 3);
 	ok &= payload_is(t, "P15 (SM=1)", PREG(15),
-			 SMEKVM_PREG_BYTES(t->m.sme_vq), 4);
+			 smekvm_model_state_bytes(&t->m, ZA_SM, PREG(15)), 4);
 	ok &= payload_is(t, "ZA row 0", ZA_ROW(0),
-			 SMEKVM_ZA_ROW_BYTES(t->m.sme_vq), 5);
+			 smekvm_model_state_bytes(&t->m, ZA_SM, ZA_ROW(0)), 5);
 	ok &= payload_is(t, "last ZA row", ZA_ROW(rows - 1),
-			 SMEKVM_ZA_ROW_BYTES(t->m.sme_vq), 6);
+			 smekvm_model_state_bytes(&t->m, ZA_SM,
+						  ZA_ROW(rows - 1)), 6);
 	if (rows < 256)
 		ok &= smekvm_expect_err("get of the ZA row after the last",
 					__smekvm_get_reg(t->vcpu,
@@ -495,7 +500,7 @@ static int test_reg_list_before_finalize_eperm(struct smekvm_conf_ctx *t)
 
 /*
  * Before finalising: each vector and matrix register, in each SVCR
- * state, gives what the error table says (EPERM where it exists).
+ * state, gives what the model's error rows say (EPERM where it exists).
  */
 static int test_vec_regs_before_finalize(struct smekvm_conf_ctx *t)
 {
@@ -507,7 +512,7 @@ static int test_vec_regs_before_finalize(struct smekvm_conf_ctx *t)
 	static const __u64 states[] = { 0, SMEKVM_SVCR_SM, SMEKVM_SVCR_ZA,
 					ZA_SM };
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
-	struct smekvm_access a = { .cfg = &t->m };
+	struct smekvm_model_access a = { .cfg = &t->m };
 	unsigned int s, i;
 	char desc[96], name[32];
 	bool ok = true;
@@ -526,13 +531,13 @@ static int test_vec_regs_before_finalize(struct smekvm_conf_ctx *t)
 			snprintf(desc, sizeof(desc), "get %s with SVCR=%llu",
 				 name, a.svcr);
 			ok &= smekvm_expect_err(desc, err,
-				smekvm_access_errno(smekvm_access_conds(&a, ids[i])));
+				smekvm_model_rows_errno(smekvm_model_access_rows(&a, ids[i])));
 			a.set = true;
 			err = __smekvm_set_reg(t->vcpu, ids[i], buf);
 			snprintf(desc, sizeof(desc), "set %s with SVCR=%llu",
 				 name, a.svcr);
 			ok &= smekvm_expect_err(desc, err,
-				smekvm_access_errno(smekvm_access_conds(&a, ids[i])));
+				smekvm_model_rows_errno(smekvm_model_access_rows(&a, ids[i])));
 		}
 	}
 	return result(ok);
@@ -602,14 +607,18 @@ static int test_reinit_resets_state(struct smekvm_conf_ctx *t)
 	bool ok;
 
 	smekvm_vcpu_finalize(vcpu);
-	/* Non-streaming state first: changing SM would zero it. */
-	if (t->m.sve) {
+	/*
+	 * Non-streaming state first (changing SM would zero it): the
+	 * registers the model has with SM=0.
+	 */
+	if (smekvm_model_has_zp(&t->m, 0)) {
 		set_pattern(vcpu, ZREG(0), 1);
 		set_pattern(vcpu, PREG(0), 2);
-		set_pattern(vcpu, KVM_REG_ARM64_SVE_FFR(0), 3);
-	} else {
-		set_pattern(vcpu, SMEKVM_VREG(0), 4);
 	}
+	if (smekvm_model_has_ffr(&t->m, 0))
+		set_pattern(vcpu, KVM_REG_ARM64_SVE_FFR(0), 3);
+	if (smekvm_model_has_core_vregs(&t->m, 0))
+		set_pattern(vcpu, SMEKVM_VREG(0), 4);
 	fpsr = 0x08000010;
 	fpcr = 0x00c00000;
 	smekvm_set_reg(vcpu, SMEKVM_FPSR, &fpsr);
@@ -630,13 +639,14 @@ static int test_reinit_resets_state(struct smekvm_conf_ctx *t)
 	      smekvm_expect_u64("SMCR_EL1", val, 0);
 	ok &= __smekvm_get_reg64(vcpu, SMEKVM_SMPRI_EL1, &val) == 0 &&
 	      smekvm_expect_u64("SMPRI_EL1", val, 0);
-	if (t->m.sve) {
+	if (smekvm_model_has_zp(&t->m, 0)) {
 		ok &= expect_zero_reg(vcpu, "Z0", ZREG(0));
 		ok &= expect_zero_reg(vcpu, "P0", PREG(0));
-		ok &= expect_zero_reg(vcpu, "FFR", KVM_REG_ARM64_SVE_FFR(0));
-	} else {
-		ok &= expect_zero_reg(vcpu, "V0", SMEKVM_VREG(0));
 	}
+	if (smekvm_model_has_ffr(&t->m, 0))
+		ok &= expect_zero_reg(vcpu, "FFR", KVM_REG_ARM64_SVE_FFR(0));
+	if (smekvm_model_has_core_vregs(&t->m, 0))
+		ok &= expect_zero_reg(vcpu, "V0", SMEKVM_VREG(0));
 
 	/* FPSR and FPCR as on a vcpu that was never used. */
 	fresh = smekvm_vcpu_add(t->vm, 1, &t->cfg, NULL);
@@ -719,8 +729,6 @@ static int test_init_bit10_enoent(struct smekvm_conf_ctx *t)
 #define CASE(n, fl)	{ #n, test_##n, fl }
 #define RAW_CASE(n, fl)							\
 	{ #n, test_##n, fl, SMEKVM_CASE_RAW | SMEKVM_CASE_OWN_VM }
-#define FL_SVE		(SMEKVM_FL(SVE_ONLY) | SMEKVM_FL(SVE_SME))
-#define FL_SME_BASE	(SMEKVM_FL(SME_ONLY) | SMEKVM_FL(SVE_SME))
 
 static const unsigned long sme_vls_bits[] = { 128, 256, 512, 1024, 2048 };
 static const unsigned long sve_vls_bits[] = {
@@ -733,41 +741,42 @@ static const unsigned long sve_beyond[] = { 17, 64, 512 };
 
 static const struct smekvm_conf_case cases[] = {
 	/* abi-vls-* */
-	CASE(sme_vls_after_init,		FL_SME_BASE),
-	CASE(sve_vls_after_init,		FL_SVE),
-	{ "sme_vls_truncate_%lu", test_sme_vls_truncate, FL_SME_BASE, 0,
+	CASE(sme_vls_after_init,		SMEKVM_FL_SME_BASE),
+	CASE(sve_vls_after_init,		SMEKVM_FL_SVE),
+	{ "sme_vls_truncate_%lu", test_sme_vls_truncate, SMEKVM_FL_SME_BASE, 0,
 	  sme_vls_bits, ARRAY_SIZE(sme_vls_bits) },
 	/* Every SVE VL: with SME only (plain SVE is upstream's to test) */
 	{ "sve_vls_truncate_%lu", test_sve_vls_truncate, SMEKVM_FL(SVE_SME), 0,
 	  sve_vls_bits, ARRAY_SIZE(sve_vls_bits) },
-	CASE(sme_vls_empty_einval,		FL_SME_BASE),
-	CASE(sve_vls_empty_einval,		FL_SVE),
-	CASE(sme_vls_above_max_einval,		FL_SME_BASE),
-	CASE(sve_vls_above_max_einval,		FL_SVE),
-	{ "sme_vls_vq%lu_einval", test_sme_vls_vq_einval, FL_SME_BASE, 0,
+	CASE(sme_vls_empty_einval,		SMEKVM_FL_SME_BASE),
+	CASE(sve_vls_empty_einval,		SMEKVM_FL_SVE),
+	CASE(sme_vls_above_max_einval,		SMEKVM_FL_SME_BASE),
+	CASE(sve_vls_above_max_einval,		SMEKVM_FL_SVE),
+	{ "sme_vls_vq%lu_einval", test_sme_vls_vq_einval, SMEKVM_FL_SME_BASE, 0,
 	  beyond_vq16, ARRAY_SIZE(beyond_vq16) },
-	{ "sve_vls_vq%lu_einval", test_sve_vls_vq_einval, FL_SVE, 0,
+	{ "sve_vls_vq%lu_einval", test_sve_vls_vq_einval, SMEKVM_FL_SVE, 0,
 	  sve_beyond, ARRAY_SIZE(sve_beyond) },
-	{ "sme_vls_hole_%lu_einval", test_sme_vls_hole_einval, FL_SME_BASE,
-	  0, sme_vls_bits, ARRAY_SIZE(sme_vls_bits) - 1 },
+	{ "sme_vls_hole_%lu_einval", test_sme_vls_hole_einval,
+	  SMEKVM_FL_SME_BASE, 0, sme_vls_bits, ARRAY_SIZE(sme_vls_bits) - 1 },
 	{ "sve_vls_hole_%lu_einval", test_sve_vls_hole_einval,
 	  SMEKVM_FL(SVE_SME), 0,
 	  sve_vls_bits, ARRAY_SIZE(sve_vls_bits) - 1 },
-	CASE(sme_vls_unoffered_einval,		FL_SME_BASE),
-	CASE(sve_vls_unoffered_einval,		FL_SVE),
-	CASE(vls_after_finalize_eperm,		FL_SME_BASE | FL_SVE),
+	CASE(sme_vls_unoffered_einval,		SMEKVM_FL_SME_BASE),
+	CASE(sve_vls_unoffered_einval,		SMEKVM_FL_SVE),
+	CASE(vls_after_finalize_eperm,		SMEKVM_FL_SME_BASE |
+						SMEKVM_FL_SVE),
 	CASE(sme_vls_enoent,			SMEKVM_FL_NO_SME),
 	CASE(sve_vls_enoent,			SMEKVM_FL(NO_VEC) |
 						SMEKVM_FL_SME_NO_SVE),
 	/* Finalisation (abi-final-*) and a second INIT (abi-reset-*) */
-	CASE(finalize_twice_eperm,		SMEKVM_FL_SME | FL_SVE),
+	CASE(finalize_twice_eperm,		SMEKVM_FL_SME | SMEKVM_FL_SVE),
 	CASE(finalize_no_vec_einval,		SMEKVM_FL(NO_VEC)),
-	CASE(finalize_other_feature_einval,	FL_SME_BASE),
-	CASE(run_before_finalize_eperm,		SMEKVM_FL_SME | FL_SVE),
+	CASE(finalize_other_feature_einval,	SMEKVM_FL_SME_BASE),
+	CASE(run_before_finalize_eperm,		SMEKVM_FL_SME | SMEKVM_FL_SVE),
 	CASE(reg_list_before_finalize_eperm,	SMEKVM_FL_SME),
 	CASE(vec_regs_before_finalize,		SMEKVM_FL_SME),
 	CASE(svcr_before_finalize,		SMEKVM_FL_SME),
-	{ "reinit_resets_state", test_reinit_resets_state, FL_SME_BASE,
+	{ "reinit_resets_state", test_reinit_resets_state, SMEKVM_FL_SME_BASE,
 	  SMEKVM_CASE_OWN_VM },
 	/* INIT: abi-init-*, abi-pvm-init-einval, abi-nv-el2-init-einval */
 	/* SVE alone already refuses EL1_32BIT: SME only shows SME's rule */

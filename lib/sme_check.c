@@ -161,7 +161,7 @@ unsigned int smekvm_check_vcpu(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 		smekvm_check_reg(c, vcpu, m, KVM_REG_ARM64_SVE_FFR(0), when);
 	if (WANT(ZA) && m->cfg.sme) {
 		/* Every row that exists, and the first one that does not. */
-		rows = m->cfg.sme_vq * 16;
+		rows = SMEKVM_ZA_ROWS(m->cfg.sme_vq);
 		for (i = 0; i <= rows && i < 256; i++)
 			smekvm_check_reg(c, vcpu, m,
 					 KVM_REG_ARM64_SME_ZAHREG(i, 0), when);

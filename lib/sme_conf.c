@@ -42,23 +42,6 @@
 struct smekvm_host smekvm_host;
 const char *smekvm_conf_cur = "setup";
 
-static const char * const flavour_names[SMEKVM_NR_FLAVOURS] = {
-	[SMEKVM_FL_NO_VEC]	= "no_vec",
-	[SMEKVM_FL_SVE_ONLY]	= "sve_only",
-	[SMEKVM_FL_SME_ONLY]	= "sme_only",
-	[SMEKVM_FL_SVE_SME]	= "sve_sme",
-	[SMEKVM_FL_SME2_HIDDEN]	= "sme2_hidden",
-	[SMEKVM_FL_FA64_HIDDEN]	= "fa64_hidden",
-};
-
-static const struct smekvm_vcpu_cfg flavour_cfgs[SMEKVM_NR_FLAVOURS] = {
-	[SMEKVM_FL_SVE_ONLY]	= { .sve = true },
-	[SMEKVM_FL_SME_ONLY]	= { .sme = true },
-	[SMEKVM_FL_SVE_SME]	= { .sve = true, .sme = true },
-	[SMEKVM_FL_SME2_HIDDEN]	= { .sme = true, .hide_sme2 = true },
-	[SMEKVM_FL_FA64_HIDDEN]	= { .sme = true, .hide_fa64 = true },
-};
-
 bool smekvm_expect_err(const char *what, int got, int want)
 {
 	if (got == want)
@@ -189,7 +172,8 @@ static bool select_case(const struct smekvm_conf_case *c,
 		snprintf(base, sizeof(base), c->name, c->params[p]);
 	else
 		snprintf(base, sizeof(base), "%s_%lu", c->name, c->params[p]);
-	snprintf(cur_name, sizeof(cur_name), "%s/%s", flavour_names[f], base);
+	snprintf(cur_name, sizeof(cur_name), "%s/%s", smekvm_flavour_name(f),
+		 base);
 	return smekvm_case_selected(cur_name);
 }
 
@@ -205,7 +189,7 @@ static void run_one(const struct smekvm_conf_case *c, enum smekvm_flavour f,
 	__u32 id = 0;
 	int ret;
 
-	t.cfg = flavour_cfgs[f];
+	t.cfg = smekvm_flavour(f)->cfg;
 	t.param = c->nr_params ? c->params[p] : 0;
 	t.m.sve = t.cfg.sve;
 	t.m.sme = t.cfg.sme;
@@ -248,7 +232,7 @@ static double now(void)
 static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
 			enum smekvm_flavour f)
 {
-	const char *why = smekvm_cfg_host_lacks(&flavour_cfgs[f]);
+	const char *why = smekvm_cfg_host_lacks(&smekvm_flavour(f)->cfg);
 	struct flavour_vm fvm = {};
 	unsigned int i, p, n = 0;
 	double start = now();
@@ -274,8 +258,9 @@ static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
 	if (fvm.vm)
 		kvm_vm_free(fvm.vm);
 	if (n)
-		ksft_print_msg("%s: %u cases in %.1f s\n", flavour_names[f], n,
-			       now() - start);
+		ksft_print_msg("%s (%s): %u cases in %.1f s\n",
+			       smekvm_flavour_name(f), smekvm_flavour(f)->what,
+			       n, now() - start);
 }
 
 void smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr,

@@ -4,13 +4,14 @@
  * (sme_vls_finalize, sme_bad_input, sme_id_hiding).
  *
  * A program is a table of cases; each case runs on some vcpu flavours
- * and is reported as "<flavour>/<case>" (SMEKVM_CASE=<flavour>/<case>
- * runs one).  Every case gets a fresh vcpu: in a VM shared by the
- * flavour's cases, or in a VM of its own when it changes VM-wide state
- * (ID registers) or initialises the vcpu itself.  The frame probes what
- * the host offers (SVE, SME2, FA64, the vector lengths its tasks may use),
- * skips the whole program with a reason when KVM cannot give a vcpu SME,
- * and skips flavours the host cannot offer case by case.
+ * (sme_flavour.h) and is reported as "<flavour>/<case>"
+ * (SMEKVM_CASE=<flavour>/<case> runs one).  Every case gets a fresh
+ * vcpu: in a VM shared by the flavour's cases, or in a VM of its own when
+ * it changes VM-wide state (ID registers) or initialises the vcpu itself.
+ * The frame probes what the host offers (SVE, SME2, FA64, the vector
+ * lengths its tasks may use), skips the whole program with a reason when
+ * KVM cannot give a vcpu SME, and skips flavours the host cannot offer
+ * case by case.
  *
  * Also here: checks that report what differs under the current case's
  * name (errnos and registers named as sme_names.h does), and register
@@ -28,25 +29,9 @@
 
 #include <kvm_util.h>
 
+#include "sme_flavour.h"
 #include "sme_model.h"
 #include "sme_vcpu.h"
-
-enum smekvm_flavour {
-	SMEKVM_FL_NO_VEC,	/* neither SVE nor SME */
-	SMEKVM_FL_SVE_ONLY,
-	SMEKVM_FL_SME_ONLY,	/* SME without SVE */
-	SMEKVM_FL_SVE_SME,
-	SMEKVM_FL_SME2_HIDDEN,	/* SME only, ID_AA64PFR1_EL1.SME 2 -> 1 */
-	SMEKVM_FL_FA64_HIDDEN,	/* SME only, ID_AA64SMFR0_EL1.FA64 -> 0 */
-	SMEKVM_NR_FLAVOURS
-};
-
-#define SMEKVM_FL(f)		(1U << SMEKVM_FL_##f)
-#define SMEKVM_FL_SME_NO_SVE	(SMEKVM_FL(SME_ONLY) | SMEKVM_FL(SME2_HIDDEN) | \
-				 SMEKVM_FL(FA64_HIDDEN))
-#define SMEKVM_FL_SME		(SMEKVM_FL_SME_NO_SVE | SMEKVM_FL(SVE_SME))
-#define SMEKVM_FL_NO_SME	(SMEKVM_FL(NO_VEC) | SMEKVM_FL(SVE_ONLY))
-#define SMEKVM_FL_ALL		((1U << SMEKVM_NR_FLAVOURS) - 1)
 
 /* What the host offers, probed once by smekvm_conf_main(). */
 struct smekvm_host {

@@ -3,13 +3,26 @@
  * sme_model.c - reference model of a vcpu's FP/SVE/SME register state
  * (doc/abi.md: abi-view-*, abi-payload-*, abi-onereg-*, abi-svcr-*,
  * abi-reglist-order).
+ *
+ * The views (smekvm_model_has_*()) decide which registers exist; the
+ * error rows (access_rows()) decide every errno, and the enumerations,
+ * sizes and the full model vcpu are built on those two, so that no rule
+ * is written twice.
  */
 #include <errno.h>
 #include <string.h>
+#include <linux/kernel.h>
 #include <linux/kvm.h>
 
 #include "sme_model.h"
 #include "sme_uapi.h"
+
+__u64 smekvm_model_svcr(const struct smekvm_model_cfg *cfg, bool sm, bool za)
+{
+	if (!cfg->sme)
+		return 0;
+	return (sm ? SMEKVM_SVCR_SM : 0) | (za ? SMEKVM_SVCR_ZA : 0);
+}
 
 bool smekvm_model_has_zp(const struct smekvm_model_cfg *cfg, __u64 svcr)
 {
@@ -60,34 +73,60 @@ static void put_id(__u64 *ids, size_t max, size_t *n, __u64 id)
 	(*n)++;
 }
 
+/* Z0-Z31, P0-P15 and FFR, those that exist. */
+static void put_zp_ffr(const struct smekvm_model_cfg *cfg, __u64 svcr,
+		       __u64 *ids, size_t max, size_t *n)
+{
+	unsigned int i;
+
+	if (smekvm_model_has_zp(cfg, svcr)) {
+		for (i = 0; i < 32; i++)
+			put_id(ids, max, n, KVM_REG_ARM64_SVE_ZREG(i, 0));
+		for (i = 0; i < 16; i++)
+			put_id(ids, max, n, KVM_REG_ARM64_SVE_PREG(i, 0));
+	}
+	if (smekvm_model_has_ffr(cfg, svcr))
+		put_id(ids, max, n, KVM_REG_ARM64_SVE_FFR(0));
+}
+
+/* The ZA rows and ZT0, those that exist. */
+static void put_za_zt0(const struct smekvm_model_cfg *cfg, __u64 svcr,
+		       __u64 *ids, size_t max, size_t *n)
+{
+	unsigned int i;
+
+	if (smekvm_model_has_za(cfg, svcr))
+		for (i = 0; i < SMEKVM_ZA_ROWS(cfg->sme_vq); i++)
+			put_id(ids, max, n, KVM_REG_ARM64_SME_ZAHREG(i, 0));
+	if (smekvm_model_has_zt0(cfg, svcr))
+		put_id(ids, max, n, KVM_REG_ARM64_SME_ZT0);
+}
+
 size_t smekvm_model_vec_reg_ids(const struct smekvm_model_cfg *cfg,
 				__u64 svcr, __u64 *ids, size_t max)
 {
-	unsigned int i, rows;
 	size_t n = 0;
 
 	if (cfg->sve)
 		put_id(ids, max, &n, KVM_REG_ARM64_SVE_VLS);
-	if (smekvm_model_has_zp(cfg, svcr)) {
-		for (i = 0; i < 32; i++)
-			put_id(ids, max, &n, KVM_REG_ARM64_SVE_ZREG(i, 0));
-		for (i = 0; i < 16; i++)
-			put_id(ids, max, &n, KVM_REG_ARM64_SVE_PREG(i, 0));
-	}
-	if (smekvm_model_has_ffr(cfg, svcr))
-		put_id(ids, max, &n, KVM_REG_ARM64_SVE_FFR(0));
-
+	put_zp_ffr(cfg, svcr, ids, max, &n);
 	if (cfg->sme)
 		put_id(ids, max, &n, KVM_REG_ARM64_SME_VLS);
-	if (smekvm_model_has_za(cfg, svcr)) {
-		/* abi-view-za-rows: SVL / 8 horizontal rows. */
-		rows = cfg->sme_vq * 16;
-		for (i = 0; i < rows; i++)
-			put_id(ids, max, &n, KVM_REG_ARM64_SME_ZAHREG(i, 0));
-	}
-	if (smekvm_model_has_zt0(cfg, svcr))
-		put_id(ids, max, &n, KVM_REG_ARM64_SME_ZT0);
+	put_za_zt0(cfg, svcr, ids, max, &n);
+	return n;
+}
 
+size_t smekvm_model_state_ids(const struct smekvm_model_cfg *cfg,
+			      __u64 svcr, __u64 *ids, size_t max)
+{
+	unsigned int i;
+	size_t n = 0;
+
+	if (smekvm_model_has_core_vregs(cfg, svcr))
+		for (i = 0; i < 32; i++)
+			put_id(ids, max, &n, SMEKVM_VREG(i));
+	put_zp_ffr(cfg, svcr, ids, max, &n);
+	put_za_zt0(cfg, svcr, ids, max, &n);
 	return n;
 }
 
@@ -96,10 +135,6 @@ size_t smekvm_model_vec_reg_ids(const struct smekvm_model_cfg *cfg,
 #define CORE_OFF(id)	((id) & ~(KVM_REG_ARCH_MASK | KVM_REG_SIZE_MASK | \
 				  KVM_REG_ARM_CORE))
 #define VREG_OFF(n)	(KVM_REG_ARM_CORE_REG(fp_regs.vregs[0]) + 4 * (n))
-#define CORE_ID(size, off)						\
-	(KVM_REG_ARM64 | KVM_REG_ARM_CORE | KVM_REG_SIZE_##size | (off))
-#define FPSR_ID		CORE_ID(U32, KVM_REG_ARM_CORE_REG(fp_regs.fpsr))
-#define FPCR_ID		CORE_ID(U32, KVM_REG_ARM_CORE_REG(fp_regs.fpcr))
 #define SVCR_ID		0x603000000013da12ULL
 #define GROUP_MASK	(KVM_REG_ARCH_MASK | KVM_REG_ARM_COPROC_MASK)
 #define SVE_GROUP	(KVM_REG_ARM64 | KVM_REG_ARM64_SVE)
@@ -109,9 +144,6 @@ size_t smekvm_model_vec_reg_ids(const struct smekvm_model_cfg *cfg,
 #define IDX_MASK	0xffffULL	/* index field of the SVE/SME groups */
 #define ZA_IDX_MAX	0x1fffULL	/* row 255, slice 31 */
 #define VLS_WORDS	8
-
-/* FPSR after a change of PSTATE.SM (the architecture's ResetSVEState()). */
-#define FPSR_AFTER_SM_CHANGE	0x0800009fU
 
 enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index)
 {
@@ -124,9 +156,9 @@ enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index)
 		if (off >= VREG_OFF(0) && off < VREG_OFF(32)) {
 			rc = SMEKVM_RC_V;
 			idx = (off - VREG_OFF(0)) / 4;
-		} else if (id == FPSR_ID) {
+		} else if (id == SMEKVM_FPSR) {
 			rc = SMEKVM_RC_FPSR;
-		} else if (id == FPCR_ID) {
+		} else if (id == SMEKVM_FPCR) {
 			rc = SMEKVM_RC_FPCR;
 		}
 	} else if ((id & GROUP_MASK) == SVE_GROUP) {
@@ -165,13 +197,45 @@ enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index)
 	return rc;
 }
 
+__u64 smekvm_model_reg_id(enum smekvm_reg_class rc, unsigned int index)
+{
+	switch (rc) {
+	case SMEKVM_RC_V:
+		return SMEKVM_VREG(index);
+	case SMEKVM_RC_Z:
+		return KVM_REG_ARM64_SVE_ZREG(index, 0);
+	case SMEKVM_RC_P:
+		return KVM_REG_ARM64_SVE_PREG(index, 0);
+	case SMEKVM_RC_FFR:
+		return KVM_REG_ARM64_SVE_FFR(0);
+	case SMEKVM_RC_ZA:
+		return KVM_REG_ARM64_SME_ZAHREG(index, 0);
+	case SMEKVM_RC_ZT0:
+		return KVM_REG_ARM64_SME_ZT0;
+	case SMEKVM_RC_SVCR:
+		return SVCR_ID;
+	case SMEKVM_RC_FPSR:
+		return SMEKVM_FPSR;
+	case SMEKVM_RC_FPCR:
+		return SMEKVM_FPCR;
+	case SMEKVM_RC_FPMR:
+		return SMEKVM_FPMR_ID;
+	case SMEKVM_RC_SVE_VLS:
+		return KVM_REG_ARM64_SVE_VLS;
+	case SMEKVM_RC_SME_VLS:
+		return KVM_REG_ARM64_SME_VLS;
+	default:
+		return 0;
+	}
+}
+
 bool smekvm_model_id_canonical(__u64 id)
 {
 	unsigned int idx;
 
 	switch (smekvm_model_reg_class(id, &idx)) {
 	case SMEKVM_RC_V:
-		return id == CORE_ID(U128, VREG_OFF(idx));
+		return id == SMEKVM_VREG(idx);
 	case SMEKVM_RC_Z:
 	case SMEKVM_RC_P:
 	case SMEKVM_RC_FFR:
@@ -236,75 +300,84 @@ static bool vls_known(const __u64 *v)
 	return false;
 }
 
-/* Z/P/FFR exist as SVE group registers now (SVE, or SME and SM=1). */
-static bool zp_exist(const struct smekvm_model *m)
+/*
+ * The rows of abi-onereg-* that apply to @a's access of @id (see
+ * smekvm_model_access_rows()); *@named is false when @id names no
+ * register, so that its first row is all there is to say.
+ */
+static unsigned int access_rows(const struct smekvm_model_access *a,
+				__u64 id, bool *named)
 {
-	return smekvm_model_has_zp(&m->cfg, m->svcr);
-}
+	const struct smekvm_model_cfg *cfg = a->cfg;
+	enum smekvm_reg_class rc;
+	unsigned int idx, rows = 0;
+	bool vector = false;	/* EPERM before finalisation */
+	bool vls = false;	/* EPERM when written after finalisation */
 
-static unsigned int add_err(int *errs, unsigned int n, int err)
-{
-	errs[n] = err;
-	return n + 1;
-}
-
-unsigned int smekvm_model_access_errs(const struct smekvm_model *m, __u64 id,
-				      bool bad_ptr, int *errs)
-{
-	const struct smekvm_model_cfg *cfg = &m->cfg;
-	unsigned int idx, n = 0;
-	bool vector = false;	/* needs a finalised vcpu */
-
-	switch (smekvm_model_reg_class(id, &idx)) {
+	*named = true;
+	rc = smekvm_model_reg_class(id, &idx);
+	switch (rc) {
 	case SMEKVM_RC_V:
 		/*
 		 * Core registers: no ENOENT row applies.  With Z registers
 		 * (SVE, or SME in streaming mode), V registers are rejected;
 		 * so is a V ID of the wrong size or offset.
 		 */
-		if (zp_exist(m) || !smekvm_model_id_canonical(id))
-			n = add_err(errs, n, EINVAL);
+		if (smekvm_model_has_zp(cfg, a->svcr) ||
+		    !smekvm_model_id_canonical(id))
+			rows |= SMEKVM_ROW_INVAL;
 		break;
 	case SMEKVM_RC_Z:
 	case SMEKVM_RC_P:
-		if (!zp_exist(m) || SLICE(id))
-			return add_err(errs, n, ENOENT);
-		vector = true;
-		break;
 	case SMEKVM_RC_FFR:
-		if (!zp_exist(m) || SLICE(id) ||
-		    !smekvm_model_has_ffr(cfg, m->svcr))
-			return add_err(errs, n, ENOENT);
-		vector = true;
+		if (!smekvm_model_has_zp(cfg, a->svcr) || SLICE(id) ||
+		    (rc == SMEKVM_RC_FFR &&
+		     !smekvm_model_has_ffr(cfg, a->svcr)))
+			rows |= SMEKVM_ROW_NOENT;
+		/* Without SVE and SME there is nothing to finalise. */
+		vector = cfg->sve || cfg->sme;
 		break;
 	case SMEKVM_RC_ZA:
-		if (!cfg->sme || SLICE(id))
-			return add_err(errs, n, ENOENT);
-		if (idx >= cfg->sme_vq * 16)
-			n = add_err(errs, n, EINVAL);
-		if (!(m->svcr & SMEKVM_SVCR_ZA))
-			n = add_err(errs, n, EBUSY);
+		if (!cfg->sme) {
+			rows |= SMEKVM_ROW_NOENT;
+			break;
+		}
+		if (SLICE(id))
+			rows |= SMEKVM_ROW_NOENT;
+		if (idx >= SMEKVM_ZA_ROWS(cfg->sme_vq))
+			rows |= SMEKVM_ROW_INVAL;
+		if (!(a->svcr & SMEKVM_SVCR_ZA))
+			rows |= SMEKVM_ROW_BUSY;
 		vector = true;
 		break;
 	case SMEKVM_RC_ZT0:
-		if (!cfg->sme || !cfg->sme2)
-			return add_err(errs, n, ENOENT);
-		if (!(m->svcr & SMEKVM_SVCR_ZA))
-			n = add_err(errs, n, EBUSY);
+		if (!cfg->sme) {
+			rows |= SMEKVM_ROW_NOENT;
+			break;
+		}
+		if (!cfg->sme2)
+			rows |= SMEKVM_ROW_NOENT;
+		if (!(a->svcr & SMEKVM_SVCR_ZA))
+			rows |= SMEKVM_ROW_BUSY;
 		vector = true;
 		break;
 	case SMEKVM_RC_SVE_VLS:
 		if (!cfg->sve)
-			return add_err(errs, n, ENOENT);
+			rows |= SMEKVM_ROW_NOENT;
+		vls = cfg->sve;
 		break;
 	case SMEKVM_RC_SME_VLS:
+		if (!cfg->sme)
+			rows |= SMEKVM_ROW_NOENT;
+		vls = cfg->sme;
+		break;
 	case SMEKVM_RC_SVCR:
 		if (!cfg->sme)
-			return add_err(errs, n, ENOENT);
+			rows |= SMEKVM_ROW_NOENT;
 		break;
 	case SMEKVM_RC_FPMR:
 		if (!cfg->fpmr)
-			return add_err(errs, n, ENOENT);
+			rows |= SMEKVM_ROW_NOENT;
 		break;
 	case SMEKVM_RC_FPSR:
 	case SMEKVM_RC_FPCR:
@@ -312,19 +385,108 @@ unsigned int smekvm_model_access_errs(const struct smekvm_model *m, __u64 id,
 	case SMEKVM_RC_NONE:
 	default:
 		/*
-		 * Unknown IDs of the SVE and SME groups; in the SVE group,
-		 * vcpus without SME keep the historical EINVAL (hyp_patches'
-		 * choice, SMEKVM_RULE_SVE_GROUP_UNKNOWN_ENOENT).
+		 * Unknown IDs of the SVE and SME groups, and IDs outside the
+		 * model; in the SVE group, vcpus without SME keep the
+		 * historical EINVAL (hyp_patches' choice,
+		 * SMEKVM_RULE_SVE_GROUP_UNKNOWN_ENOENT).
 		 */
+		*named = false;
 		if ((id & GROUP_MASK) == SVE_GROUP && !cfg->sme)
-			return add_err(errs, n, EINVAL);
-		return add_err(errs, n, ENOENT);
+			rows |= SMEKVM_ROW_INVAL;
+		else
+			rows |= SMEKVM_ROW_NOENT;
+		break;
 	}
 
-	if (vector && !m->finalized)
-		n = add_err(errs, n, EPERM);
-	if (bad_ptr)
-		n = add_err(errs, n, EFAULT);
+	if (vector && !a->finalized)
+		rows |= SMEKVM_ROW_UNFINAL;
+	if (vls && a->set && a->finalized)
+		rows |= SMEKVM_ROW_FINAL;
+	if (a->bad_ptr)
+		rows |= SMEKVM_ROW_FAULT;
+	return rows;
+}
+
+unsigned int smekvm_model_access_rows(const struct smekvm_model_access *a,
+				      __u64 id)
+{
+	bool named;
+
+	return access_rows(a, id, &named);
+}
+
+/* The errno of each row, in the order of the SMEKVM_ROW_* bits. */
+static const int row_errno[] = {
+	ENOENT, EINVAL, EBUSY, EPERM, EPERM, EFAULT,
+};
+
+int smekvm_model_rows_errno(unsigned int rows)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(row_errno); i++)
+		if (rows & BIT(i))
+			return row_errno[i];
+	return 0;
+}
+
+__u64 smekvm_model_self_check(const struct smekvm_model_cfg *cfg, __u64 svcr)
+{
+	/* How many registers each class has (at the largest SVL). */
+	static const unsigned int count[SMEKVM_NR_REG_CLASSES] = {
+		[SMEKVM_RC_V] = 32, [SMEKVM_RC_Z] = 32, [SMEKVM_RC_P] = 16,
+		[SMEKVM_RC_FFR] = 1, [SMEKVM_RC_ZA] = KVM_ARM64_SME_NUM_ZAHREGS,
+		[SMEKVM_RC_ZT0] = 1, [SMEKVM_RC_SVE_VLS] = 1,
+		[SMEKVM_RC_SME_VLS] = 1,
+	};
+	struct smekvm_model_access a = {
+		.cfg = cfg, .svcr = svcr, .finalized = true,
+	};
+	bool listed[SMEKVM_NR_REG_CLASSES][KVM_ARM64_SME_NUM_ZAHREGS] = {};
+	/* SVE_VLS and SME_VLS, and the state registers in each list */
+	__u64 ids[2 + 2 * SMEKVM_MODEL_MAX_STATE_REGS], id;
+	unsigned int rc, i, idx;
+	size_t n;
+
+	n = smekvm_model_vec_reg_ids(cfg, svcr, ids,
+				     2 + SMEKVM_MODEL_MAX_STATE_REGS);
+	n += smekvm_model_state_ids(cfg, svcr, ids + n,
+				    SMEKVM_MODEL_MAX_STATE_REGS);
+	for (i = 0; i < n; i++) {
+		if (!smekvm_model_id_canonical(ids[i]))
+			return ids[i];
+		rc = smekvm_model_reg_class(ids[i], &idx);
+		listed[rc][idx] = true;
+	}
+	for (rc = 0; rc < SMEKVM_NR_REG_CLASSES; rc++) {
+		for (i = 0; i < count[rc]; i++) {
+			id = smekvm_model_reg_id(rc, i);
+			if (listed[rc][i] == !!smekvm_model_access_rows(&a, id))
+				return id;
+		}
+	}
+	return 0;
+}
+
+unsigned int smekvm_model_access_errs(const struct smekvm_model *m, __u64 id,
+				      bool bad_ptr, int *errs)
+{
+	struct smekvm_model_access a = {
+		.cfg = &m->cfg, .svcr = m->svcr, .finalized = m->finalized,
+		.bad_ptr = bad_ptr,
+	};
+	unsigned int rows, i, n = 0;
+	bool named;
+
+	rows = access_rows(&a, id, &named);
+	for (i = 0; i < ARRAY_SIZE(row_errno); i++) {
+		if (!(rows & BIT(i)))
+			continue;
+		errs[n++] = row_errno[i];
+		/* The register does not exist: nothing else matters. */
+		if (!named || BIT(i) == SMEKVM_ROW_NOENT)
+			break;
+	}
 	return n;
 }
 
@@ -336,26 +498,36 @@ int smekvm_model_access_err(const struct smekvm_model *m, __u64 id,
 	return smekvm_model_access_errs(m, id, bad_ptr, errs) ? errs[0] : 0;
 }
 
-size_t smekvm_model_reg_bytes(const struct smekvm_model *m, __u64 id)
+size_t smekvm_model_state_bytes(const struct smekvm_model_cfg *cfg,
+				__u64 svcr, __u64 id)
 {
-	enum smekvm_reg_class rc = smekvm_model_reg_class(id, NULL);
-	unsigned int vq = smekvm_model_zp_vq(&m->cfg, m->svcr);
+	struct smekvm_model_access a = {
+		.cfg = cfg, .svcr = svcr, .finalized = true,
+	};
+	unsigned int vq = smekvm_model_zp_vq(cfg, svcr);
 
-	if (smekvm_model_access_err(m, id, false))
+	if (smekvm_model_access_rows(&a, id))
 		return 0;
-	switch (rc) {
+	switch (smekvm_model_reg_class(id, NULL)) {
 	case SMEKVM_RC_Z:
-		return vq * 16;
+		return SMEKVM_ZREG_BYTES(vq);
 	case SMEKVM_RC_P:
 	case SMEKVM_RC_FFR:
-		return vq * 2;
+		return SMEKVM_PREG_BYTES(vq);
 	case SMEKVM_RC_ZA:
-		return m->cfg.sme_vq * 16;
+		return SMEKVM_ZA_ROW_BYTES(cfg->sme_vq);
 	case SMEKVM_RC_ZT0:
-		return 64;
+		return SMEKVM_ZT0_BYTES;
 	default:
 		return KVM_REG_SIZE(id);
 	}
+}
+
+size_t smekvm_model_reg_bytes(const struct smekvm_model *m, __u64 id)
+{
+	if (smekvm_model_access_err(m, id, false))
+		return 0;
+	return smekvm_model_state_bytes(&m->cfg, m->svcr, id);
 }
 
 /* The storage of a Z/P/FFR/V/ZA/ZT0 register, NULL for the others. */
@@ -413,7 +585,7 @@ int smekvm_model_get(const struct smekvm_model *m, __u64 id, void *buf)
 		break;
 	case SMEKVM_RC_FPSR:
 	case SMEKVM_RC_FPCR:
-		val32 = id == FPSR_ID ? m->fpsr : m->fpcr;
+		val32 = id == SMEKVM_FPSR ? m->fpsr : m->fpcr;
 		memcpy(buf, &val32, sizeof(val32));
 		break;
 	case SMEKVM_RC_SVE_VLS:
@@ -430,22 +602,34 @@ int smekvm_model_get(const struct smekvm_model *m, __u64 id, void *buf)
 	return 0;
 }
 
+unsigned int smekvm_model_svcr_zeroes(__u64 from, __u64 to)
+{
+	unsigned int zeroes = 0;
+
+	if ((from ^ to) & SMEKVM_SVCR_SM)
+		zeroes |= SMEKVM_ZERO_VEC;
+	if (!(from & SMEKVM_SVCR_ZA) && (to & SMEKVM_SVCR_ZA))
+		zeroes |= SMEKVM_ZERO_ZA;
+	return zeroes;
+}
+
 /* Userspace write of SVCR (abi-svcr-*). */
 static int set_svcr(struct smekvm_model *m, __u64 val)
 {
+	unsigned int zeroes = smekvm_model_svcr_zeroes(m->svcr, val);
 	int err = EINVAL;
 
 	if (val & ~SMEKVM_SVCR_VALID)
 		return err;
 
-	if ((m->svcr ^ val) & SMEKVM_SVCR_SM) {
+	if (zeroes & SMEKVM_ZERO_VEC) {
 		memset(m->z, 0, sizeof(m->z));
 		memset(m->p, 0, sizeof(m->p));
 		memset(m->ffr, 0, sizeof(m->ffr));
-		m->fpsr = FPSR_AFTER_SM_CHANGE;
+		m->fpsr = SMEKVM_FPSR_AFTER_SM_CHANGE;
 		m->fpmr = 0;
 	}
-	if (!(m->svcr & SMEKVM_SVCR_ZA) && (val & SMEKVM_SVCR_ZA)) {
+	if (zeroes & SMEKVM_ZERO_ZA) {
 		memset(m->za, 0, sizeof(m->za));
 		memset(m->zt0, 0, sizeof(m->zt0));
 	}
@@ -507,7 +691,7 @@ int smekvm_model_set(struct smekvm_model *m, __u64 id, const void *buf)
 	case SMEKVM_RC_FPSR:
 	case SMEKVM_RC_FPCR:
 		memcpy(&val32, buf, sizeof(val32));
-		*(id == FPSR_ID ? &m->fpsr : &m->fpcr) = val32;
+		*(id == SMEKVM_FPSR ? &m->fpsr : &m->fpcr) = val32;
 		return 0;
 	case SMEKVM_RC_SVE_VLS:
 		memcpy(vls, buf, sizeof(vls));

@@ -5,9 +5,13 @@
  * abi-svcr-*, abi-reglist-order).
  *
  * This is the single place that encodes which vector and matrix registers
- * exist for a vcpu configuration in each SVCR state, and in which order
- * KVM_GET_REG_LIST names them.  The host-side conformance tests and the
- * get-reg-list generator both derive their expectations from it.
+ * exist for a vcpu configuration in each SVCR state, their sizes and the
+ * vector length that applies to them, what errno a ONE_REG access gets,
+ * and in which order KVM_GET_REG_LIST names them.  Every test and library
+ * helper of the suite takes those answers from the functions here, host
+ * side (ONE_REG expectations, the register list) and guest side (which
+ * registers a payload loads and stores, at which size): no program keeps
+ * a private version of these rules.
  *
  * The functions here depend only on the configuration and SVCR; they need
  * no vcpu and no KVM.
@@ -17,7 +21,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <linux/bits.h>
 #include <linux/types.h>
+
+#include "sme_uapi.h"
 
 /* What decides the vector and matrix registers of a finalised vcpu. */
 struct smekvm_model_cfg {
@@ -34,7 +41,54 @@ struct smekvm_model_cfg {
 #define SMEKVM_SVCR_ZA		0x2ULL	/* bit 1 */
 #define SMEKVM_SVCR_VALID	(SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA)
 
-/* abi-view-*: which registers exist in SVCR state @svcr. */
+/*
+ * Payload bytes of a register at vector length VQ (in 128-bit quadwords):
+ * abi-view-zp-vl, abi-payload-za-row, abi-payload-zt0.
+ */
+#define SMEKVM_ZREG_BYTES(vq)		((vq) * 16)
+#define SMEKVM_PREG_BYTES(vq)		((vq) * 2)
+#define SMEKVM_ZA_ROW_BYTES(vq)		((vq) * 16)
+/* Horizontal ZA rows at SVL = VQ * 128: SVL / 8 (abi-view-za-rows). */
+#define SMEKVM_ZA_ROWS(vq)		((vq) * 16)
+#define SMEKVM_ZT0_BYTES		64
+#define SMEKVM_VREG_BYTES		16	/* V registers, at any VL */
+
+/* Core registers with their true size (ARM64_CORE_REG() says U64). */
+#define SMEKVM_CORE_REG(field, size)					\
+	(KVM_REG_ARM64 | KVM_REG_ARM_CORE | (size) |			\
+	 KVM_REG_ARM_CORE_REG(field))
+#define SMEKVM_VREG(n)							\
+	SMEKVM_CORE_REG(fp_regs.vregs[n], KVM_REG_SIZE_U128)
+#define SMEKVM_FPSR	SMEKVM_CORE_REG(fp_regs.fpsr, KVM_REG_SIZE_U32)
+#define SMEKVM_FPCR	SMEKVM_CORE_REG(fp_regs.fpcr, KVM_REG_SIZE_U32)
+
+/* FPSR after a change of SVCR.SM (abi-svcr-sm-fpsr, abi-guest-sm-change). */
+#define SMEKVM_FPSR_AFTER_SM_CHANGE	0x0800009fU
+
+/*
+ * The SVCR of a vcpu of @cfg asked to be in streaming mode (@sm) and to
+ * have ZA on (@za).  A vcpu without SME has no SVCR: it is always in the
+ * state of SVCR 0, whatever it is asked.
+ */
+__u64 smekvm_model_svcr(const struct smekvm_model_cfg *cfg, bool sm, bool za);
+
+/*
+ * What a change of SVCR from @from to @to zeroes, made by userspace
+ * (abi-svcr-sm-zeroes, abi-svcr-sm-fpsr, abi-svcr-sm-fpmr,
+ * abi-svcr-za-on-zeroes) or by the guest (abi-guest-sm-change,
+ * abi-guest-za-enable).  SMEKVM_ZERO_VEC (SM changed): V, Z, P, FFR and
+ * FPMR read 0 and FPSR reads SMEKVM_FPSR_AFTER_SM_CHANGE.  SMEKVM_ZERO_ZA
+ * (ZA from 0 to 1): the ZA rows and ZT0 read 0.
+ */
+#define SMEKVM_ZERO_VEC		BIT(0)
+#define SMEKVM_ZERO_ZA		BIT(1)
+unsigned int smekvm_model_svcr_zeroes(__u64 from, __u64 to);
+
+/*
+ * abi-view-*: which registers exist in SVCR state @svcr.  @svcr must be
+ * a state the vcpu can be in: SM and ZA only with SME (smekvm_model_svcr()
+ * makes one).
+ */
 bool smekvm_model_has_zp(const struct smekvm_model_cfg *cfg, __u64 svcr);
 bool smekvm_model_has_ffr(const struct smekvm_model_cfg *cfg, __u64 svcr);
 /* FPSIMD V registers as core registers (KVM_REG_ARM_CORE, U128). */
@@ -43,7 +97,10 @@ bool smekvm_model_has_core_vregs(const struct smekvm_model_cfg *cfg,
 bool smekvm_model_has_za(const struct smekvm_model_cfg *cfg, __u64 svcr);
 bool smekvm_model_has_zt0(const struct smekvm_model_cfg *cfg, __u64 svcr);
 
-/* The VQ of Z/P/FFR in SVCR state @svcr: the SVL in streaming mode. */
+/*
+ * The VQ of Z/P/FFR in SVCR state @svcr: the SVL in streaming mode, else
+ * the SVE VL; 0 when they do not exist.
+ */
 unsigned int smekvm_model_zp_vq(const struct smekvm_model_cfg *cfg,
 				__u64 svcr);
 
@@ -56,6 +113,28 @@ unsigned int smekvm_model_zp_vq(const struct smekvm_model_cfg *cfg,
  */
 size_t smekvm_model_vec_reg_ids(const struct smekvm_model_cfg *cfg,
 				__u64 svcr, __u64 *ids, size_t max);
+
+/*
+ * The registers that hold vector and matrix state in SVCR state @svcr
+ * (abi-view-*), in this order: V0-V31 (as core registers) or Z0-Z31,
+ * P0-P15, FFR, the ZA rows in ascending order, ZT0; those that exist.
+ * FPSR, FPCR, FPMR, SVCR and the VLS registers are not among them.
+ * Writes at most @max IDs to @ids (which may be NULL) and returns how many
+ * there are in all, never more than SMEKVM_MODEL_MAX_STATE_REGS.
+ */
+#define SMEKVM_MODEL_MAX_STATE_REGS	(32 + 16 + 1 + 256 + 1)
+size_t smekvm_model_state_ids(const struct smekvm_model_cfg *cfg,
+			      __u64 svcr, __u64 *ids, size_t max);
+
+/*
+ * Payload bytes of @id that hold state in SVCR state @svcr of a finalised
+ * vcpu of @cfg (abi-view-zp-vl, abi-payload-*): Z, P and FFR at the VL
+ * that applies, ZA rows at the SVL, ZT0 64 bytes, the other registers
+ * KVM_REG_SIZE(@id).  0 when an access of @id fails in that state for any
+ * reason but a bad pointer (see smekvm_model_access_rows()).
+ */
+size_t smekvm_model_state_bytes(const struct smekvm_model_cfg *cfg,
+				__u64 svcr, __u64 id);
 
 /*
  * The full register state (abi-reset-*, abi-final-*, abi-view-*,
@@ -118,6 +197,13 @@ enum smekvm_reg_class {
 enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index);
 
 /*
+ * The well-formed ID of register or row @index of class @rc (slice 0, the
+ * size of the class); @index is ignored for the classes of one register.
+ * 0 for SMEKVM_RC_NONE.  The inverse of smekvm_model_reg_class().
+ */
+__u64 smekvm_model_reg_id(enum smekvm_reg_class rc, unsigned int index);
+
+/*
  * Whether the model predicts accesses to @id: any ID of the SVE and SME
  * groups, SVCR, FPSR, FPCR, FPMR, and the V registers (of any size).
  */
@@ -132,6 +218,60 @@ bool smekvm_model_id_canonical(__u64 id);
 
 /* The ID of FPMR, ARM64_SYS_REG(3, 3, 4, 4, 2). */
 #define SMEKVM_FPMR_ID	0x603000000013da22ULL
+
+/*
+ * The rows of the ONE_REG error table (abi-onereg-*), one bit each, in
+ * the order in which they decide the errno (abi-onereg-order): the lowest
+ * row that applies gives it.  SMEKVM_ROW_FINAL is not a row of that table
+ * but the EPERM of a VLS write after finalisation (abi-vls-final-eperm),
+ * which comes after the table's EPERM and before its EFAULT.
+ */
+#define SMEKVM_ROW_NOENT	BIT(0)	/* no such register: ENOENT */
+#define SMEKVM_ROW_INVAL	BIT(1)	/* not at this VL or view: EINVAL */
+#define SMEKVM_ROW_BUSY		BIT(2)	/* ZA row or ZT0 with ZA off: EBUSY */
+#define SMEKVM_ROW_UNFINAL	BIT(3)	/* before finalisation: EPERM */
+#define SMEKVM_ROW_FINAL	BIT(4)	/* VLS write after finalise: EPERM */
+#define SMEKVM_ROW_FAULT	BIT(5)	/* bad user pointer: EFAULT */
+
+/* One ONE_REG access to a vcpu in a given state. */
+struct smekvm_model_access {
+	const struct smekvm_model_cfg *cfg;	/* sve_vq/sme_vq: maxima now */
+	__u64 svcr;
+	bool finalized;
+	bool set;		/* KVM_SET_ONE_REG, else KVM_GET_ONE_REG */
+	bool bad_ptr;		/* the user pointer faults */
+};
+
+/*
+ * Every row of the error table whose condition holds for accessing @id as
+ * @a says, as SMEKVM_ROW_* bits.  A register of a class that the vcpu has
+ * gets ENOENT together with the other rows of its class that hold (ZT0
+ * without SME2 and with ZA off: ENOENT and EBUSY; a Z slice before
+ * finalisation: ENOENT and EPERM), so that a test sees which rules
+ * combine.  An ID that names no register of the SVE or SME group, any ID
+ * of a group the vcpu lacks (the SME group without SME, the SVE group
+ * without SVE and SME) and any ID outside the model get only ENOENT (or,
+ * for the SVE group of a vcpu without SME, the historical EINVAL:
+ * SMEKVM_RULE_SVE_GROUP_UNKNOWN_ENOENT), and EFAULT.  Errors of the value
+ * written (SVCR RES0 bits, a VLS set) are left to smekvm_model_set().
+ */
+unsigned int smekvm_model_access_rows(const struct smekvm_model_access *a,
+				      __u64 id);
+
+/* The errno of the lowest of @rows (SMEKVM_ROW_*), 0 for none. */
+int smekvm_model_rows_errno(unsigned int rows);
+
+/*
+ * The model checked against itself, in SVCR state @svcr of a finalised
+ * vcpu of @cfg: the registers smekvm_model_vec_reg_ids() and
+ * smekvm_model_state_ids() name (built on the views) are exactly the
+ * well-formed vector, matrix and VLS register IDs that
+ * smekvm_model_access_rows() lets through (built on the error rows):
+ * abi-reglist-accessible-listed and abi-reglist-listed-accessible,
+ * applied to the model.  A property of the model, not a second copy of
+ * its rules.  Returns 0, or the first ID on which the two disagree.
+ */
+__u64 smekvm_model_self_check(const struct smekvm_model_cfg *cfg, __u64 svcr);
 
 /*
  * A freshly INITialised vcpu (the values of abi-reset-*), not
@@ -153,7 +293,9 @@ int smekvm_model_finalize(struct smekvm_model *m);
  * any of them.  Errors of the value written (SVCR RES0 bits, a VLS set)
  * are not included, nor is EPERM for VLS writes after finalise: see
  * smekvm_model_set().  Once a row reports ENOENT no later row is
- * considered (the register does not exist).
+ * considered (the register does not exist); nor is any after the first
+ * row of an ID that names no register.  These are the rows of
+ * smekvm_model_access_rows() for a read, so cut.
  */
 #define SMEKVM_MODEL_MAX_ERRS	5
 unsigned int smekvm_model_access_errs(const struct smekvm_model *m, __u64 id,
@@ -166,7 +308,7 @@ int smekvm_model_access_err(const struct smekvm_model *m, __u64 id,
 /*
  * Payload bytes of @id that hold state at the current VL (the rest of
  * KVM_REG_SIZE(@id) reads as zero and is ignored on write); 0 when @id
- * does not exist now.
+ * cannot be accessed now (before finalisation included).
  */
 size_t smekvm_model_reg_bytes(const struct smekvm_model *m, __u64 id);
 

@@ -39,6 +39,14 @@ enum smekvm_run_event smekvm_run_exit(struct smekvm_run *r, int err,
 			       r->who, uc->args[0], uc->args[1]);
 		return SMEKVM_EV_UNHANDLED;
 	}
+	if (run->exit_reason == KVM_EXIT_MMIO) {
+		__u64 data = 0;
+
+		memcpy(&data, run->mmio.data, sizeof(data));
+		TEST_FAIL("%s: unexpected MMIO %s of %u bytes at GPA 0x%llx (data 0x%llx), ucall %lu",
+			  r->who, run->mmio.is_write ? "write" : "read",
+			  run->mmio.len, run->mmio.phys_addr, data, uc->cmd);
+	}
 	TEST_FAIL("%s: unexpected exit %u, ucall %lu", r->who,
 		  run->exit_reason, uc->cmd);
 }

@@ -10,6 +10,9 @@
  * generation, the class and the register or ZA row, so that a byte found
  * in the wrong place tells where it came from.
  *
+ * Which registers an SVCR state has, and their sizes, come from the
+ * model (smekvm_img_geom(), lib/sme_model.h).
+ *
  * Plain C: the guest uses it as well as the host (never in streaming
  * mode).
  */
@@ -20,6 +23,7 @@
 #include <stddef.h>
 #include <linux/types.h>
 
+#include "sme_model.h"
 #include "sme_pattern.h"
 #include "guest_code/sme_state_loop.h"
 
@@ -37,6 +41,17 @@ struct smekvm_img_geom {
 	__u64 svl;		/* ZA row bytes and number of rows */
 };
 
+/*
+ * The geometry of the registers that hold state in SVCR state @svcr of a
+ * vcpu (or of the host's CPU) with @cfg, as the model has them: the
+ * SMEKVM_SL_SM, _ZP, _V, _FFR, _ZA and _ZT0 flags of the registers that
+ * exist, @zbytes the size of Z (or V) and @svl that of a ZA row.  @svcr:
+ * as for smekvm_model_has_zp().  Guest code may call it too (the model is
+ * plain C).
+ */
+struct smekvm_img_geom smekvm_img_geom(const struct smekvm_model_cfg *cfg,
+				       __u64 svcr);
+
 /* One class of registers of an image. */
 struct smekvm_img_class {
 	enum smekvm_pattern_class cls;
@@ -53,6 +68,9 @@ unsigned int smekvm_img_classes(const struct smekvm_img_geom *g,
 /* Where register @reg of @cls is in @img. */
 __u8 *smekvm_img_slot(struct smekvm_gregs *img, enum smekvm_pattern_class cls,
 		      unsigned int reg);
+
+/* The ONE_REG ID of register @reg of @cls (smekvm_model_reg_id()). */
+__u64 smekvm_img_reg_id(enum smekvm_pattern_class cls, unsigned int reg);
 
 /* The tag of register @reg of @cls of @o. */
 __u32 smekvm_img_tag(const struct smekvm_img_owner *o,

@@ -14,60 +14,38 @@ void smekvm_state_vcpu_probe(struct smekvm_state_vcpu *s,
 	struct smekvm_vls vls;
 	__u64 pfr2 = 0;
 
-	*s = (struct smekvm_state_vcpu){ .vcpu = vcpu, .sve = cfg->sve,
-					 .sme = cfg->sme, .vl = 16 };
-	if (s->sve) {
+	*s = (struct smekvm_state_vcpu){
+		.vcpu = vcpu,
+		.cfg = { .sve = cfg->sve, .sme = cfg->sme },
+	};
+	if (s->cfg.sve) {
 		smekvm_get_vls(vcpu, KVM_REG_ARM64_SVE_VLS, &vls);
-		s->vl = smekvm_vls_max(&vls) * 16;
+		s->cfg.sve_vq = smekvm_vls_max(&vls);
 	}
-	if (s->sme) {
+	if (s->cfg.sme) {
 		smekvm_get_vls(vcpu, KVM_REG_ARM64_SME_VLS, &vls);
-		s->svl = smekvm_vls_max(&vls) * 16;
-		s->sme2 = smekvm_vcpu_pfr1_sme(vcpu) >= 2;
-		s->fa64 = smekvm_vcpu_has_fa64(vcpu);
-		s->smcr = SMCR_ELx_LEN | (s->fa64 ? SMCR_ELx_FA64 : 0) |
-			  (s->sme2 ? SMCR_ELx_EZT0 : 0);
+		s->cfg.sme_vq = smekvm_vls_max(&vls);
+		s->cfg.sme2 = smekvm_vcpu_pfr1_sme(vcpu) >= 2;
+		s->cfg.fa64 = smekvm_vcpu_has_fa64(vcpu);
+		s->smcr = SMCR_ELx_LEN | (s->cfg.fa64 ? SMCR_ELx_FA64 : 0) |
+			  (s->cfg.sme2 ? SMCR_ELx_EZT0 : 0);
 	}
 	if (!__smekvm_get_reg64(vcpu, KVM_ARM64_SYS_REG(SYS_ID_AA64PFR2_EL1),
 				&pfr2))
-		s->fpmr = pfr2 & ID_AA64PFR2_EL1_FPMR_MASK;
-}
-
-__u64 smekvm_state_flags(const struct smekvm_state_vcpu *s, bool sm, bool za)
-{
-	__u64 f = 0;
-
-	if (s->sme)
-		f |= SMEKVM_SL_SME;
-	if (s->fpmr)
-		f |= SMEKVM_SL_FPMR;
-	if (sm && s->sme) {
-		f |= SMEKVM_SL_SM | SMEKVM_SL_ZP;
-		if (s->fa64)
-			f |= SMEKVM_SL_FFR;
-	} else if (s->sve) {
-		f |= SMEKVM_SL_ZP | SMEKVM_SL_FFR;
-	} else {
-		f |= SMEKVM_SL_V;
-	}
-	if (za && s->sme) {
-		f |= SMEKVM_SL_ZA;
-		if (s->sme2)
-			f |= SMEKVM_SL_ZT0;
-	}
-	return f;
+		s->cfg.fpmr = pfr2 & ID_AA64PFR2_EL1_FPMR_MASK;
 }
 
 struct smekvm_img_geom smekvm_state_geom(const struct smekvm_state_vcpu *s,
 					 bool sm, bool za)
 {
-	__u64 f = smekvm_state_flags(s, sm, za);
+	struct smekvm_img_geom g;
 
-	return (struct smekvm_img_geom){
-		.flags = f,
-		.zbytes = f & SMEKVM_SL_SM ? s->svl : s->vl,
-		.svl = s->svl,
-	};
+	g = smekvm_img_geom(&s->cfg, smekvm_model_svcr(&s->cfg, sm, za));
+	if (s->cfg.sme)
+		g.flags |= SMEKVM_SL_SME;
+	if (s->cfg.fpmr)
+		g.flags |= SMEKVM_SL_FPMR;
+	return g;
 }
 
 gva_t smekvm_map_exit_page(struct kvm_vm *vm, unsigned int index, gpa_t *gpa)

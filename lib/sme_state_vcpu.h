@@ -3,10 +3,12 @@
  * sme_state_vcpu.h - a vcpu that runs the state payloads of
  * guest_code/sme_state_loop.h, as the host sees it.
  *
- * What registers the vcpu has (from its configuration and ID registers),
- * its vector lengths, which SMEKVM_SL_* flags an SVCR state selects, and
- * the page its payload stores to in order to exit (running it:
- * sme_run.h).  Needs the KVM selftests library.
+ * What registers the vcpu has (from its configuration and ID registers)
+ * and its vector lengths, as the reference model's configuration
+ * (lib/sme_model.h); the image geometry an SVCR state selects, which the
+ * model decides (smekvm_img_geom()); and the page its payload stores to
+ * in order to exit (running it: sme_run.h).  Needs the KVM selftests
+ * library.
  */
 #ifndef SMEKVM_SME_STATE_VCPU_H
 #define SMEKVM_SME_STATE_VCPU_H
@@ -16,14 +18,13 @@
 
 #include <kvm_util.h>
 
+#include "sme_model.h"
 #include "sme_state_img.h"
 #include "sme_vcpu.h"
 
 struct smekvm_state_vcpu {
 	struct kvm_vcpu *vcpu;
-	bool sve, sme, sme2, fa64, fpmr;
-	__u64 vl;		/* SVE maximum VL in bytes, 16 without SVE */
-	__u64 svl;		/* SME maximum VL in bytes, 0 without SME */
+	struct smekvm_model_cfg cfg;	/* its registers, maximum VLs */
 	__u64 smcr;		/* SMCR_EL1 that enables what the VM has */
 };
 
@@ -35,10 +36,11 @@ void smekvm_state_vcpu_probe(struct smekvm_state_vcpu *s,
 			     struct kvm_vcpu *vcpu,
 			     const struct smekvm_vcpu_cfg *cfg);
 
-/* The SMEKVM_SL_* flags of every register live with SVCR.SM @sm, .ZA @za. */
-__u64 smekvm_state_flags(const struct smekvm_state_vcpu *s, bool sm, bool za);
-
-/* The image geometry of those registers. */
+/*
+ * The image geometry of every register live with SVCR.SM @sm and .ZA @za
+ * (both ignored without SME), with SMEKVM_SL_SME and SMEKVM_SL_FPMR when
+ * the vcpu has SME and FPMR.
+ */
 struct smekvm_img_geom smekvm_state_geom(const struct smekvm_state_vcpu *s,
 					 bool sm, bool za);
 

@@ -1,59 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * sme_step.c - host side of guest_code/sme_state_step.S.
+ * sme_step.c - host side of guest_code/sme_state_step.S; the live
+ * registers and their sizes come from the model (lib/sme_model.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <kselftest.h>
 
+#include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
 #include "sme_step.h"
 #include "sme_vcpu.h"
-
-#define SVCR_SM_BIT	0x1ULL
-#define SVCR_ZA_BIT	0x2ULL
 
 __u64 smekvm_step_flags(const struct smekvm_step_vcpu *v, __u64 svcr,
 			unsigned int op, __u64 target_svcr)
 {
 	__u64 flags = SMEKVM_STEP_OP(op);
 
-	if (svcr & SVCR_SM_BIT)
+	if (svcr & SMEKVM_SVCR_SM)
 		flags |= SMEKVM_STEP_SM;
-	if (svcr & SVCR_ZA_BIT)
+	if (svcr & SMEKVM_SVCR_ZA)
 		flags |= SMEKVM_STEP_ZA;
-	if (v->ns_sve)
+	if (v->cfg.sve)
 		flags |= SMEKVM_STEP_NS_SVE;
-	if (v->ss_ffr)
+	if (v->cfg.fa64)
 		flags |= SMEKVM_STEP_SS_FFR;
-	if (v->zt0)
+	if (v->cfg.sme2)
 		flags |= SMEKVM_STEP_ZT0;
-	if (v->sme)
+	if (v->cfg.sme)
 		flags |= SMEKVM_STEP_SME;
 	if (op == SMEKVM_OP_MSR_SVCR)
-		flags |= (target_svcr & 3) << SMEKVM_STEP_SVCR_SHIFT;
+		flags |= (target_svcr & SMEKVM_SVCR_VALID) <<
+			 SMEKVM_STEP_SVCR_SHIFT;
 	return flags;
-}
-
-unsigned int smekvm_step_zbytes(const struct smekvm_step_vcpu *v, __u64 svcr)
-{
-	if (svcr & SVCR_SM_BIT)
-		return v->svl;
-	return v->ns_sve ? v->sve_vl : 16;
-}
-
-unsigned int smekvm_step_pbytes(const struct smekvm_step_vcpu *v, __u64 svcr)
-{
-	if (svcr & SVCR_SM_BIT)
-		return v->svl / 8;
-	return v->ns_sve ? v->sve_vl / 8 : 0;
-}
-
-bool smekvm_step_has_ffr(const struct smekvm_step_vcpu *v, __u64 svcr)
-{
-	return svcr & SVCR_SM_BIT ? v->ss_ffr : v->ns_sve;
 }
 
 void smekvm_step_expected(const struct smekvm_step_vcpu *v, void *buf,
@@ -67,44 +48,42 @@ void smekvm_step_expected(const struct smekvm_step_vcpu *v, void *buf,
 					smekvm_tag(v->vcpu, gen, cls, reg));
 }
 
-static void add_reg(struct smekvm_step_reg *regs, unsigned int *n, int cls,
-		    unsigned int reg, unsigned int bytes, size_t off, __u64 id)
+/* Where each class of the model's registers is in the image. */
+static const struct {
+	int cls;		/* SMEKVM_CLS_* */
+	size_t base, slot;	/* offset of register 0, bytes per register */
+} img_place[SMEKVM_NR_REG_CLASSES] = {
+	[SMEKVM_RC_V] = { SMEKVM_CLS_V, SMEKVM_GREGS_Z, SMEKVM_GREGS_ZSLOT },
+	[SMEKVM_RC_Z] = { SMEKVM_CLS_Z, SMEKVM_GREGS_Z, SMEKVM_GREGS_ZSLOT },
+	[SMEKVM_RC_P] = { SMEKVM_CLS_P, SMEKVM_GREGS_P, SMEKVM_GREGS_PSLOT },
+	[SMEKVM_RC_FFR] = { SMEKVM_CLS_FFR, SMEKVM_GREGS_FFR },
+	[SMEKVM_RC_ZA] = { SMEKVM_CLS_ZA, SMEKVM_GREGS_ZA, SMEKVM_GREGS_ZSLOT },
+	[SMEKVM_RC_ZT0] = { SMEKVM_CLS_ZT0, SMEKVM_GREGS_ZT0 },
+};
+
+/* The model's register @id of @bytes bytes, placed in the image. */
+static struct smekvm_step_reg step_reg(__u64 id, unsigned int bytes)
 {
-	regs[(*n)++] = (struct smekvm_step_reg){
-		.cls = cls, .reg = reg, .bytes = bytes, .off = off, .id = id,
-		.za = cls == SMEKVM_CLS_ZA || cls == SMEKVM_CLS_ZT0,
-	};
+	struct smekvm_step_reg r = { .id = id, .bytes = bytes };
+	enum smekvm_reg_class rc = smekvm_model_reg_class(id, &r.reg);
+
+	r.cls = img_place[rc].cls;
+	r.off = img_place[rc].base + r.reg * img_place[rc].slot;
+	r.za = rc == SMEKVM_RC_ZA || rc == SMEKVM_RC_ZT0;
+	return r;
 }
 
 unsigned int smekvm_step_regs(const struct smekvm_step_vcpu *v, __u64 svcr,
 			      struct smekvm_step_reg *regs)
 {
-	unsigned int zb = smekvm_step_zbytes(v, svcr);
-	unsigned int pb = smekvm_step_pbytes(v, svcr);
-	bool sve_regs = (svcr & SVCR_SM_BIT) || v->ns_sve;
-	unsigned int i, n = 0;
+	__u64 ids[SMEKVM_MODEL_MAX_STATE_REGS];
+	unsigned int i, n;
 
-	for (i = 0; i < 32; i++)
-		add_reg(regs, &n, sve_regs ? SMEKVM_CLS_Z : SMEKVM_CLS_V, i,
-			zb, SMEKVM_GREGS_Z + i * SMEKVM_GREGS_ZSLOT,
-			sve_regs ? KVM_REG_ARM64_SVE_ZREG(i, 0) :
-				   SMEKVM_VREG(i));
-	for (i = 0; pb && i < 16; i++)
-		add_reg(regs, &n, SMEKVM_CLS_P, i, pb,
-			SMEKVM_GREGS_P + i * SMEKVM_GREGS_PSLOT,
-			KVM_REG_ARM64_SVE_PREG(i, 0));
-	if (smekvm_step_has_ffr(v, svcr))
-		add_reg(regs, &n, SMEKVM_CLS_FFR, 0, pb, SMEKVM_GREGS_FFR,
-			KVM_REG_ARM64_SVE_FFR(0));
-	if (!(svcr & SVCR_ZA_BIT))
-		return n;
-	for (i = 0; i < v->svl; i++)
-		add_reg(regs, &n, SMEKVM_CLS_ZA, i, v->svl,
-			SMEKVM_GREGS_ZA + i * SMEKVM_GREGS_ZSLOT,
-			KVM_REG_ARM64_SME_ZAHREG(i, 0));
-	if (v->zt0)
-		add_reg(regs, &n, SMEKVM_CLS_ZT0, 0, 64, SMEKVM_GREGS_ZT0,
-			KVM_REG_ARM64_SME_ZT0);
+	n = smekvm_model_state_ids(&v->cfg, svcr, ids, ARRAY_SIZE(ids));
+	for (i = 0; i < n; i++)
+		regs[i] = step_reg(ids[i],
+				   smekvm_model_state_bytes(&v->cfg, svcr,
+							    ids[i]));
 	return n;
 }
 

@@ -4,7 +4,10 @@
  * the payload moves in each SVCR state, the patterns it loads, and the
  * comparison of what it stored.
  *
- * A vcpu's registers are described once (struct smekvm_step_vcpu); the
+ * A vcpu's registers are described once, as the reference model's
+ * configuration (struct smekvm_step_vcpu, lib/sme_model.h): which
+ * registers are live in an SVCR state, and at which size, is the model's
+ * answer (smekvm_model_state_ids(), smekvm_model_state_bytes()).  The
  * image the guest loads holds, for an SVCR state, every live register's
  * pattern (sme_pattern.h: vcpu, generation, class, register and byte),
  * and what the guest stored is compared with either that pattern or zero.
@@ -17,27 +20,21 @@
 #include <linux/types.h>
 
 #include "guest_code/sme_state_step.h"
+#include "sme_model.h"
 
 struct smekvm_step_vcpu {
-	bool sme;		/* the vcpu has SME */
-	bool ns_sve;		/* non-streaming Z/P/FFR (the vcpu has SVE) */
-	bool ss_ffr;		/* streaming FFR (FA64, guest FA64=1) */
-	bool zt0;		/* ZT0 (SME2, guest EZT0=1) */
-	unsigned int svl;	/* streaming VL in bytes (with SME) */
-	unsigned int sve_vl;	/* SVE VL in bytes (with SVE) */
+	/*
+	 * The registers the guest reaches: the VM's, with fa64 and sme2
+	 * set only if the guest also sets SMCR_EL1.FA64 and SMCR_EL1.EZT0,
+	 * and sve_vq and sme_vq the VLs it runs at.
+	 */
+	struct smekvm_model_cfg cfg;
 	unsigned int vcpu;	/* vcpu number in the patterns */
 };
 
 /* The flags of smekvm_state_step() for state @svcr and step @op. */
 __u64 smekvm_step_flags(const struct smekvm_step_vcpu *v, __u64 svcr,
 			unsigned int op, __u64 target_svcr);
-
-/* Bytes of each Z (or V) and each P (0: none) in state @svcr. */
-unsigned int smekvm_step_zbytes(const struct smekvm_step_vcpu *v,
-				__u64 svcr);
-unsigned int smekvm_step_pbytes(const struct smekvm_step_vcpu *v,
-				__u64 svcr);
-bool smekvm_step_has_ffr(const struct smekvm_step_vcpu *v, __u64 svcr);
 
 /*
  * Fill @g with generation @gen's pattern of every register live in state
@@ -79,9 +76,12 @@ struct smekvm_step_reg {
 };
 
 /* At most 32 Z + 16 P + FFR + 256 ZA rows + ZT0. */
-#define SMEKVM_STEP_MAX_REGS	306
+#define SMEKVM_STEP_MAX_REGS	SMEKVM_MODEL_MAX_STATE_REGS
 
-/* The registers live in state @svcr, in image order; returns how many. */
+/*
+ * The registers live in state @svcr, in image order (the model's order:
+ * V or Z, P, FFR, ZA rows, ZT0); returns how many.
+ */
 unsigned int smekvm_step_regs(const struct smekvm_step_vcpu *v, __u64 svcr,
 			      struct smekvm_step_reg *regs);
 

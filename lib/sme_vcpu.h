@@ -8,8 +8,8 @@
  *    ID registers (smekvm_vcpu_add);
  *  - KVM_GET_ONE_REG/KVM_SET_ONE_REG of registers of any size, which the
  *    library's vcpu_get_reg()/vcpu_set_reg() (8 bytes at most) cannot do;
- *  - register IDs the uAPI headers have no macro for (core registers of
- *    their true size).
+ *  - register IDs the uAPI headers have no macro for (the SME system
+ *    registers; the core registers of their true size are in sme_model.h).
  *
  * Naming follows the KVM selftests library: __smekvm_x() returns 0 or a
  * positive errno and changes nothing else; smekvm_x() asserts success.
@@ -24,30 +24,17 @@
 
 #include <kvm_util.h>
 
+#include "sme_model.h"
 #include "sme_uapi.h"
 
 /* Payload of the largest vector register (U2048). */
 #define SMEKVM_REG_MAX_BYTES		256
 
-/* Bytes of a register at vector length VQ (in 128-bit quadwords). */
-#define SMEKVM_ZREG_BYTES(vq)		((vq) * 16)
-#define SMEKVM_PREG_BYTES(vq)		((vq) * 2)
-#define SMEKVM_ZA_ROW_BYTES(vq)		((vq) * 16)
-/* Horizontal ZA rows at SVL = VQ * 128: SVL / 8. */
-#define SMEKVM_ZA_ROWS(vq)		((vq) * 16)
-#define SMEKVM_ZT0_BYTES		64
-
-/* Core registers with their true size (ARM64_CORE_REG() says U64). */
-#define SMEKVM_CORE_REG(field, size)					\
-	(KVM_REG_ARM64 | KVM_REG_ARM_CORE | (size) |			\
-	 KVM_REG_ARM_CORE_REG(field))
-#define SMEKVM_VREG(n)							\
-	SMEKVM_CORE_REG(fp_regs.vregs[n], KVM_REG_SIZE_U128)
-#define SMEKVM_FPSR	SMEKVM_CORE_REG(fp_regs.fpsr, KVM_REG_SIZE_U32)
-#define SMEKVM_FPCR	SMEKVM_CORE_REG(fp_regs.fpcr, KVM_REG_SIZE_U32)
-
-/* FPSR after userspace changes SVCR.SM (abi-svcr-sm-fpsr). */
-#define SMEKVM_FPSR_AFTER_SM_CHANGE	0x0800009fU
+/*
+ * Register sizes at a VQ (SMEKVM_ZREG_BYTES() and the like), the IDs of
+ * the V registers, FPSR and FPCR (SMEKVM_VREG() and the like) and the FPSR
+ * an SM change leaves come from the model, sme_model.h.
+ */
 
 /* Register IDs of the SME system registers (abi-regid-sysregs). */
 #define SMEKVM_SVCR		KVM_ARM64_SYS_REG(SYS_SVCR)
