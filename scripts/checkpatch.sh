@@ -27,7 +27,7 @@ ksrc=$(sh "$TOP/scripts/kernel-src.sh" patched)
 cp="perl scripts/checkpatch.pl --no-tree --strict --quiet --show-types"
 
 files=$(cd "$TOP" && ls arm64/*.c lib/*.c lib/*.h guest_code/*.h | grep -v -x lib/sme_asm.h)
-patches=$(grep -v -e '^#' -e '^$' hyp_patches/series | sed 's|^|hyp_patches/|')
+patches=$(grep -v -e '^#' -e '^$' "$TOP/hyp_patches/series" | sed 's|^|hyp_patches/|')
 out=$OUT/checkpatch.log
 : > "$out"
 n=0
