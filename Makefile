@@ -134,7 +134,7 @@ abs-incs = $(foreach f,$(subst -I ,-I,$(1)),$(if $(filter -I%,$(f)),$(if \
 
 CC := $(CROSS_COMPILE)gcc
 AR := $(CROSS_COMPILE)ar
-SUITE_CPPFLAGS := -I$(CURDIR) -I$(CURDIR)/lib $(if $(SME_CAP),-DKVM_CAP_ARM_SME=$(SME_CAP))
+SUITE_CPPFLAGS := -I$(CURDIR) -I$(CURDIR)/lib -I$(O)/include $(if $(SME_CAP),-DKVM_CAP_ARM_SME=$(SME_CAP))
 SUITE_CFLAGS := $(call abs-incs,$(KVM_CFLAGS)) $(SUITE_CPPFLAGS)
 # Guest payloads written in C must be safe to run in streaming mode.
 GUEST_CFLAGS := -mgeneral-regs-only
@@ -153,6 +153,13 @@ $(HDR_STAMP): $(wildcard $(KDIR)/include/uapi/linux/*.h \
 	$(Q)$(MAKE) -s -C $(KDIR) O=$(O)/kbuild ARCH=arm64 \
 		INSTALL_HDR_PATH=$(O)/usr headers_install
 	$(Q)touch $@
+
+# The SME numbers of the tree's uAPI headers (lib/sme_uapi.h says why).
+PROBE_H := $(O)/include/sme_uapi_probe.h
+$(PROBE_H): $(HDR_STAMP) $(FLAGS_FILE) scripts/uapi-probe.sh
+	@echo '  PROBE   $(notdir $@)'
+	$(Q)mkdir -p $(dir $@)
+	$(Q)sh scripts/uapi-probe.sh $(CC) $(SUITE_CFLAGS) > $@.tmp && mv $@.tmp $@
 
 $(SYSREG_DEFS): $(KDIR)/arch/arm64/tools/sysreg \
 		$(KDIR)/arch/arm64/tools/gen-sysreg.awk
@@ -196,13 +203,13 @@ $(O)/bin/$(notdir $(1)): $(UP_OUT)/$(1)
 endef
 $(foreach t,$(BASELINE),$(eval $(call baseline_rule,$(t))))
 
-$(O)/obj/%.o: %.c $(FLAGS_FILE) | $(HDR_STAMP) $(SYSREG_DEFS)
+$(O)/obj/%.o: %.c $(FLAGS_FILE) | $(HDR_STAMP) $(SYSREG_DEFS) $(PROBE_H)
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
 	$(Q)$(CC) $(SUITE_CFLAGS) $(if $(filter guest_code/%,$<),$(GUEST_CFLAGS)) \
 		-c $(CURDIR)/$< -o $@
 
-$(O)/obj/%.o: %.S $(FLAGS_FILE) | $(HDR_STAMP) $(SYSREG_DEFS)
+$(O)/obj/%.o: %.S $(FLAGS_FILE) | $(HDR_STAMP) $(SYSREG_DEFS) $(PROBE_H)
 	@mkdir -p $(dir $@)
 	@echo '  AS      $<'
 	$(Q)$(CC) $(SUITE_CFLAGS) -c $(CURDIR)/$< -o $@
@@ -226,6 +233,8 @@ install: all
 		lib/kernel-reports.txt $(DESTDIR)/kernel-reports.txt,:)
 	$(Q)$(if $(wildcard expected),rm -rf $(DESTDIR)/expected && \
 		cp -R expected $(DESTDIR)/expected,:)
+	$(Q)$(if $(wildcard rules.list),install -m 0644 rules.list doc/abi.md \
+		lib/rule-verdict.awk $(DESTDIR)/,:)
 
 clean:
 	$(if $(filter-out /,$(O)),,$(error refusing to clean O=$(O)))

@@ -4,7 +4,8 @@
 # installs what it needs into the dependency cache (scripts/deps.sh), builds
 # the kernels and the suite, and boots QEMU. See README.md.
 #
-#   make run [CONFIGS="max-vhe ..."]   the main job (default max-vhe)
+#   make run [CONFIGS="max-vhe ..."]   the main job (default max-vhe);
+#            [PROFILE=proposal]        PROFILE=: the ABI profile (default ours)
 #   make check                         the CI tier: every configuration
 #   make full                          the full tier
 #   make bench                         timings of every phase

@@ -34,6 +34,15 @@ Options:
   --timeout SECS    use SECS instead of every per-test timeout
   --seed N          seed exported as SMEKVM_SEED (default: a random one)
   --tier ci|full    exported as SMEKVM_TIER (default: ci)
+  --profile NAME    ABI profile, exported as SMEKVM_PROFILE (default: ours;
+                    proposal: the upstream series' documented ABI); any
+                    other than ours implies --by-rules
+  --by-rules        judge the run by the per-rule verdict alone (for another
+                    kernel or profile): it fails when a rule is broken or a
+                    test fails outside any rule; expected/<config> only
+                    tells which failures are known. Without it, the run is
+                    compared with expected/<config>; either way it ends with
+                    the per-rule verdict (rules.list, abi.md)
   --nv              let tests run vcpus at EL2 (default: NV=0 is exported)
   --progress FILE   append each test's results to FILE as it ends, and
                     "name running" as it starts: what a harness keeps when
@@ -48,6 +57,8 @@ Files beside this script:
   kernel-reports.txt  optional, extended regexps that identify a kernel report
   kernel-info         optional, text about the kernel, shown in the header
   expected/<config>   optional, expected results
+  rules.list, abi.md, rule-verdict.awk   optional: the per-rule verdict,
+                      also written to "rules" beside the --results file
 
 Results and expected files: "name[/case] pass|fail|skip" a line, sorted,
 '#' comment lines allowed.
@@ -128,7 +139,7 @@ select_tests() {
 # capability summary of bin/sme_caps.
 print_header() {
 	echo "KTAP version 1"
-	echo "# smekvm: config $config, seed $seed, tier $tier, NV=${NV-unset}"
+	echo "# smekvm: config $config, seed $seed, tier $tier, profile $profile, NV=${NV-unset}"
 	echo "# install dir: $dir"
 	if [ -r "$dir/kernel-info" ]; then
 		as_diag < "$dir/kernel-info"
@@ -141,7 +152,11 @@ print_header() {
 	if [ "$reports_ok" = 0 ]; then
 		echo "# $reports_why: kernel reports not checked"
 	fi
-	echo "# expected results: ${expected:-none}"
+	if [ "$by_rules" = 1 ]; then
+		echo "# judged by the per-rule verdict; known failures: ${known:-none}"
+	else
+		echo "# expected results: ${expected:-none}"
+	fi
 	echo "1..$(wc -l < "$tmp/selected" | tr -d ' ')"
 }
 
@@ -185,7 +200,9 @@ kernel_reports() {
 # nest_output NAME: print the program output in $tmp/out as a subtest, 4
 # spaces in, and write its cases ("name/case status" a line) to $tmp/cases.
 # Cases are the results at the output's outermost indentation; every failed
-# case is followed by its rerun line.
+# case is followed by its rerun line, and by a "bare failure" line when no
+# line came between it and the result before it: a failing case must say
+# what differed (the mutation runs check that none is bare).
 nest_output() {
 	awk -v name="$1" -v rerun="$rerun" -v cases="$tmp/cases" '
 		function indent(s) { match(s, /^[ \t]*/); return RLENGTH }
@@ -226,8 +243,11 @@ nest_output() {
 			if (++seen[desc] > 1)
 				desc = desc "~" seen[desc]
 			print name "/" desc, st > cases
+			if (st == "fail" && !said)
+				print "    " substr(line, 1, indent(line)) "# bare failure: " name "/" desc " printed no diagnostic"
 			if (st == "fail")
 				print "    " substr(line, 1, indent(line)) "# rerun: " rerun " " name "/" desc
+			said = 0
 		}
 		BEGIN { top = -1; printf "" > cases }
 		FNR == 1 { pass++ }
@@ -246,6 +266,8 @@ nest_output() {
 				print "    # " $0
 			if (is_result($0) && indent($0) == top)
 				record($0)
+			else if ($0 !~ /^[ \t]*(KTAP version|TAP version|[0-9]+\.\.[0-9]+|#[ \t]*$|$)/)
+				said = 1
 		}' "$tmp/out" "$tmp/out"
 }
 
@@ -582,18 +604,43 @@ diff_count() {
 	grep -c "^$1 " "$tmp/diff"
 }
 
-# write_results FILE: the results file.
-write_results() {
-	{
-		echo "# smekvm results: config $config, seed $seed, tier $tier"
-		cat "$tmp/results"
-	} > "$1" || die "cannot write $1"
+# rule_verdict: the per-rule verdict of this run (lib/rule-verdict.awk),
+# printed as diagnostics and, with --results, written to "rules" beside
+# that file. Fails of the configuration's expected file are known
+# failures, whatever the profile; rules_bad=1 when a rule is broken or a
+# failure is outside any rule.
+rule_verdict() {
+	if [ ! -r "$dir/rules.list" ] || [ ! -r "$dir/rule-verdict.awk" ]; then
+		echo "# no rules.list: per-rule verdict not given"
+		[ "$failed" = 0 ] || rules_bad=1
+		return 0
+	fi
+	results_file > "$tmp/results.cfg"
+	awk -f "$dir/rule-verdict.awk" -v abi="$dir/abi.md" \
+		-v rerun="$rerun" -v what="$config, profile $profile" \
+		-v out="${opt_results:+$(dirname "$opt_results")/rules}" \
+		"$dir/rules.list" ${known:+"$known"} "$tmp/results.cfg" ||
+		rules_bad=1
 }
 
-# exit_status: 1 on failure (with an expected file: on a difference that
-# matters), 4 when every test skipped, else 0.
+# results_file: the results with a header naming the run.
+results_file() {
+	echo "# smekvm results: config $config, seed $seed, tier $tier, profile $profile"
+	cat "$tmp/results"
+}
+
+# write_results FILE: the results file.
+write_results() {
+	results_file > "$1" || die "cannot write $1"
+}
+
+# exit_status: 1 on failure (by rules: a broken rule or a failure outside
+# any rule; with an expected file: a difference that matters), 4 when every
+# test skipped, else 0.
 exit_status() {
-	if [ -n "$expected" ]; then
+	if [ "$by_rules" = 1 ]; then
+		[ "$rules_bad" = 0 ] || return 1
+	elif [ -n "$expected" ]; then
 		[ "$bad" -eq 0 ] || return 1
 	elif [ "$failed" -gt 0 ]; then
 		return 1
@@ -613,6 +660,9 @@ opt_results=
 opt_timeout=
 opt_seed=
 tier=ci
+profile=ours
+by_rules=0
+rules_bad=0
 opt_nv=0
 selection=
 opt_progress=
@@ -628,8 +678,9 @@ while [ $# -gt 0 ]; do
 	--list) opt_list=1 ;;
 	--no-expected) opt_no_expected=1 ;;
 	--nv) opt_nv=1 ;;
+	--by-rules) by_rules=1 ;;
 	--config | --expected | --results | --timeout | --seed | --tier | \
-	--progress)
+	--profile | --progress)
 		[ $# -ge 2 ] || die "option $1 needs a value"
 		case $1 in
 		--config) opt_config=$2 ;;
@@ -638,6 +689,7 @@ while [ $# -gt 0 ]; do
 		--timeout) opt_timeout=$2 ;;
 		--seed) opt_seed=$2 ;;
 		--tier) tier=$2 ;;
+		--profile) profile=$2 ;;
 		--progress) opt_progress=$2 ;;
 		esac
 		shift ;;
@@ -653,6 +705,9 @@ ci | full) ;;
 esac
 [ -z "$opt_timeout" ] || { is_count "$opt_timeout" && [ "$opt_timeout" -gt 0 ]; } ||
 	die "--timeout needs a positive number of seconds, not '$opt_timeout'"
+case $profile in
+*[!a-z0-9_]* | '') die "bad profile name '$profile'" ;;
+esac
 [ -z "$opt_seed" ] || is_count "$opt_seed" || die "--seed needs a number, not '$opt_seed'"
 
 self=$0
@@ -689,10 +744,15 @@ if [ "$opt_no_expected" = 0 ]; then
 	fi
 fi
 seed=${opt_seed:-$(random_seed)}
+[ "$profile" = ours ] || by_rules=1
+# By rules, expected/ only names the known failures.
+known=$expected
+[ "$by_rules" = 0 ] || expected=
 
 SMEKVM_SEED=$seed
 SMEKVM_TIER=$tier
-export SMEKVM_SEED SMEKVM_TIER
+SMEKVM_PROFILE=$profile
+export SMEKVM_SEED SMEKVM_TIER SMEKVM_PROFILE
 if [ "$opt_nv" = 1 ]; then
 	unset NV
 else
@@ -701,6 +761,8 @@ else
 fi
 rerun="$self --config $config --seed $seed"
 [ "$tier" = ci ] || rerun="$rerun --tier $tier"
+[ "$profile" = ours ] || rerun="$rerun --profile $profile"
+[ "$by_rules" = 0 ] || [ "$profile" != ours ] || rerun="$rerun --by-rules"
 [ "$opt_nv" = 0 ] || rerun="$rerun --nv"
 [ -z "$opt_timeout" ] || rerun="$rerun --timeout $opt_timeout"
 
@@ -729,5 +791,6 @@ if [ -n "$expected" ]; then
 	[ -n "$selection" ] || full=1
 	compare_expected "$full"
 fi
+rule_verdict
 echo "$passed passed, $failed failed, $skipped skipped"
 exit_status

@@ -107,7 +107,12 @@ cp "$obj/.config" "$dest/config"
 case $tree in
 patched) cp "$src/applied-patches" "$dest/applied-patches" ;;
 base) : > "$dest/applied-patches" ;;
-custom) echo "(custom source tree: $src)" > "$dest/applied-patches" ;;
+custom)
+	if [ -f "$src/applied-patches" ]; then
+		cp "$src/applied-patches" "$dest/applied-patches"
+	else
+		echo "(custom source tree: $src)" > "$dest/applied-patches"
+	fi ;;
 esac
 if [ "$tree" = custom ]; then
 	echo "custom $src $(git -C "$src" describe --always --dirty 2>/dev/null)" \

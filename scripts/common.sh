@@ -9,7 +9,7 @@ CACHE=${SMEKVM_CACHE:-/var/cache/sme-kvm-suite}
 ROOT=$CACHE/root
 SUITE=${SMEKVM_SUITE:-forky}
 # Where builds and run results go unless told otherwise.
-OUT=${O:-$TOP/build}
+OUT=${O:-$TOP/build${SERIES:+/series}}
 
 log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }

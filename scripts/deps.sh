@@ -19,7 +19,7 @@ set -eu
 ROOT_PKGS="qemu-system-arm linux-source-7.2 gcc-aarch64-linux-gnu
 libc6-dev-arm64-cross make flex bison bc libssl-dev libelf-dev ccache
 rsync cpio xz-utils gzip git perl kmod file ca-certificates gcc libc6-dev
-busybox-static gdb-multiarch"
+busybox-static gdb-multiarch patch python3"
 
 stamp=$ROOT/.smekvm-root-ready
 

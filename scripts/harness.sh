@@ -12,6 +12,19 @@ set -eu
 cmd=$1
 shift
 
+# SERIES: its tree (kernel-src.sh applies it) is the custom kernel source,
+# built in an object directory of its own in the cache.
+if [ -n "${SERIES:-}" ] && [ "$cmd" != expected ]; then
+	KSRC=$(sh "$TOP/scripts/kernel-src.sh" series "$SERIES")
+	SMEKVM_OBJ=${SMEKVM_OBJ:-$CACHE/obj/series}
+	export KSRC SMEKVM_OBJ
+fi
+# Another kernel or profile is judged by the per-rule verdict alone.
+by_rules=
+if [ -n "${KERNEL:-}${KSRC:-}" ] || [ "${PROFILE:-ours}" != ours ]; then
+	by_rules=--by-rules
+fi
+
 # The full tier boots the debug build of our kernel where CI boots "ours".
 full_variant() {
 	if [ "${SMEKVM_TIER:-ci}" = full ] && [ "$1" = ours ]; then
@@ -78,7 +91,8 @@ add_counts() {
 # SELFTEST is "yes"), then each configuration in turn; KTAP with one case
 # each, a summary table and the closing line, which counts test programs.
 run_matrix() {
-	rdir=$1 rargs="$2 ${RUNNER_ARGS:-}" selftest=$3
+	rdir=$1 selftest=$3
+	rargs="$2${PROFILE:+ --profile $PROFILE} $by_rules ${RUNNER_ARGS:-}"
 	shift 3
 	n=0 tp=0 tf=0 ts=0 status=0
 	echo "KTAP version 1"
@@ -135,6 +149,7 @@ run_matrix() {
 		for c in "$@"; do print_table "$rdir" "$c"; done
 	fi
 	print_summary "$rdir"
+	sh "$TOP/scripts/rules.sh" matrix "$rdir" "$@" || true
 	echo "# $(elapsed) s since the start (dependencies, kernels, suite, runs)"
 	echo "$tp passed, $tf failed, $ts skipped"
 	return $status
@@ -226,6 +241,9 @@ expected)
 	fi
 	for c in "$@"; do
 		[ -s "$rdir/$c/results" ] || die "$rdir/$c has no results"
+		! grep -q "^# smekvm results: .*, profile [a-z0-9_]*$" "$rdir/$c/results" ||
+			grep -q "^# smekvm results: .*, profile ours$" "$rdir/$c/results" ||
+			die "$rdir/$c was run with another profile than ours: expected/ holds the verdict of ours"
 		mkdir -p "$TOP/expected"
 		{
 			echo "# Expected results of configuration $c, one case a line."

@@ -20,7 +20,10 @@
 #             git apply, rebuilds the kernel incrementally (one object
 #             directory for every mutant, ccache shared with the other
 #             builds), boots the configuration and runs only its Catch
-#             cases: "caught" when every one of them fails, else "missed".
+#             cases: "caught" when every one of them fails and the
+#             per-rule verdict of those results (scripts/rules.sh) breaks
+#             every rule on its "Rule:" lines, and none of them fails
+#             bare (without a line saying what differed), else "missed".
 # Output: KTAP, one case per mutation ("ok N NAME # caught" or "not ok N
 # NAME # missed: ..."), then "N caught, N missed". Exit status 0 only if
 # the baseline passed and every mutation was caught. Results and logs in
@@ -165,6 +168,15 @@ for m in "$@"; do
 		echo "# $m: $c $r"
 		[ "$r" = fail ] || why="$why $c:$r"
 	done
+	# Caught by the rule it names: the per-rule verdict of its results
+	# breaks every rule on its Rule: lines.
+	if [ -z "$why" ] && ! sh "$TOP/scripts/rules.sh" mutation \
+		"$mdir/$m.patch" "$work/runs/$m/results" > "$work/$m.rules"; then
+		why=" $(cat "$work/$m.rules")"
+	fi
+	# And every failing case said what differed.
+	bare=$(grep -a -c '# bare failure: ' "$work/runs/$m/results.ktap" 2>/dev/null) || true
+	[ "${bare:-0}" = 0 ] || why="$why $bare bare failure(s)"
 	if [ -z "$why" ]; then
 		echo "ok $n $m # caught"
 		caught=$((caught + 1))

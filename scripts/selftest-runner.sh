@@ -75,6 +75,11 @@ same_file() {
 	cmp -s "$1" "$2"
 }
 
+# has_tsv_rule FILE RULE VERDICT: the rules file FILE gives RULE that verdict.
+has_tsv_rule() {
+	awk -F "\t" -v r="$2" -v v="$3" '$1 == r && $3 == v { f = 1 } END { exit !f }' "$1"
+}
+
 # runner INSTDIR ARGS...: run the runner of INSTDIR; stdout and stderr go to a
 # new $out, its status to $rc.
 runner() {
@@ -131,6 +136,19 @@ test_full_run() {
 	Call trace:
 	EOF
 	printf 'Linux 7.2.13\nhyp_patches: 12 patches\n' > "$full/kernel-info"
+	cp "$top/lib/rule-verdict.awk" "$full/"
+	cat > "$full/abi.md" <<-'EOF'
+	- **abi-za-zeroed** [arch] ZA zeroed
+	- **abi-za-kept** [ours] ZA kept (upstream: silent)
+	- **abi-sm-traps** [upstream] SMSTART traps
+	EOF
+	cat > "$full/rules.list" <<-'EOF'
+	# fake rules
+	abi-za-zeroed | ZA zeroed at every VL | fail/vl_*_zeroes_za pass/vl_*_zeroes_za*
+	abi-za-kept | ZA kept | fail/za_preserved
+	abi-sm-traps | SMSTART traps | fail/smstart_traps pass/fa64
+	upstream-report | report | report report/*
+	EOF
 	printf '%s\n' '[    0.000000] Booting Linux' '[    1.000000] WARNING: an old one' \
 		> "$tmp/dmesg"
 	echo "console=ttyAMA0 smekvm.config=fake-cfg rdinit=/init" > "$tmp/cmdline"
@@ -141,17 +159,20 @@ test_full_run() {
 	check "full run: exit status 1" status_is 1
 	check "full run: summary is the last line" last_line_is "1 passed, 4 failed, 1 skipped"
 	check "full run: config from the kernel command line, seed" \
-		has '^# smekvm: config fake-cfg, seed 42, tier ci, NV=0$'
+		has '^# smekvm: config fake-cfg, seed 42, tier ci, profile ours, NV=0$'
 	check "full run: kernel-info in the header" has_line "# hyp_patches: 12 patches"
 	check "full run: sme_caps summary in the header" has_line "# FA64: yes"
 	check "full run: plan" has_line "1..6"
 	check "full run: seed line per test" has_line "# report: seed 42"
 	check "full run: environment of the tests" \
-		has_line "    # env: seed=42 tier=ci nv=0 case=unset"
+		has_line "    # env: seed=42 tier=ci nv=0 case=unset profile=ours"
 	check "full run: stderr nested as a diagnostic" has_line "    # library note on stderr"
 	check "full run: nested subtest kept" has_line "        not ok 2 inner two"
 	check "pass: ok" has_line "ok 1 pass"
-	check "failing case fails an exit-0 test" has_line "not ok 2 fail # 1 failed case(s)"
+	check "failing case fails an exit-0 test" has_line "not ok 2 fail # 2 failed case(s)"
+	check "bare failing case flagged" has_line \
+		"    # bare failure: fail/vl_256_zeroes_za printed no diagnostic"
+	check "failing case with a diagnostic not flagged" lacks "bare failure: fail/p0_zeroed"
 	check "failing case: rerun line" has_line \
 		"    # rerun: $full/run_tests.sh --config fake-cfg --seed 42 fail/vl_256_zeroes_za"
 	check "failed test: rerun line" has_line \
@@ -163,10 +184,27 @@ test_full_run() {
 		'^not ok 6 report # kernel report: \[   12.345678\] WARNING: CPU: 1 PID: 99 at '
 	check "report: report lines as diagnostics" has_line "# dmesg: [   12.345679] Call trace:"
 	check "report: old log lines ignored" lacks "an old one"
+	check "rule verdict: counts" has_line \
+		"# per-rule verdict of fake-cfg, profile ours: 2 rules held, 2 broken, 0 not checked (every case skipped or not run)"
+	check "rule verdict: broken rule, class, example" has_line \
+		"# broken: abi-za-zeroed [arch] ZA zeroed at every VL: 1 of 3 cases failed, e.g. fail/vl_256_zeroes_za"
+	check "rule verdict: rerun of the example" has_line \
+		"#   rerun: $full/run_tests.sh --config fake-cfg --seed 42 fail/vl_256_zeroes_za"
+	check "rule verdict: upstream test broken" has \
+		'^# broken: upstream-report \[upstream-test\] report: 1 of 2 cases failed, e.g. report$'
+	check "rule verdict: failures no rule claims" has_line \
+		"# failed outside any rule: segv (fake-cfg): the program itself (crash, timeout, kernel report)"
+	check "rule verdict: a test with no cases" has_line \
+		"# failed outside any rule: hang (fake-cfg): the program itself (crash, timeout, kernel report)"
+	check "rule verdict: a case no rule claims" has_line \
+		"# failed outside any rule: fail/p0_zeroed (fake-cfg): a case no rule of rules.list names"
+	check "rule verdict: file beside the results" has_tsv_rule \
+		"$tmp/rules" abi-za-kept held
 
 	cat > "$tmp/results.want" <<-'EOF'
-	# smekvm results: config fake-cfg, seed 42, tier ci
+	# smekvm results: config fake-cfg, seed 42, tier ci, profile ours
 	fail fail
+	fail/p0_zeroed fail
 	fail/smstart_traps pass
 	fail/vl_256_zeroes_za fail
 	fail/za_preserved pass
@@ -187,6 +225,17 @@ test_full_run() {
 	EOF
 	check "results file: cases, duplicates, skips, XFAIL" \
 		same_file "$tmp/results" "$tmp/results.want"
+
+	runner "$full" --by-rules --seed 42 fail
+	check "--by-rules: a broken rule fails the run" status_is 1
+	check "--by-rules: said in the header" has "^# judged by the per-rule verdict; known failures: none\$"
+	check "--by-rules: in the rerun line" has " --seed 42 --by-rules fail/vl_256_zeroes_za\$"
+	printf '%s\n' '# Expected results of configuration fake-cfg.' 'fail fail' \
+		'fail/p0_zeroed fail' 'fail/vl_256_zeroes_za fail' > "$tmp/known"
+	runner "$full" --by-rules --expected "$tmp/known" fail
+	check "--by-rules: known failures break nothing" status_is 0
+	check "--by-rules: known failure named" has "^# known failure: abi-za-zeroed \\[arch\\] "
+	check "--by-rules: no comparison with expected" lacks "^# comparison"
 
 	runner "$full" --timeout 1 --tier full hang
 	check "--timeout overrides tests.list" has_line "not ok 1 hang # timeout after 1s"
@@ -289,6 +338,14 @@ test_small_runs() {
 
 	runner "$small" --no-expected
 	check "--no-expected: no comparison" lacks "^# comparison"
+	check "no rules.list: said so" has_line "# no rules.list: per-rule verdict not given"
+
+	runner "$small" --profile proposal pass
+	check "--profile: exported" has "# env: seed=[0-9]+ tier=ci nv=0 case=unset profile=proposal"
+	check "--profile other than ours: no expected/ comparison" lacks "^# comparison"
+	check "--profile in the header" has "^# smekvm: config cfgx, seed [0-9]+, tier ci, profile proposal,"
+	runner "$small" --profile 'a b' pass
+	check "bad profile name: exit 2" status_is 2
 
 	SMEKVM_CMDLINE="$tmp/nonexistent"
 	echo "fail/vl_256_zeroes_za skip" > "$tmp/expected.newfail"

@@ -17,12 +17,20 @@
 #   KERNEL=IMAGE      boot this kernel Image instead of building ours
 #   KSRC=DIR          build the kernel (and the suite's headers) from this
 #                     source tree, used as it is (apply hyp_patches/ first)
+#   SERIES=DIR|MBOX   apply this series (a directory of patches or an mbox)
+#                     to linux-source-7.2 with git am, build it and run on
+#                     it (output in build/series unless O= is given)
+#   Another kernel (KERNEL, KSRC, SERIES) or profile is judged by the
+#   per-rule verdict alone (run_tests.sh --by-rules), not against expected/.
 #   O=DIR             output directory (default ./build)
 #   SMEKVM_CACHE=DIR  dependency cache (default /var/cache/sme-kvm-suite)
 #   SMEKVM_NO_ROOT=1  use the host's own tools (qemu-system-aarch64 >= 11,
 #                     aarch64-linux-gnu-gcc, ...) instead of the tool root
 #   QEMU=PATH, CROSS_COMPILE=PREFIX   particular tools
 #   RUNNER_ARGS="..." extra run_tests.sh options, e.g. --no-expected
+#   PROFILE=NAME      ABI profile (lib/sme_profile.c): ours (default, the
+#                     one compared with expected/) or proposal (the upstream
+#                     series' documented ABI, judged by the per-rule verdict)
 # Host-side work runs inside the tool root made by deps.sh unless
 # SMEKVM_NO_ROOT is set.
 set -eu
@@ -34,7 +42,7 @@ cmd=${1:-help}
 
 case $cmd in
 run|check|full|bench|build|expected|selftest) ;;
-help|-h|--help) sed -n '4,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+help|-h|--help) sed -n '4,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 *) die "unknown command '$cmd' (run, check, full, bench, expected, build)" ;;
 esac
 
@@ -44,10 +52,21 @@ for c in "$@"; do
 	config_line "$c" >/dev/null ||
 		die "unknown configuration '$c' (known: $(config_names | tr '\n' ' '))"
 done
+case ${PROFILE:-ours} in
+ours | proposal) ;;
+*) die "unknown PROFILE '$PROFILE' (ours, proposal)" ;;
+esac
 if [ -n "${KERNEL:-}" ]; then
 	[ -f "$KERNEL" ] || die "KERNEL=$KERNEL: no such kernel image"
 	KERNEL=$(cd "$(dirname "$KERNEL")" && pwd)/$(basename "$KERNEL")
 	export KERNEL
+fi
+if [ -n "${SERIES:-}" ]; then
+	[ -z "${KSRC:-}" ] && [ -z "${KERNEL:-}" ] ||
+		die "SERIES= builds its own kernel: not with KSRC= or KERNEL="
+	[ -e "$SERIES" ] || die "SERIES=$SERIES: no such directory or mbox"
+	SERIES=$(cd "$(dirname "$SERIES")" && pwd)/$(basename "$SERIES")
+	export SERIES
 fi
 if [ -n "${KSRC:-}" ]; then
 	[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/arch/arm64" ] ||
@@ -60,8 +79,8 @@ fi
 SMEKVM_T0=${SMEKVM_T0:-$(date +%s)}
 export SMEKVM_T0
 
-# The tool root also sees KERNEL's directory and KSRC.
-SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS ${KERNEL:+$(dirname "$KERNEL")} ${KSRC:-}"
+# The tool root also sees KERNEL's directory, KSRC and SERIES.
+SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS ${KERNEL:+$(dirname "$KERNEL")} ${KSRC:-} ${SERIES:+$(dirname "$SERIES")}"
 export SMEKVM_BIND_DIRS
 run_in_root "$0" "$cmd" "$@"
 

@@ -7,7 +7,7 @@
 # is not a case of this program) and a line on stderr. It prints the
 # environment the runner gives it, and runs only case $SMEKVM_CASE if set.
 echo "KTAP version 1"
-echo "# env: seed=$SMEKVM_SEED tier=$SMEKVM_TIER nv=${NV-unset} case=${SMEKVM_CASE-unset}"
+echo "# env: seed=$SMEKVM_SEED tier=$SMEKVM_TIER nv=${NV-unset} case=${SMEKVM_CASE-unset} profile=${SMEKVM_PROFILE-unset}"
 if [ -n "$SMEKVM_CASE" ]; then
 	echo "1..1"
 	echo "ok 1 $SMEKVM_CASE"

@@ -1,0 +1,316 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# rule-verdict.awk - the per-rule verdict of one run or of a whole matrix.
+#
+# A failing case says what differed; a reviewer of a series wants to know
+# which rules of the ABI the series breaks. rules.list maps every rule ID
+# of abi.md (and every upstream test, as "upstream-<test>") to the cases
+# that check it; this program reads results files ("name pass|fail|skip" a
+# line, as run_tests.sh --results writes them) and prints, as KTAP
+# diagnostic lines, one line per broken rule (ID, class, short name, how
+# many cases failed, one of them and the command that reruns it) and how
+# many rules held. A rule is broken when one of its cases failed, held when
+# none failed and one passed, and not checked when all of its cases skipped
+# or did not run (other profile, a host without the feature, a selection).
+# A case that also fails in its configuration's expected file (a known
+# failure, doc/known-issues.md) does not break its rule: it is counted
+# apart, and a rule with only such failures is "known". A failure that no
+# rule claims is listed too: a program that crashed or timed out beside
+# cases that passed, or a case missing from rules.list.
+#
+# Portable awk (busybox, mawk, gawk): the runner uses it on the target,
+# the harness on the build host for the whole matrix.
+#
+# Usage: awk -f rule-verdict.awk -v abi=ABI.md [-v rerun=CMD]
+#            [-v out=FILE] [-v what=TEXT] rules.list [EXPECTED...] RESULTS...
+#   abi    the ABI text, for each rule's class ([arch], [upstream], [ours])
+#   rerun  the command that reruns one case, the case name appended;
+#          "@CONFIG@" in it stands for the configuration of the case
+#   out    also write the verdict of every rule to FILE, tab-separated: id
+#          class verdict failed known passed skipped example config short
+#          name; verdict is held, broken, known or unchecked
+#   what   what the verdict is of, for its first line (e.g. "max-vhe")
+#   lint   instead of the verdict, the faults of rules.list: a rule of
+#          abi.md it lacks or gives no case ("- reason" in place of the
+#          patterns says why none can check it: listed, not a fault), an
+#          ID abi.md does not have, a pattern that
+#          matches no result (give it every known name, e.g. from
+#          expected/), and a result no rule claims (as "fail" results)
+#   table  instead of the verdict, the rules as Markdown table rows: ID,
+#          class, short name, patterns and, from the file table names
+#          ("rule mutation" lines), the mutations that break the rule
+# EXPECTED (expected/<config>) and RESULTS files are told apart by their
+# first line, which names the configuration.
+# Exit status: 1 when a rule is broken or a failure is outside any rule.
+
+function glob_re(p,	i, c, r) {
+	r = ""
+	for (i = 1; i <= length(p); i++) {
+		c = substr(p, i, 1)
+		if (c == "*")
+			r = r ".*"
+		else if (c == "?")
+			r = r "."
+		else if (index("\\.+^$(){}|[]", c))
+			r = r "\\" c
+		else
+			r = r c
+	}
+	return "^" r "$"
+}
+
+# The program a pattern or name belongs to: up to the first "/", or "*"
+# when a wildcard comes first.
+function prog_of(s,	i) {
+	i = match(s, /[\/*?]/)
+	if (i == 0)
+		return s
+	if (substr(s, i, 1) != "/")
+		return "*"
+	return substr(s, 1, i - 1)
+}
+
+function add_pattern(r, p,	b, s) {
+	npat++
+	pre[npat] = glob_re(p)
+	pglob[npat] = p
+	s = (r in pats) ? pats[r] " `" p "`" : "`" p "`"
+	pats[r] = s
+	prule[npat] = r
+	b = prog_of(p)
+	bucket[b] = bucket[b] " " npat
+}
+
+function trim(s) {
+	sub(/^[ \t]+/, "", s)
+	sub(/[ \t]+$/, "", s)
+	return s
+}
+
+function class_of(r) {
+	if (r in cls)
+		return cls[r]
+	return (r ~ /^upstream-/) ? "upstream-test" : "?"
+}
+
+function note_case(r, name, st) {
+	if (st == "fail" && ((config SUBSEP name) in known)) {
+		nknown[r]++
+	} else if (st == "fail") {
+		nfail[r]++
+		if (!(r in example)) {
+			example[r] = name
+			excfg[r] = config
+		}
+	} else if (st == "pass") {
+		npass[r]++
+	} else {
+		nskip[r]++
+	}
+}
+
+BEGIN {
+	if (abi != "") {
+		while ((getline line < abi) > 0) {
+			if (line !~ /^- \*\*abi-[a-z0-9-]+\*\* \[[a-z]+\]/)
+				continue
+			id = line
+			sub(/^- \*\*/, "", id)
+			c = id
+			sub(/\*\*.*/, "", id)
+			sub(/^[^[]*\[/, "", c)
+			sub(/\].*/, "", c)
+			cls[id] = c
+			aorder[++nabi] = id
+		}
+		close(abi)
+	}
+	nrules = 0
+	npat = 0
+}
+
+# rules.list: "<id> | <short name> | <pattern>..."
+FNR == 1 { fileno++ }
+fileno == 1 {
+	if ($0 ~ /^[ \t]*(#|$)/)
+		next
+	n = split($0, f, "|")
+	r = trim(f[1])
+	if (!(r in short)) {
+		order[++nrules] = r
+		short[r] = trim(f[2])
+	}
+	# "- reason": no case can check the rule here, and why.
+	if (trim(f[3]) ~ /^- /) {
+		untested[r] = trim(substr(trim(f[3]), 3))
+		next
+	}
+	n = split(f[3], p, /[ \t]+/)
+	for (i = 1; i <= n; i++)
+		if (p[i] != "")
+			add_pattern(r, p[i])
+	next
+}
+
+# An expected or results file: its first line names the configuration.
+FNR == 1 {
+	config = FILENAME
+	sub(/.*\//, "", config)
+	isexp = ($0 ~ /^# Expected results of configuration /)
+	if (isexp) {
+		config = $6
+		sub(/[.,]$/, "", config)
+	}
+}
+isexp {
+	if ($0 !~ /^#/ && $2 == "fail")
+		known[config SUBSEP $1] = 1
+	next
+}
+/^# smekvm results: config / {
+	config = $5
+	sub(/,$/, "", config)
+	configs = configs (configs == "" ? "" : ", ") config
+	next
+}
+/^#/ || NF < 2 { next }
+{
+	name = $1
+	st = $2
+	if (st == "fail" && index(name, "/")) {
+		failed_prefix[config SUBSEP prog_of(name)] = 1
+	}
+	claimed = 0
+	split(bucket[prog_of(name)] " " bucket["*"], ks, " ")
+	for (k in ks) {
+		i = ks[k]
+		if (i == "" || !(name ~ pre[i]))
+			continue
+		claimed = 1
+		phits[i]++
+		r = prule[i]
+		if (hit[r] == NR)
+			continue
+		hit[r] = NR
+		note_case(r, name, st)
+	}
+	if (st == "fail" && !claimed && !((config SUBSEP name) in known)) {
+		if (index(name, "/")) {
+			unclaimed[++nun] = name " (" config "): a case no rule of rules.list names"
+			uname[nun] = name
+		} else {
+			progfail[++nprog] = config SUBSEP name
+		}
+	}
+}
+
+END {
+	if (table != "") {
+		print_table()
+		exit 0
+	}
+	if (lint) {
+		print_lint()
+		exit 0
+	}
+	held = broken = nkr = unchecked = 0
+	for (j = 1; j <= nrules; j++) {
+		r = order[j]
+		v = nfail[r] > 0 ? "broken" : npass[r] > 0 ? "held" : \
+			nknown[r] > 0 ? "known" : "unchecked"
+		verdict[r] = v
+		if (v == "broken")
+			broken++
+		else if (v == "unchecked")
+			unchecked++
+		else
+			held++
+	}
+	printf "# per-rule verdict%s: %d rules held, %d broken, %d not checked (every case skipped or not run)\n", \
+		(what != "" ? " of " what : ""), held, broken, unchecked
+	for (j = 1; j <= nrules; j++) {
+		r = order[j]
+		if (nknown[r] > 0)
+			printf "# known failure: %s [%s] %s: %d cases fail as expected/ says (doc/known-issues.md)\n", \
+				r, class_of(r), short[r], nknown[r]
+		if (verdict[r] != "broken")
+			continue
+		cmd = rerun
+		gsub(/@CONFIG@/, excfg[r], cmd)
+		printf "# broken: %s [%s] %s: %d of %d cases failed, e.g. %s%s\n", \
+			r, class_of(r), short[r], nfail[r], \
+			nfail[r] + nknown[r] + npass[r] + nskip[r], example[r], \
+			(configs ~ /, / ? " in " excfg[r] : "")
+		if (cmd != "")
+			printf "#   rerun: %s%s%s\n", cmd, (cmd ~ /=$/ ? "" : " "), example[r]
+	}
+	outside = nun
+	for (j = 1; j <= nprog; j++) {
+		split(progfail[j], pc, SUBSEP)
+		if ((pc[1] SUBSEP pc[2]) in failed_prefix ||
+		    (pc[1] SUBSEP pc[2]) in known)
+			continue
+		outside++
+		printf "# failed outside any rule: %s (%s): the program itself (crash, timeout, kernel report)\n", \
+			pc[2], pc[1]
+	}
+	for (j = 1; j <= nun; j++)
+		printf "# failed outside any rule: %s\n", unclaimed[j]
+	status = (broken > 0 || outside > 0)
+	if (out == "")
+		exit status
+	printf "# rule\tclass\tverdict\tfailed\tknown\tpassed\tskipped\texample\tconfig\tshort name\n" > out
+	for (j = 1; j <= nrules; j++) {
+		r = order[j]
+		printf "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n", r, \
+			class_of(r), verdict[r], nfail[r], nknown[r], npass[r], \
+			nskip[r], (r in example) ? example[r] : "-", \
+			(r in example) ? excfg[r] : "-", short[r] > out
+	}
+	close(out)
+	exit status
+}
+
+function print_lint(	r, j, i) {
+	for (j = 1; j <= nabi; j++)
+		if (!(aorder[j] in short))
+			printf "# lint: rule %s of abi.md has no line in rules.list\n", aorder[j]
+	for (j = 1; j <= nrules; j++) {
+		r = order[j]
+		if (!(r in cls) && r !~ /^upstream-/)
+			printf "# lint: %s is neither a rule of abi.md nor upstream-<test>\n", r
+		if (short[r] == "")
+			printf "# lint: %s has no short name\n", r
+		if (r in untested)
+			printf "# untested: %s: %s\n", r, untested[r]
+		else if (!(r in pats))
+			printf "# lint: %s has no case\n", r
+	}
+	for (i = 1; i <= npat; i++)
+		if (!(phits[i] > 0))
+			printf "# lint: a pattern of %s matches no case: %s\n", prule[i], pglob[i]
+	for (j = 1; j <= nun; j++)
+		printf "# lint: no rule claims %s\n", uname[j]
+	for (j = 1; j <= nprog; j++) {
+		split(progfail[j], pc, SUBSEP)
+		if (!((pc[1] SUBSEP pc[2]) in failed_prefix))
+			printf "# lint: no rule claims %s\n", pc[2]
+	}
+}
+
+function print_table(	r, j, i, line, n, m, s) {
+	while ((getline line < table) > 0) {
+		n = split(line, m, " ")
+		if (n == 2)
+			s = (m[1] in muts) ? muts[m[1]] ", `" m[2] "`" : "`" m[2] "`"
+			muts[m[1]] = s
+	}
+	close(table)
+	print "| rule | class | in short | cases | mutations |"
+	print "|---|---|---|---|---|"
+	for (j = 1; j <= nrules; j++) {
+		r = order[j]
+		printf "| `%s` | %s | %s | %s | %s |\n", r, class_of(r), short[r], \
+			(r in untested) ? "none: " untested[r] : pats[r], muts[r]
+	}
+}
