@@ -40,7 +40,7 @@ lockups=lockup_hard
 	lockups="$lockups lockup_soft lockup_spin lockup_smp_call lockup_all"
 
 echo "KTAP version 1"
-echo "1..$((15 + 5 * $(echo "$lockups" | wc -w)))"
+echo "1..$((16 + 5 * $(echo "$lockups" | wc -w)))"
 
 ash="busybox ash"
 command -v busybox >/dev/null 2>&1 || ash=sh
@@ -57,6 +57,12 @@ check runner_selftest test "$rstatus" = 0
 sh "$TOP/scripts/rules.sh" check > "$out/rules.log" 2>&1 && s=0 || s=$?
 sed "s/^/    /" "$out/rules.log"
 check rules_list_complete test "$s" = 0
+
+# doc/abi.md and the api.rst text of hyp_patches/ say the same
+# (doc/api-rst.map: the sentence of api.rst that states each rule).
+sh "$TOP/scripts/api-drift.sh" > "$out/api-drift.log" 2>&1 && s=0 || s=$?
+sed "s/^/    /" "$out/api-drift.log"
+check api_rst_in_step test "$s" = 0
 
 # Bad input: one clear line, non-zero exit.
 sh "$TOP/scripts/qemu-run.sh" no-such-config > "$out/unknown.log" 2>&1 &&
