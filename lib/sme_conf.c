@@ -147,6 +147,21 @@ struct kvm_vcpu *smekvm_conf_vcpu(struct smekvm_conf_ctx *t, __u32 id)
 	return t->vcpu;
 }
 
+/*
+ * Where cases run: the flavours, and "kvm" (SMEKVM_CASE_KVM cases), a
+ * place with no vcpu features.
+ */
+#define WHERE_KVM	SMEKVM_NR_FLAVOURS
+
+static const struct smekvm_flavour_info kvm_where = {
+	.id = WHERE_KVM, .name = "kvm", .what = "KVM itself, no vcpu",
+};
+
+static const struct smekvm_flavour_info *where(unsigned int w)
+{
+	return w == WHERE_KVM ? &kvm_where : smekvm_flavour(w);
+}
+
 /* The cases of one flavour share a VM, one vcpu each. */
 struct flavour_vm {
 	struct kvm_vm *vm;
@@ -156,13 +171,19 @@ struct flavour_vm {
 
 static char cur_name[128];
 
-/* Set cur_name for instance @p of @c on @f; whether it is selected. */
-static bool select_case(const struct smekvm_conf_case *c,
-			enum smekvm_flavour f, unsigned int p)
+static bool own_vm(const struct smekvm_conf_case *c)
+{
+	return c->flags & (SMEKVM_CASE_OWN_VM | SMEKVM_CASE_KVM);
+}
+
+/* Set cur_name for instance @p of @c on @w; whether it is selected. */
+static bool select_case(const struct smekvm_conf_case *c, unsigned int w,
+			unsigned int p)
 {
 	char base[96];
 
-	if (!(c->flavours & (1U << f)))
+	if (c->flags & SMEKVM_CASE_KVM ? w != WHERE_KVM :
+	    !smekvm_flavour_in(w, c->flavours))
 		return false;
 	if (!c->nr_params)
 		snprintf(base, sizeof(base), "%s", c->name);
@@ -172,8 +193,7 @@ static bool select_case(const struct smekvm_conf_case *c,
 		snprintf(base, sizeof(base), c->name, c->params[p]);
 	else
 		snprintf(base, sizeof(base), "%s_%lu", c->name, c->params[p]);
-	snprintf(cur_name, sizeof(cur_name), "%s/%s", smekvm_flavour_name(f),
-		 base);
+	snprintf(cur_name, sizeof(cur_name), "%s/%s", where(w)->name, base);
 	return smekvm_case_selected(cur_name);
 }
 
@@ -182,14 +202,15 @@ static unsigned int nr_instances(const struct smekvm_conf_case *c)
 	return c->nr_params ? c->nr_params : 1;
 }
 
-static void run_one(const struct smekvm_conf_case *c, enum smekvm_flavour f,
-		    unsigned int p, struct flavour_vm *fvm)
+/* Run and report instance @p of @c on @w; its KSFT_* result. */
+static int run_one(const struct smekvm_conf_case *c, unsigned int w,
+		   unsigned int p, struct flavour_vm *fvm)
 {
-	struct smekvm_conf_ctx t = { .f = f, .name = cur_name };
+	struct smekvm_conf_ctx t = { .f = w, .name = cur_name };
 	__u32 id = 0;
 	int ret;
 
-	t.cfg = smekvm_flavour(f)->cfg;
+	t.cfg = where(w)->cfg;
 	t.param = c->nr_params ? c->params[p] : 0;
 	t.m.sve = t.cfg.sve;
 	t.m.sme = t.cfg.sme;
@@ -197,7 +218,7 @@ static void run_one(const struct smekvm_conf_case *c, enum smekvm_flavour f,
 	t.m.fa64 = t.cfg.sme && smekvm_host.fa64 && !t.cfg.hide_fa64;
 	smekvm_conf_cur = cur_name;
 
-	if (c->flags & SMEKVM_CASE_OWN_VM) {
+	if (own_vm(c)) {
 		t.vm = vm_create(1);
 	} else {
 		if (!fvm->vm)
@@ -207,11 +228,11 @@ static void run_one(const struct smekvm_conf_case *c, enum smekvm_flavour f,
 		id = fvm->next_id++;
 	}
 	t.vcpu_id = id;
-	if (!(c->flags & SMEKVM_CASE_RAW))
+	if (!(c->flags & (SMEKVM_CASE_RAW | SMEKVM_CASE_KVM)))
 		smekvm_conf_vcpu(&t, id);
 
 	ret = c->run(&t);
-	if (c->flags & SMEKVM_CASE_OWN_VM)
+	if (own_vm(c))
 		kvm_vm_free(t.vm);
 
 	if (ret == KSFT_SKIP)
@@ -219,6 +240,7 @@ static void run_one(const struct smekvm_conf_case *c, enum smekvm_flavour f,
 				      t.skip ? t.skip : "no reason given");
 	else
 		ksft_test_result(ret == KSFT_PASS, "%s\n", cur_name);
+	return ret;
 }
 
 static double now(void)
@@ -230,28 +252,38 @@ static double now(void)
 }
 
 static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
-			enum smekvm_flavour f)
+			unsigned int w)
 {
-	const char *why = smekvm_cfg_host_lacks(&smekvm_flavour(f)->cfg);
+	const char *why = smekvm_cfg_host_lacks(&where(w)->cfg);
 	struct flavour_vm fvm = {};
 	unsigned int i, p, n = 0;
 	double start = now();
+	char failed[128] = "";
 
 	for (i = 0; i < nr; i++)
 		for (p = 0; p < nr_instances(&cases[i]); p++)
-			fvm.nr_vcpus += select_case(&cases[i], f, p) &&
-					!(cases[i].flags & SMEKVM_CASE_OWN_VM);
+			fvm.nr_vcpus += select_case(&cases[i], w, p) &&
+					!own_vm(&cases[i]);
 
 	for (i = 0; i < nr; i++) {
 		for (p = 0; p < nr_instances(&cases[i]); p++) {
-			if (!select_case(&cases[i], f, p))
+			if (!select_case(&cases[i], w, p))
 				continue;
 			if (why) {
 				ksft_test_result_code(KSFT_SKIP, cur_name,
 						      "%s", why);
 				continue;
 			}
-			run_one(&cases[i], f, p, &fvm);
+			if (failed[0]) {
+				smekvm_conf_cur = cur_name;
+				smekvm_report("not run: %s failed", failed);
+				ksft_test_result_fail("%s\n", cur_name);
+				continue;
+			}
+			if (run_one(&cases[i], w, p, &fvm) != KSFT_PASS &&
+			    (cases[i].flags & SMEKVM_CASE_PREREQ))
+				snprintf(failed, sizeof(failed), "%s",
+					 cur_name);
 			n++;
 		}
 	}
@@ -259,8 +291,7 @@ static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
 		kvm_vm_free(fvm.vm);
 	if (n)
 		ksft_print_msg("%s (%s): %u cases in %.1f s\n",
-			       smekvm_flavour_name(f), smekvm_flavour(f)->what,
-			       n, now() - start);
+			       where(w)->name, where(w)->what, n, now() - start);
 }
 
 void smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr,
@@ -269,7 +300,7 @@ void smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr,
 	unsigned int i, p, plan = 0;
 	int f;
 
-	for (f = 0; f < SMEKVM_NR_FLAVOURS; f++)
+	for (f = 0; f <= WHERE_KVM; f++)
 		for (i = 0; i < nr; i++)
 			for (p = 0; p < nr_instances(&cases[i]); p++)
 				plan += select_case(&cases[i], f, p);
@@ -283,6 +314,7 @@ void smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr,
 	probe_host();
 	ksft_set_plan(plan);
 
+	run_flavour(cases, nr, WHERE_KVM);
 	for (f = 0; f < SMEKVM_NR_FLAVOURS; f++)
 		run_flavour(cases, nr, f);
 

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * sme_conf.h - the frame of the host-side conformance programs
- * (sme_vls_finalize, sme_bad_input, sme_id_hiding).
+ * (sme_abi_smoke, sme_vls_finalize, sme_bad_input, sme_id_hiding).
  *
  * A program is a table of cases; each case runs on some vcpu flavours
  * (sme_flavour.h) and is reported as "<flavour>/<case>"
  * (SMEKVM_CASE=<flavour>/<case> runs one).  Every case gets a fresh
  * vcpu: in a VM shared by the flavour's cases, or in a VM of its own when
  * it changes VM-wide state (ID registers) or initialises the vcpu itself.
+ * Cases about KVM itself rather than a vcpu (its capabilities, VM types)
+ * run first, once, as "kvm/<case>", without a vcpu.  A case that the
+ * flavour's later cases need (INIT itself) can stop them: when it does
+ * not pass, they fail without running.
  * The frame probes what the host offers (SVE, SME2, FA64, the vector
  * lengths its tasks may use), skips the whole program with a reason when
  * KVM cannot give a vcpu SME, and skips flavours the host cannot offer
@@ -49,7 +53,7 @@ extern struct smekvm_host smekvm_host;
 
 /* One case on one flavour. */
 struct smekvm_conf_ctx {
-	enum smekvm_flavour f;
+	enum smekvm_flavour f;		/* SMEKVM_NR_FLAVOURS: "kvm" */
 	const char *name;		/* "<flavour>/<case>" */
 	unsigned long param;		/* of parameterised cases */
 	struct smekvm_vcpu_cfg cfg;
@@ -66,6 +70,17 @@ struct smekvm_conf_ctx {
 /* Case flags */
 #define SMEKVM_CASE_OWN_VM	BIT(0)	/* a VM of its own */
 #define SMEKVM_CASE_RAW		BIT(1)	/* no vcpu made for it */
+/*
+ * About KVM, not a vcpu: runs once, before every flavour, as "kvm/<case>"
+ * (@flavours unused), in a VM of its own without a vcpu; its context has
+ * no flavour, and a configuration without any feature.
+ */
+#define SMEKVM_CASE_KVM		BIT(2)
+/*
+ * The flavour's later cases need this one: when it does not pass, each
+ * of them fails without running ("not run: <flavour>/<case> failed").
+ */
+#define SMEKVM_CASE_PREREQ	BIT(3)
 
 struct smekvm_conf_case {
 	const char *name;
