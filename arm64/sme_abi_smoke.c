@@ -58,6 +58,7 @@
 #include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
+#include "sme_profile.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
 
@@ -117,17 +118,6 @@ static int model_errno(const struct smekvm_conf_ctx *t, __u64 svcr,
 	return smekvm_model_rows_errno(smekvm_model_access_rows(&a, id));
 }
 
-/* Read @id into @buf; a failure is reported ("get <what>: <errno>"). */
-static bool get_reg(struct smekvm_conf_ctx *t, const char *what, __u64 id,
-		    void *buf)
-{
-	int err = __smekvm_get_reg(t->vcpu, id, buf);
-
-	if (err)
-		smekvm_report("get %s: %s", what, smekvm_errno_name(err));
-	return !err;
-}
-
 /* @id reads as pattern @seed in its first @len bytes and zero after. */
 static bool expect_pattern(struct smekvm_conf_ctx *t, const char *what,
 			   __u64 id, size_t len, unsigned int seed)
@@ -138,7 +128,7 @@ static bool expect_pattern(struct smekvm_conf_ctx *t, const char *what,
 	TEST_ASSERT(size <= sizeof(got) && len <= size, "0x%llx", id);
 	smekvm_pattern_fill(want, size, seed);
 	memset(got, 0x5a, size);
-	if (!get_reg(t, what, id, got))
+	if (!smekvm_read_reg(t->vcpu, what, id, got))
 		return false;
 	for (same = 0; same < size && got[same] == want[same]; same++)
 		;
@@ -167,35 +157,6 @@ static bool expect_rw(struct smekvm_conf_ctx *t, const char *what, __u64 id,
 		return false;
 	}
 	return expect_pattern(t, what, id, len, seed);
-}
-
-static bool expect_zero(struct smekvm_conf_ctx *t, const char *what, __u64 id)
-{
-	__u8 buf[SMEKVM_REG_MAX_BYTES];
-
-	TEST_ASSERT(KVM_REG_SIZE(id) <= sizeof(buf), "0x%llx too big", id);
-	memset(buf, 0x5a, sizeof(buf));
-	if (!get_reg(t, what, id, buf))
-		return false;
-	if (!smekvm_is_zero(buf, KVM_REG_SIZE(id))) {
-		smekvm_report("%s is not zero", what);
-		return false;
-	}
-	return true;
-}
-
-/*
- * Registers of 64 bits or fewer (system registers, SVCR, FPSR), held in
- * the low bytes of a __u64 (arm64 is little-endian).  @id reads @want:
- */
-static bool expect_reg(struct smekvm_conf_ctx *t, const char *what, __u64 id,
-		       __u64 want)
-{
-	__u64 val = 0;
-
-	TEST_ASSERT(KVM_REG_SIZE(id) <= sizeof(val), "0x%llx too big", id);
-	return get_reg(t, what, id, &val) &&
-	       smekvm_expect_u64(what, val, want);
 }
 
 /* Writing @val to @id gives errno @want. */
@@ -261,7 +222,7 @@ static bool sample(struct smekvm_conf_ctx *t, __u64 svcr,
 		else if (op == KEPT)
 			ok &= expect_pattern(t, what, ids[i], len, arg + i);
 		else if (op == ZERO)
-			ok &= expect_zero(t, what, ids[i]);
+			ok &= smekvm_expect_zero(t->vcpu, what, ids[i]);
 		else
 			ok &= expect_access_err(t, what, ids[i], arg);
 	}
@@ -283,6 +244,32 @@ static int test_cap_arm_sme(struct smekvm_conf_ctx *t)
 	smekvm_report("KVM_CHECK_EXTENSION(KVM_CAP_ARM_SME = %d): %u on /dev/kvm, %d on a VM, expected > 0",
 		      KVM_CAP_ARM_SME, sys, vm);
 	return KSFT_FAIL;
+}
+
+/*
+ * abi-cap-feature-bit, abi-regid-za-row, abi-regid-zt0, abi-regid-sme-vls:
+ * the numbers of the headers the suite was built with (lib/sme_uapi.h
+ * takes a series' own) are those of doc/abi.md.  The feature bit is
+ * [ours]: other profiles take the headers' word for it.
+ */
+static int test_uapi_numbers(struct smekvm_conf_ctx *t)
+{
+	bool ok = true;
+
+	ksft_print_msg("KVM_CAP_ARM_SME %d, KVM_ARM_VCPU_SME %d (uAPI headers)\n",
+		       KVM_CAP_ARM_SME, KVM_ARM_VCPU_SME);
+	if (smekvm_profile_has(SMEKVM_RULE_UAPI_NUMBERS))
+		ok &= smekvm_expect_u64("KVM_ARM_VCPU_SME", KVM_ARM_VCPU_SME,
+					SMEKVM_ABI_FEATURE_BIT);
+	ok &= smekvm_expect_u64("ZA row 0 ID", KVM_REG_ARM64_SME_ZAHREG(0, 0),
+				SMEKVM_ABI_ZA_ROW(0));
+	ok &= smekvm_expect_u64("ZA row 255 ID",
+				KVM_REG_ARM64_SME_ZAHREG(255, 0),
+				SMEKVM_ABI_ZA_ROW(255));
+	ok &= smekvm_expect_u64("ZT0 ID", KVM_REG_ARM64_SME_ZT0, SMEKVM_ABI_ZT0);
+	ok &= smekvm_expect_u64("SME_VLS ID", KVM_REG_ARM64_SME_VLS,
+				SMEKVM_ABI_SME_VLS);
+	return result(ok);
 }
 
 /*
@@ -393,9 +380,9 @@ static bool expect_reset_values(struct smekvm_conf_ctx *t)
 {
 	bool ok;
 
-	ok = expect_reg(t, "SVCR", SMEKVM_SVCR, 0);
-	ok &= expect_reg(t, "SMCR_EL1", SMEKVM_SMCR_EL1, 0);
-	ok &= expect_reg(t, "SMPRI_EL1", SMEKVM_SMPRI_EL1, 0);
+	ok = smekvm_expect_reg(t->vcpu, "SVCR", SMEKVM_SVCR, 0);
+	ok &= smekvm_expect_reg(t->vcpu, "SMCR_EL1", SMEKVM_SMCR_EL1, 0);
+	ok &= smekvm_expect_reg(t->vcpu, "SMPRI_EL1", SMEKVM_SMPRI_EL1, 0);
 	return ok;
 }
 
@@ -423,7 +410,7 @@ static int test_reset_values_reinit(struct smekvm_conf_ctx *t)
 
 	ok = expect_reset_values(t);
 	/* The SM change set FPSR to 0x0800009f; reset clears it as today. */
-	ok &= expect_reg(t, "FPSR", SMEKVM_FPSR, 0);
+	ok &= smekvm_expect_reg(t->vcpu, "FPSR", SMEKVM_FPSR, 0);
 	ok &= sample(t, 0, VEC_REGS, ZERO, 0, " (SM=0)");
 	return result(ok);
 }
@@ -718,7 +705,7 @@ static int test_za_row_ebusy_when_za_off(struct smekvm_conf_ctx *t)
 
 	if (!finalize(t))
 		return KSFT_FAIL;
-	ok = expect_reg(t, "SVCR", SMEKVM_SVCR, 0);
+	ok = smekvm_expect_reg(t->vcpu, "SVCR", SMEKVM_SVCR, 0);
 	ok &= sample(t, SVCR_ZA, RC(ZA), FAILS, EBUSY, " with ZA=0");
 	ok &= expect_access_err(t, "ZT0", ZT0, model_errno(t, 0, true, ZT0));
 	return result(ok);
@@ -765,13 +752,13 @@ static int test_svcr_sm_change_zeroes_vector_regs(struct smekvm_conf_ctx *t)
 	if (!finalize(t) || !sm_change(t, SVCR_SM, 0, 1))
 		return KSFT_FAIL;
 	ok = sample(t, 0, VEC_REGS, ZERO, 0, " after SM 1->0");
-	ok &= expect_reg(t, "FPSR after SM 1->0", SMEKVM_FPSR,
+	ok &= smekvm_expect_reg(t->vcpu, "FPSR after SM 1->0", SMEKVM_FPSR,
 			 SMEKVM_FPSR_AFTER_SM_CHANGE);
 
 	if (!sm_change(t, 0, SVCR_SM, 10))
 		return KSFT_FAIL;
 	ok &= sample(t, SVCR_SM, VEC_REGS, ZERO, 0, " after SM 0->1");
-	ok &= expect_reg(t, "FPSR after SM 0->1", SMEKVM_FPSR,
+	ok &= smekvm_expect_reg(t->vcpu, "FPSR after SM 0->1", SMEKVM_FPSR,
 			 SMEKVM_FPSR_AFTER_SM_CHANGE);
 	return result(ok);
 }
@@ -820,7 +807,7 @@ static int test_svcr_res0_einval(struct smekvm_conf_ctx *t)
 		return KSFT_FAIL;
 	ok = expect_set(t, "SVCR", SMEKVM_SVCR, SVCR_ZA | BIT(2), EINVAL);
 	ok &= expect_set(t, "SVCR", SMEKVM_SVCR, SVCR_ZA | BIT(63), EINVAL);
-	ok &= expect_reg(t, "SVCR after rejected writes", SMEKVM_SVCR, SVCR_ZA);
+	ok &= smekvm_expect_reg(t->vcpu, "SVCR after rejected writes", SMEKVM_SVCR, SVCR_ZA);
 	return result(ok);
 }
 
@@ -915,6 +902,9 @@ static int test_reg_list_svcr_first(struct smekvm_conf_ctx *t)
 {
 	struct reg_census c;
 
+	if (!smekvm_profile_has(SMEKVM_RULE_LIST_SVCR_FIRST))
+		return smekvm_conf_skip(t, "%s",
+			smekvm_profile_skip_reason(SMEKVM_RULE_LIST_SVCR_FIRST));
 	if (!finalize(t) || !take_census(t, &c))
 		return KSFT_FAIL;
 	return result(smekvm_expect_u64("first KVM_GET_REG_LIST entry",
@@ -1007,7 +997,7 @@ static int test_smcr_el1_write_masked(struct smekvm_conf_ctx *t)
 		want |= SMCR_ELx_EZT0_MASK;
 	if (!expect_set(t, "SMCR_EL1", SMEKVM_SMCR_EL1, ~0ULL, 0))
 		return KSFT_FAIL;
-	return result(expect_reg(t, "SMCR_EL1 after writing all ones",
+	return result(smekvm_expect_reg(t->vcpu, "SMCR_EL1 after writing all ones",
 				 SMEKVM_SMCR_EL1, want));
 }
 
@@ -1017,7 +1007,7 @@ static int test_smpri_el1_nonzero_einval(struct smekvm_conf_ctx *t)
 
 	ok = expect_set(t, "SMPRI_EL1", SMEKVM_SMPRI_EL1, 1, EINVAL);
 	ok &= expect_set(t, "SMPRI_EL1", SMEKVM_SMPRI_EL1, 0, 0);
-	ok &= expect_reg(t, "SMPRI_EL1", SMEKVM_SMPRI_EL1, 0);
+	ok &= smekvm_expect_reg(t->vcpu, "SMPRI_EL1", SMEKVM_SMPRI_EL1, 0);
 	return result(ok);
 }
 
@@ -1032,7 +1022,7 @@ static int test_pfr1_sme_zero_einval(struct smekvm_conf_ctx *t)
 						     ID_AA64PFR1_EL1_SME_MASK,
 						     0),
 			       EINVAL);
-	ok &= expect_reg(t, "ID_AA64PFR1_EL1 after the rejected write",
+	ok &= smekvm_expect_reg(t->vcpu, "ID_AA64PFR1_EL1 after the rejected write",
 			 SMEKVM_ID_AA64PFR1_EL1, before);
 	return result(ok);
 }
@@ -1052,7 +1042,7 @@ static int test_smfr0_fa64_clear(struct smekvm_conf_ctx *t)
 						     0),
 			       0))
 		return KSFT_FAIL;
-	return result(expect_reg(t, "ID_AA64SMFR0_EL1", SMEKVM_ID_AA64SMFR0_EL1,
+	return result(smekvm_expect_reg(t->vcpu, "ID_AA64SMFR0_EL1", SMEKVM_ID_AA64SMFR0_EL1,
 				 before & ~ID_AA64SMFR0_EL1_FA64_MASK));
 }
 
@@ -1079,6 +1069,7 @@ static const struct smekvm_conf_case cases[] = {
 	{ "init", test_init, SMEKVM_FL_SME,
 	  SMEKVM_CASE_RAW | SMEKVM_CASE_OWN_VM | SMEKVM_CASE_PREREQ },
 	KVM_CASE(cap_arm_sme),
+	KVM_CASE(uapi_numbers),
 	KVM_CASE(protected_vm_einval),
 	RAW_CASE(init_el1_32bit_einval,		SMEKVM_FL_SME_BASE),
 	CASE(finalize_twice_eperm,		SMEKVM_FL_SME),

@@ -578,19 +578,6 @@ static int test_svcr_before_finalize(struct smekvm_conf_ctx *t)
 
 /* A second INIT: abi-reset-* */
 
-static bool expect_zero_reg(struct kvm_vcpu *vcpu, const char *what, __u64 id)
-{
-	__u8 buf[SMEKVM_REG_MAX_BYTES];
-
-	memset(buf, 0x5a, sizeof(buf));
-	if (!smekvm_expect_err(what, __smekvm_get_reg(vcpu, id, buf), 0))
-		return false;
-	if (smekvm_is_zero(buf, KVM_REG_SIZE(id)))
-		return true;
-	smekvm_report("%s is not zero", what);
-	return false;
-}
-
 static void set_pattern(struct kvm_vcpu *vcpu, __u64 id, unsigned int seed)
 {
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
@@ -603,7 +590,6 @@ static int test_reinit_resets_state(struct smekvm_conf_ctx *t)
 {
 	struct kvm_vcpu *vcpu = t->vcpu, *fresh;
 	__u32 fpsr, fpcr, fresh_fpsr, fresh_fpcr;
-	__u64 val;
 	bool ok;
 
 	smekvm_vcpu_finalize(vcpu);
@@ -633,20 +619,17 @@ static int test_reinit_resets_state(struct smekvm_conf_ctx *t)
 			       0))
 		return KSFT_FAIL;
 
-	ok = __smekvm_get_reg64(vcpu, SMEKVM_SVCR, &val) == 0 &&
-	     smekvm_expect_u64("SVCR", val, 0);
-	ok &= __smekvm_get_reg64(vcpu, SMEKVM_SMCR_EL1, &val) == 0 &&
-	      smekvm_expect_u64("SMCR_EL1", val, 0);
-	ok &= __smekvm_get_reg64(vcpu, SMEKVM_SMPRI_EL1, &val) == 0 &&
-	      smekvm_expect_u64("SMPRI_EL1", val, 0);
+	ok = smekvm_expect_reg(vcpu, "SVCR", SMEKVM_SVCR, 0);
+	ok &= smekvm_expect_reg(vcpu, "SMCR_EL1", SMEKVM_SMCR_EL1, 0);
+	ok &= smekvm_expect_reg(vcpu, "SMPRI_EL1", SMEKVM_SMPRI_EL1, 0);
 	if (smekvm_model_has_zp(&t->m, 0)) {
-		ok &= expect_zero_reg(vcpu, "Z0", ZREG(0));
-		ok &= expect_zero_reg(vcpu, "P0", PREG(0));
+		ok &= smekvm_expect_zero(vcpu, "Z0", ZREG(0));
+		ok &= smekvm_expect_zero(vcpu, "P0", PREG(0));
 	}
 	if (smekvm_model_has_ffr(&t->m, 0))
-		ok &= expect_zero_reg(vcpu, "FFR", KVM_REG_ARM64_SVE_FFR(0));
+		ok &= smekvm_expect_zero(vcpu, "FFR", KVM_REG_ARM64_SVE_FFR(0));
 	if (smekvm_model_has_core_vregs(&t->m, 0))
-		ok &= expect_zero_reg(vcpu, "V0", SMEKVM_VREG(0));
+		ok &= smekvm_expect_zero(vcpu, "V0", SMEKVM_VREG(0));
 
 	/* FPSR and FPCR as on a vcpu that was never used. */
 	fresh = smekvm_vcpu_add(t->vm, 1, &t->cfg, NULL);

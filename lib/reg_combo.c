@@ -14,12 +14,14 @@
 
 #include "reg_combo.h"
 #include "sme_names.h"
+#include "sme_profile.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
 
 /*
  * Blocks of KVM_GET_REG_LIST, in order (abi-reglist-svcr-first,
- * abi-reglist-order).
+ * abi-reglist-order).  A profile without abi-reglist-svcr-first (the
+ * proposal) has SVCR among the system registers, in encoding order.
  */
 enum {
 	RANK_SVCR,
@@ -158,7 +160,8 @@ static void place(struct grl_expected *e, __u64 id, const char *sublist,
 	e->sublist = sublist;
 	e->reg = reg;
 	e->key = id;
-	if (id == KVM_ARM64_SYS_REG(SYS_SVCR)) {
+	if (id == KVM_ARM64_SYS_REG(SYS_SVCR) &&
+	    smekvm_profile_has(SMEKVM_RULE_LIST_SVCR_FIRST)) {
 		e->rank = RANK_SVCR;
 		return;
 	}

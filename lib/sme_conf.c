@@ -72,6 +72,40 @@ bool smekvm_expect_vls(const char *what, const struct smekvm_vls *got,
 	return false;
 }
 
+bool smekvm_read_reg(struct kvm_vcpu *vcpu, const char *what, __u64 id,
+		     void *buf)
+{
+	int err = __smekvm_get_reg(vcpu, id, buf);
+
+	if (err)
+		smekvm_report("get %s: %s", what, smekvm_errno_name(err));
+	return !err;
+}
+
+bool smekvm_expect_reg(struct kvm_vcpu *vcpu, const char *what, __u64 id,
+		       __u64 want)
+{
+	__u64 val = 0;
+
+	TEST_ASSERT(KVM_REG_SIZE(id) <= sizeof(val), "0x%llx too big", id);
+	return smekvm_read_reg(vcpu, what, id, &val) &&
+	       smekvm_expect_u64(what, val, want);
+}
+
+bool smekvm_expect_zero(struct kvm_vcpu *vcpu, const char *what, __u64 id)
+{
+	__u8 buf[SMEKVM_REG_MAX_BYTES];
+
+	TEST_ASSERT(KVM_REG_SIZE(id) <= sizeof(buf), "0x%llx too big", id);
+	memset(buf, 0x5a, sizeof(buf));
+	if (!smekvm_read_reg(vcpu, what, id, buf))
+		return false;
+	if (smekvm_is_zero(buf, KVM_REG_SIZE(id)))
+		return true;
+	smekvm_report("%s is not zero", what);
+	return false;
+}
+
 int smekvm_conf_skip(struct smekvm_conf_ctx *t, const char *fmt, ...)
 {
 	va_list ap;

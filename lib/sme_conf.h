@@ -121,6 +121,14 @@ bool smekvm_expect_err(const char *what, int got, int want);
 bool smekvm_expect_u64(const char *what, __u64 got, __u64 want);
 bool smekvm_expect_vls(const char *what, const struct smekvm_vls *got,
 		       const struct smekvm_vls *want);
+/* Read  of  into ; false, said, when the read fails. */
+bool smekvm_read_reg(struct kvm_vcpu *vcpu, const char *what, __u64 id,
+		     void *buf);
+/*  of  (64 bits at most) reads as . */
+bool smekvm_expect_reg(struct kvm_vcpu *vcpu, const char *what, __u64 id,
+		       __u64 want);
+/*  of , of any size, reads as zero. */
+bool smekvm_expect_zero(struct kvm_vcpu *vcpu, const char *what, __u64 id);
 
 /*
  * A new vcpu in @t's VM with @t's configuration and vcpu id @id, read

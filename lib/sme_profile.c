@@ -9,21 +9,34 @@
 #include "kselftest.h"
 #include "sme_profile.h"
 
-static const char * const rule_names[SMEKVM_NR_RULES] = {
-	[SMEKVM_RULE_LIST_SVCR_FIRST] = "SVCR first in KVM_GET_REG_LIST",
-	[SMEKVM_RULE_ERROR_ORDER] = "the order of the ONE_REG error checks",
-	[SMEKVM_RULE_SMCR_EL1_USER_MASKED] =
-		"masking of userspace SMCR_EL1 writes",
-	[SMEKVM_RULE_PFR1_SME_ZERO_EINVAL] =
-		"EINVAL for ID_AA64PFR1_EL1.SME=0 on an SME vcpu",
-	[SMEKVM_RULE_PROTECTED_VM_EINVAL] = "EINVAL for SME in a protected VM",
-	[SMEKVM_RULE_NESTED_SME_EINVAL] =
-		"EINVAL for SME with KVM_ARM_VCPU_HAS_EL2",
-	[SMEKVM_RULE_SVE_GROUP_UNKNOWN_ENOENT] =
-		"ENOENT for unknown SVE group IDs on SME vcpus",
-	[SMEKVM_RULE_STATS_COUNTERS] = "SME load and save statistics",
-	[SMEKVM_RULE_SMIDR_SAME_VALUE_ONLY] =
-		"SMIDR_EL1 accepting only its own value",
+/* Each rule: its ID in doc/abi.md (the first, where it has several). */
+static const struct {
+	const char *id;
+	const char *what;
+} rules[SMEKVM_NR_RULES] = {
+	[SMEKVM_RULE_LIST_SVCR_FIRST] = {
+		"abi-reglist-svcr-first", "SVCR first in KVM_GET_REG_LIST" },
+	[SMEKVM_RULE_ERROR_ORDER] = {
+		"abi-onereg-order", "the order of the ONE_REG error checks" },
+	[SMEKVM_RULE_SMCR_EL1_USER_MASKED] = {
+		"abi-smcr-user-mask", "masking of userspace SMCR_EL1 writes" },
+	[SMEKVM_RULE_PFR1_SME_ZERO_EINVAL] = {
+		"abi-idreg-pfr1-sme-zero-refused",
+		"EINVAL for ID_AA64PFR1_EL1.SME=0 on an SME vcpu" },
+	[SMEKVM_RULE_PROTECTED_VM_EINVAL] = {
+		"abi-pvm-init-einval", "EINVAL for SME in a protected VM" },
+	[SMEKVM_RULE_NESTED_SME_EINVAL] = {
+		"abi-nv-el2-init-einval",
+		"EINVAL for SME with KVM_ARM_VCPU_HAS_EL2" },
+	[SMEKVM_RULE_SVE_GROUP_UNKNOWN_ENOENT] = {
+		"abi-onereg-sve-group-sme",
+		"ENOENT for unknown SVE group IDs on SME vcpus" },
+	[SMEKVM_RULE_STATS_COUNTERS] = {
+		"abi-stats-present", "SME load and save statistics" },
+	[SMEKVM_RULE_SMIDR_SAME_VALUE_ONLY] = {
+		"abi-smidr-user-write", "SMIDR_EL1 accepting only its own value" },
+	[SMEKVM_RULE_UAPI_NUMBERS] = {
+		"abi-cap-feature-bit", "KVM_ARM_VCPU_SME being bit 9" },
 };
 
 struct profile {
@@ -80,15 +93,15 @@ const char *smekvm_rule_name(enum smekvm_rule rule)
 {
 	if (rule < 0 || rule >= SMEKVM_NR_RULES)
 		return "unknown rule";
-	return rule_names[rule];
+	return rules[rule].what;
 }
 
 const char *smekvm_profile_skip_reason(enum smekvm_rule rule)
 {
 	static char buf[160];
 
-	snprintf(buf, sizeof(buf), "profile %s: %s is [ours]",
-		 smekvm_profile_name(), smekvm_rule_name(rule));
+	snprintf(buf, sizeof(buf), "profile %s: %s is [ours] (%s)",
+		 smekvm_profile_name(), rules[rule].id, smekvm_rule_name(rule));
 	return buf;
 }
 

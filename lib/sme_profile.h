@@ -69,6 +69,11 @@ enum smekvm_rule {
 	 * its own value from userspace (anything else EINVAL).
 	 */
 	SMEKVM_RULE_SMIDR_SAME_VALUE_ONLY,
+	/*
+	 * abi-cap-feature-bit: KVM_ARM_VCPU_SME is bit 9 in the uAPI headers
+	 * (the proposal names no number).
+	 */
+	SMEKVM_RULE_UAPI_NUMBERS,
 	SMEKVM_NR_RULES
 };
 
