@@ -51,10 +51,7 @@
  * program when KVM cannot offer SME, and the run-time cases when KVM_RUN
  * refuses vcpus with SME.  SMEKVM_CASE=<name> runs one case.
  */
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <linux/bitfield.h>
 
 #include <kvm_util.h>
@@ -62,20 +59,11 @@
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "case_filter.h"
 #include "fp_own.h"
 #include "guest_code/guest_nofp.h"
 #include "sme_cpu.h"
-#include "sme_el2.h"
-#include "sme_flavour.h"
-#include "sme_probe.h"
-#include "sme_run.h"
-#include "sme_settings.h"
+#include "sme_gframe.h"
 #include "sme_step.h"
-#include "sme_vcpu.h"
-
-/* A case's result; RES_NONE: the guest never got to it (a failure). */
-enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
 
 #define NR_TPIDR2_ROUNDS	4
 
@@ -83,12 +71,6 @@ enum {
 	STAGE_RDSVL = 1, STAGE_LEN, STAGE_STEP_PRE,
 	STAGE_STEP_POST, STAGE_TPIDR2_SET,
 	STAGE_TPIDR2_GOT, STAGE_SMPRI, STAGE_ID,
-};
-
-/* The SMEKVM_FL_SME_BASE ones run at every SVL, the others at the largest. */
-static const enum smekvm_flavour flavours[] = {
-	SMEKVM_FL_SVE_SME, SMEKVM_FL_SME_ONLY, SMEKVM_FL_SME2_HIDDEN,
-	SMEKVM_FL_FA64_HIDDEN,
 };
 
 /* The steps: an instruction, and for MSR SVCR the value written. */
@@ -117,18 +99,43 @@ static const char * const from_names[4] = {
 
 #define NR_STEP_CASES	(ARRAY_SIZE(steps) * 4)
 
-/* Per-SVL cases, then the per-flavour ones (largest SVL only). */
-enum {
-	C_RDSVL, C_LEN0, C_STEP0 = C_LEN0 + SMEKVM_NR_OWN,
-	C_TPIDR2 = C_STEP0 + NR_STEP_CASES, C_SMPRI, C_PFR1, C_SMFR0,
-	NR_CASES
+/* Step case @i: steps[i / 4] from SVCR state i % 4. */
+static bool step_name(const struct smekvm_gf_vm *vm, unsigned int o,
+		      unsigned int i, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s/%s", steps[i / 4].name, from_names[i % 4]);
+	return true;
+}
+
+/* The cases of a VM: per SVL, then per flavour (at the largest SVL). */
+enum { G_RDSVL, G_LEN, G_STEP, G_FLAVOUR };
+enum { X_TPIDR2, X_SMPRI, X_PFR1, X_SMFR0 };
+
+static const char * const rdsvl_name[] = { "rdsvl" };
+static const char * const len_name[] = { "smcr_len_select" };
+static const char * const flavour_names[] = {
+	[X_TPIDR2] = "tpidr2_el0_across_exits",
+	[X_SMPRI] = "smpri_el1_raz_wi",
+	[X_PFR1] = "id_aa64pfr1_el1_sme",
+	[X_SMFR0] = "id_aa64smfr0_el1",
 };
 
-#define FIRST_FLAVOUR_CASE	C_TPIDR2
+static const struct smekvm_gf_group groups[] = {
+	[G_RDSVL] = { .inner = rdsvl_name, .nr_inner = 1 },
+	[G_LEN] = { .flags = SMEKVM_GF_OWN, .inner = len_name, .nr_inner = 1 },
+	[G_STEP] = { .nr_inner = NR_STEP_CASES, .name = step_name },
+	[G_FLAVOUR] = { .flags = SMEKVM_GF_LARGEST, .inner = flavour_names,
+			.nr_inner = ARRAY_SIZE(flavour_names) },
+};
 
-static const char * const extra_names[] = {
-	"tpidr2_el0_across_exits", "smpri_el1_raz_wi", "id_aa64pfr1_el1_sme",
-	"id_aa64smfr0_el1",
+#define KIND(fl, vls) {							\
+	.f = SMEKVM_FL_##fl, .vl = SMEKVM_GF_##vls, .groups = groups,	\
+	.nr_groups = ARRAY_SIZE(groups),				\
+}
+
+static const struct smekvm_gf_kind kinds[] = {
+	KIND(SVE_SME, SVL_EACH), KIND(SME_ONLY, SVL_EACH),
+	KIND(SME2_HIDDEN, SVL_MAX), KIND(FA64_HIDDEN, SVL_MAX),
 };
 
 /* The architecture's effect of @s on SVCR @svcr. */
@@ -164,16 +171,7 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 {
 	__u64 i, v, len, bad, prep, pattern;
 
-	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
-		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
-	isb();
-	if (g_arch.sve) {
-		write_sysreg_s(ZCR_ELx_LEN, SYS_ZCR_EL1);
-		isb();
-	}
-
-	write_sysreg_s(g_arch.smcr | SMCR_ELx_LEN, SYS_SMCR_EL1);
-	isb();
+	smekvm_gf_guest_start(g_arch.smcr | SMCR_ELx_LEN, g_arch.sve);
 	GUEST_SYNC2(STAGE_RDSVL, smekvm_guest_rdsvl());
 
 	/* Each LEN written in each FP-ownership state (lib/fp_own.h). */
@@ -218,456 +216,217 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 	GUEST_DONE();
 }
 
-/* The SVLs (in VQ) the host offers, read from a scratch vcpu. */
-static struct smekvm_vls offered;
+/* The VM that runs: its registers as the step payload reaches them. */
+static struct smekvm_step_vcpu sv;
 
-static void case_name(char *buf, size_t size,
-		      const struct smekvm_flavour_info *f, unsigned int vq,
-		      int c)
+static void check_rdsvl(struct smekvm_gf_vm *vm, __u64 bytes)
 {
-	if (c >= FIRST_FLAVOUR_CASE)
-		snprintf(buf, size, "el1/%s/%s", f->name,
-			 extra_names[c - FIRST_FLAVOUR_CASE]);
-	else if (c == C_RDSVL)
-		snprintf(buf, size, "el1/%s/svl_%u/rdsvl", f->name, vq * 128);
-	else if (c < C_STEP0)
-		snprintf(buf, size, "el1/%s/svl_%u/%s/smcr_len_select",
-			 f->name, vq * 128, smekvm_fp_own[c - C_LEN0].name);
-	else
-		snprintf(buf, size, "el1/%s/svl_%u/%s/%s", f->name, vq * 128,
-			 steps[(c - C_STEP0) / 4].name,
-			 from_names[(c - C_STEP0) % 4]);
-}
+	struct smekvm_gf_case *c = smekvm_gf_case(vm, G_RDSVL, 0, 0);
 
-/* Cases of the VM of flavour @f at SVL @vq (the largest has them all). */
-static int vm_cases(const struct smekvm_flavour_info *f, unsigned int vq)
-{
-	return vq == smekvm_vls_max(&offered) ? NR_CASES : FIRST_FLAVOUR_CASE;
+	/* RDSVL: SVL / 8, a streaming Z in bytes. */
+	if (bytes != SMEKVM_ZREG_BYTES(vm->vq))
+		ksft_print_msg("%s: RDSVL %llu bytes with LEN=15\n", c->name,
+			       bytes);
+	smekvm_gf_check(c, bytes == SMEKVM_ZREG_BYTES(vm->vq));
 }
 
 /*
- * Whether the SMEKVM_FL_SME_BASE flavours run at every SVL
- * (lib/sme_settings.h).
+ * The LEN case of state @s: RDSVL for each LEN follows
+ * abi-guest-svl-select, and the guest's FP registers and the host's are
+ * what they must be (lib/fp_own.h).  A change of the SVL in streaming
+ * mode leaves the Z registers (D15) UNKNOWN.
  */
-static bool all_vls = true;
-
-static bool vm_runs(const struct smekvm_flavour_info *f, unsigned int vq)
+static void check_len(struct smekvm_gf_vm *vm, unsigned int s, __u64 bad,
+		      __u64 prep)
 {
-	if (vq == smekvm_vls_max(&offered))
-		return true;
-	return smekvm_flavour_in(f->id, SMEKVM_FL_SME_BASE) &&
-	       (all_vls || vq == smekvm_vls_min(&offered));
-}
-
-/* The FP-ownership state of LEN case @c, or -1 for other cases. */
-static int len_state(int c)
-{
-	return c >= C_LEN0 && c < C_STEP0 ? c - C_LEN0 : -1;
-}
-
-/* Whether case @c exists for @f and SMEKVM_CASE selects it. */
-static bool selected(const struct smekvm_flavour_info *f, unsigned int vq,
-		     int c)
-{
-	char name[96];
-
-	if (len_state(c) >= 0 &&
-	    !smekvm_fp_own_applies(len_state(c), f->cfg.sve, true))
-		return false;
-
-	case_name(name, sizeof(name), f, vq, c);
-	return smekvm_case_selected(name);
-}
-
-/* One VM and its results per case. */
-struct run {
-	const struct smekvm_flavour_info *f;
-	unsigned int vq;
-	struct kvm_vm *vm;
-	struct kvm_vcpu *vcpu;
-	struct smekvm_step_vcpu sv;
-	struct smekvm_vls vls;		/* the VM's SME_VLS */
-	bool sme2, fa64;
-	int result[NR_CASES];
-};
-
-static void set_result(struct run *r, int c, bool pass)
-{
-	if (r->result[c] != RES_FAIL)
-		r->result[c] = pass ? RES_PASS : RES_FAIL;
-}
-
-static void run_setup(struct run *r)
-{
-	struct smekvm_vls sve;
-	unsigned int i, n = 0;
-	__u64 from;
-
-	r->vm = vm_create(1);
-	r->vcpu = smekvm_vcpu_add(r->vm, 0, &r->f->cfg, guest_main);
-	vm_init_descriptor_tables(r->vm);
-	vcpu_init_descriptor_tables(r->vcpu);
-
-	smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &r->vls);
-	smekvm_vls_truncate(&r->vls, r->vq);
-	smekvm_set_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &r->vls);
-	smekvm_vcpu_finalize(r->vcpu);
-	kvm_arch_vm_finalize_vcpus(r->vm);
-	smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &r->vls);
-
-	r->sme2 = smekvm_vcpu_pfr1_sme(r->vcpu) >= 2;
-	r->fa64 = smekvm_vcpu_has_fa64(r->vcpu);
-	/* The guest sets FA64 and EZT0 whenever the VM has them. */
-	r->sv = (struct smekvm_step_vcpu){
-		.cfg = {
-			.sve = r->f->cfg.sve, .sme = true, .sme2 = r->sme2,
-			.fa64 = r->fa64, .sme_vq = r->vq,
-		},
-	};
-	if (r->f->cfg.sve) {
-		smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SVE_VLS, &sve);
-		r->sv.cfg.sve_vq = smekvm_vls_max(&sve);
-	}
-
-	g_arch.smcr = (r->fa64 ? SMCR_ELx_FA64 : 0) |
-		      (r->sme2 ? SMCR_ELx_EZT0 : 0);
-	g_arch.rows = SMEKVM_ZA_ROWS(r->sv.cfg.sme_vq);
-	g_arch.sve = r->f->cfg.sve;
-	g_arch.extras = vm_cases(r->f, r->vq) == NR_CASES;
-	for (i = 0; i < ARRAY_SIZE(steps); i++)
-		for (from = 0; from < 4; from++)
-			g_arch.flags[n++] = smekvm_step_flags(&r->sv, from,
-							      steps[i].op,
-							      steps[i].target);
-	g_arch.nsteps = n;
-	g_arch.nown = 0;
-	for (i = 0; i < SMEKVM_NR_OWN; i++)
-		if (selected(r->f, r->vq, C_LEN0 + i) &&
-		    !smekvm_fp_own_host_lacks(i))
-			g_arch.own[g_arch.nown++] = i;
-	sync_global_to_guest(r->vm, g_arch);
-}
-
-/* RDSVL for each LEN in @got follows abi-guest-svl-select. */
-static void check_len(struct run *r, int c, const __u64 *got)
-{
+	struct smekvm_gf_case *c = smekvm_gf_case(vm, G_LEN, s, 0);
+	const __u64 *got = g_arch.svl_by_len;
 	unsigned int len, want;
-	bool ok = true;
 	char buf[64];
 
 	for (len = 0; len < 16; len++) {
-		want = smekvm_vls_prev(&r->vls, len + 2);
+		want = smekvm_vls_prev(&vm->vls, len + 2);
 		if (!want)
-			want = smekvm_vls_min(&r->vls);
+			want = smekvm_vls_min(&vm->vls);
 		if (got[len] == want * 16)
 			continue;
-		ksft_print_msg("svl_%u (offered %s) %s: LEN=%u gives SVL %llu bits, expected %u\n",
-			       r->vq * 128,
-			       smekvm_vls_str(&r->vls, buf, sizeof(buf)),
-			       smekvm_fp_own[len_state(c)].name, len,
-			       got[len] * 8, want * 128);
-		ok = false;
+		ksft_print_msg("%s: LEN=%u gives SVL %llu bits, expected %u (offered %s)\n",
+			       c->name, len, got[len] * 8, want * 128,
+			       smekvm_vls_str(&vm->vls, buf, sizeof(buf)));
+		smekvm_gf_check(c, false);
 	}
-	set_result(r, c, ok);
+	smekvm_gf_check(c, smekvm_fp_own_check(c->name, s, bad, prep,
+					       s == SMEKVM_OWN_STREAMING));
 }
 
-/*
- * What the LEN case of state @s left: the guest's FP registers, the host.
- * A change of the SVL in streaming mode leaves the Z registers (D15)
- * UNKNOWN.
- */
-static void check_len_own(struct run *r, unsigned int s, __u64 bad,
-			  __u64 prep)
+static void step_pre(struct smekvm_gf_vm *vm, unsigned int i)
 {
-	char name[96];
+	struct smekvm_gregs *in = addr_gva2hva(vm->vm, (gva_t)&g_in);
+	struct smekvm_gregs *out = addr_gva2hva(vm->vm, (gva_t)&g_out);
 
-	case_name(name, sizeof(name), r->f, r->vq, C_LEN0 + s);
-	set_result(r, C_LEN0 + s,
-		   smekvm_fp_own_check(name, s, bad, prep,
-				       s == SMEKVM_OWN_STREAMING));
-}
-
-static void step_pre(struct run *r, unsigned int i)
-{
-	struct smekvm_gregs *in = addr_gva2hva(r->vm, (gva_t)&g_in);
-	struct smekvm_gregs *out = addr_gva2hva(r->vm, (gva_t)&g_out);
-
-	smekvm_step_fill(&r->sv, in, i % 4, i);
+	smekvm_step_fill(&sv, in, i % 4, i);
 	smekvm_step_poison(out);
 }
 
-static void step_post(struct run *r, unsigned int i, __u64 fpsr)
+static void step_post(struct smekvm_gf_vm *vm, unsigned int i, __u64 fpsr)
 {
-	struct smekvm_gregs *out = addr_gva2hva(r->vm, (gva_t)&g_out);
-	const struct step *s = &steps[i / 4];
-	__u64 from = i % 4, to = step_after(s, from), want_fpsr;
+	struct smekvm_gregs *out = addr_gva2hva(vm->vm, (gva_t)&g_out);
+	struct smekvm_gf_case *c = smekvm_gf_case(vm, G_STEP, 0, i);
+	__u64 from = i % 4, to = step_after(&steps[i / 4], from), want_fpsr;
 	unsigned int zeroes = smekvm_model_svcr_zeroes(from, to);
-	char what[96];
 	bool ok;
 
 	want_fpsr = zeroes & SMEKVM_ZERO_VEC ?
 		    SMEKVM_FPSR_AFTER_SM_CHANGE : SMEKVM_STEP_FPSR_IN;
 
-	case_name(what, sizeof(what), r->f, r->vq, C_STEP0 + i);
 	ok = out->svcr == to;
 	if (!ok) {
 		ksft_print_msg("%s: SVCR 0x%llx afterwards, expected 0x%llx\n",
-			       what, out->svcr, to);
+			       c->name, out->svcr, to);
 	} else {
-		ok = smekvm_step_compare(&r->sv, out, to, i,
+		ok = smekvm_step_compare(&sv, out, to, i,
 					 zeroes & SMEKVM_ZERO_VEC,
-					 zeroes & SMEKVM_ZERO_ZA, what);
+					 zeroes & SMEKVM_ZERO_ZA, c->name);
 		if (ok && fpsr != want_fpsr) {
 			ksft_print_msg("%s: FPSR 0x%llx afterwards, expected 0x%llx\n",
-				       what, fpsr, want_fpsr);
+				       c->name, fpsr, want_fpsr);
 			ok = false;
 		}
 	}
-	set_result(r, C_STEP0 + i, ok);
+	smekvm_gf_check(c, ok);
 }
 
 static __u64 tpidr2_want;
 
-static void check_tpidr2(struct run *r, int stage, unsigned int round,
-			 __u64 val)
+static void check_tpidr2(struct smekvm_gf_vm *vm, int stage,
+			 unsigned int round, __u64 val)
 {
+	struct smekvm_gf_case *c = smekvm_gf_case(vm, G_FLAVOUR, 0, X_TPIDR2);
 	__u64 got = 0;
 	int err;
 
 	if (stage == STAGE_TPIDR2_SET) {
-		err = __smekvm_get_reg64(r->vcpu, SMEKVM_TPIDR2_EL0, &got);
+		err = __smekvm_get_reg64(vm->vcpu, SMEKVM_TPIDR2_EL0, &got);
 		if (err || got != val) {
-			ksft_print_msg("round %u: ONE_REG TPIDR2 0x%llx (%s), wrote 0x%llx\n",
-				       round, got, strerror(err), val);
-			set_result(r, C_TPIDR2, false);
+			ksft_print_msg("%s: round %u: ONE_REG TPIDR2 0x%llx (%s), wrote 0x%llx\n",
+				       c->name, round, got, strerror(err), val);
+			smekvm_gf_check(c, false);
 		}
 		tpidr2_want = val;
 		if (round % 2) {	/* odd rounds: userspace changes it */
 			tpidr2_want = ~val;
-			vcpu_set_reg(r->vcpu, SMEKVM_TPIDR2_EL0, tpidr2_want);
+			vcpu_set_reg(vm->vcpu, SMEKVM_TPIDR2_EL0, tpidr2_want);
 		}
 		smekvm_move_to_cpu(round + 1);
 		return;
 	}
-	set_result(r, C_TPIDR2, val == tpidr2_want);
 	if (val != tpidr2_want)
-		ksft_print_msg("round %u: guest reads TPIDR2_EL0 0x%llx, expected 0x%llx\n",
-			       round, val, tpidr2_want);
+		ksft_print_msg("%s: round %u: guest reads TPIDR2_EL0 0x%llx, expected 0x%llx\n",
+			       c->name, round, val, tpidr2_want);
+	smekvm_gf_check(c, val == tpidr2_want);
 }
 
-static void check_smpri(struct run *r, __u64 before, __u64 after)
+static void check_smpri(struct smekvm_gf_vm *vm, __u64 before, __u64 after)
 {
+	struct smekvm_gf_case *c = smekvm_gf_case(vm, G_FLAVOUR, 0, X_SMPRI);
 	__u64 host = ~0ULL;
-	int err = __smekvm_get_reg64(r->vcpu, SMEKVM_SMPRI_EL1, &host);
+	int err = __smekvm_get_reg64(vm->vcpu, SMEKVM_SMPRI_EL1, &host);
 
 	if (before || after || err || host)
-		ksft_print_msg("SMPRI_EL1: 0x%llx, 0x%llx after 0xf; ONE_REG 0x%llx (%s)\n",
-			       before, after, host, strerror(err));
-	set_result(r, C_SMPRI, !before && !after && !err && !host);
+		ksft_print_msg("%s: 0x%llx, 0x%llx after 0xf; ONE_REG 0x%llx (%s)\n",
+			       c->name, before, after, host, strerror(err));
+	smekvm_gf_check(c, !before && !after && !err && !host);
 }
 
-static void check_id(struct run *r, __u64 pfr1, __u64 smfr0)
+static void check_id(struct smekvm_gf_vm *vm, __u64 pfr1, __u64 smfr0)
 {
-	__u64 host_pfr1 = vcpu_get_reg(r->vcpu, SMEKVM_ID_AA64PFR1_EL1);
-	__u64 host_smfr0 = vcpu_get_reg(r->vcpu, SMEKVM_ID_AA64SMFR0_EL1);
+	struct smekvm_gf_case *c_pfr1 = smekvm_gf_case(vm, G_FLAVOUR, 0, X_PFR1);
+	struct smekvm_gf_case *c_smfr0 = smekvm_gf_case(vm, G_FLAVOUR, 0,
+							X_SMFR0);
+	__u64 host_pfr1 = vcpu_get_reg(vm->vcpu, SMEKVM_ID_AA64PFR1_EL1);
+	__u64 host_smfr0 = vcpu_get_reg(vm->vcpu, SMEKVM_ID_AA64SMFR0_EL1);
 	__u64 sme = FIELD_GET(ID_AA64PFR1_EL1_SME_MASK, pfr1);
 	__u64 want = FIELD_GET(ID_AA64PFR1_EL1_SME_MASK, host_pfr1);
 	bool ok;
 
-	if (r->f->cfg.hide_sme2)
+	if (vm->cfg.hide_sme2)
 		want = ID_AA64PFR1_EL1_SME_IMP;
 	ok = sme == want;
 	if (!ok)
-		ksft_print_msg("guest ID_AA64PFR1_EL1.SME %llu, configured %llu\n",
-			       sme, want);
-	set_result(r, C_PFR1, ok);
+		ksft_print_msg("%s: guest ID_AA64PFR1_EL1.SME %llu, configured %llu\n",
+			       c_pfr1->name, sme, want);
+	smekvm_gf_check(c_pfr1, ok);
 
 	ok = smfr0 == host_smfr0 &&
-	     !(r->f->cfg.hide_fa64 && (smfr0 & ID_AA64SMFR0_EL1_FA64_MASK));
+	     !(vm->cfg.hide_fa64 && (smfr0 & ID_AA64SMFR0_EL1_FA64_MASK));
 	if (!ok)
-		ksft_print_msg("guest ID_AA64SMFR0_EL1 0x%llx, configured 0x%llx%s\n",
-			       smfr0, host_smfr0,
-			       r->f->cfg.hide_fa64 ? " (FA64 hidden)" : "");
-	set_result(r, C_SMFR0, ok);
+		ksft_print_msg("%s: guest ID_AA64SMFR0_EL1 0x%llx, configured 0x%llx%s\n",
+			       c_smfr0->name, smfr0, host_smfr0,
+			       vm->cfg.hide_fa64 ? " (FA64 hidden)" : "");
+	smekvm_gf_check(c_smfr0, ok);
 }
 
-/* Why the VMs cannot run: KVM_RUN refused the first one. */
-static const char *run_refused;
-
-/* Run one VM; false if KVM_RUN refused it on the first entry. */
-static bool run_vm(struct run *r)
+static void on_sync(struct smekvm_gf_vm *vm, enum smekvm_run_event ev,
+		    struct ucall *uc)
 {
-	struct smekvm_run run = { .may_refuse = true };
-	struct ucall uc;
-	char who[48];
-
-	run_setup(r);
-	snprintf(who, sizeof(who), "%s svl_%u", r->f->name, r->vq * 128);
-	run.vcpu = r->vcpu;
-	run.who = who;
-	for (;;) {
-		switch (smekvm_run_next(&run, &uc)) {
-		case SMEKVM_EV_REFUSED:
-			run_refused = SMEKVM_RUN_REFUSED;
-			return false;
-		case SMEKVM_EV_SYNC:
-			if (smekvm_fp_own_exit(&uc))
-				break;
-			switch (uc.args[0]) {
-			case STAGE_RDSVL:
-				/* RDSVL: SVL / 8, a streaming Z in bytes. */
-				set_result(r, C_RDSVL, uc.args[1] ==
-					   SMEKVM_ZREG_BYTES(r->vq));
-				if (uc.args[1] != SMEKVM_ZREG_BYTES(r->vq))
-					ksft_print_msg("svl_%u: RDSVL %lu bytes with LEN=15\n",
-						       r->vq * 128, uc.args[1]);
-				break;
-			case STAGE_LEN:
-				sync_global_from_guest(r->vm, g_arch);
-				check_len(r, C_LEN0 + uc.args[1], g_arch.svl_by_len);
-				check_len_own(r, uc.args[1], uc.args[2], uc.args[3]);
-				break;
-			case STAGE_STEP_PRE:
-				step_pre(r, uc.args[1]);
-				break;
-			case STAGE_STEP_POST:
-				step_post(r, uc.args[1], uc.args[2]);
-				break;
-			case STAGE_TPIDR2_SET:
-			case STAGE_TPIDR2_GOT:
-				check_tpidr2(r, uc.args[0], uc.args[1],
-					     uc.args[2]);
-				break;
-			case STAGE_SMPRI:
-				check_smpri(r, uc.args[1], uc.args[2]);
-				break;
-			case STAGE_ID:
-				check_id(r, uc.args[1], uc.args[2]);
-				break;
-			default:
-				TEST_FAIL("unknown stage %lu", uc.args[0]);
-			}
-			break;
-		default:	/* done, or a guest exception (printed) */
-			return true;
-		}
+	switch (uc->args[0]) {
+	case STAGE_RDSVL:
+		check_rdsvl(vm, uc->args[1]);
+		break;
+	case STAGE_LEN:
+		sync_global_from_guest(vm->vm, g_arch);
+		check_len(vm, uc->args[1], uc->args[2], uc->args[3]);
+		break;
+	case STAGE_STEP_PRE:
+		step_pre(vm, uc->args[1]);
+		break;
+	case STAGE_STEP_POST:
+		step_post(vm, uc->args[1], uc->args[2]);
+		break;
+	case STAGE_TPIDR2_SET:
+	case STAGE_TPIDR2_GOT:
+		check_tpidr2(vm, uc->args[0], uc->args[1], uc->args[2]);
+		break;
+	case STAGE_SMPRI:
+		check_smpri(vm, uc->args[1], uc->args[2]);
+		break;
+	case STAGE_ID:
+		check_id(vm, uc->args[1], uc->args[2]);
+		break;
+	default:
+		TEST_FAIL("unknown stage %lu", uc->args[0]);
 	}
 }
 
-static unsigned int counts[3];	/* pass, fail, skip */
-
-static void report(const struct smekvm_flavour_info *f, unsigned int vq, int c,
-		   int result, const char *why)
+static const char *run_vm(struct smekvm_gf_vm *vm)
 {
-	char name[96];
+	unsigned int i, from, n = 0;
 
-	case_name(name, sizeof(name), f, vq, c);
-	if (result == RES_SKIP) {
-		ksft_test_result_skip("%s: %s\n", name, why ? why : "");
-		counts[2]++;
-	} else {
-		ksft_test_result(result == RES_PASS, "%s\n", name);
-		counts[result != RES_PASS]++;
-	}
-}
-
-static void test_vm(const struct smekvm_flavour_info *f, unsigned int vq)
-{
-	struct run r = { .f = f, .vq = vq };
-	const char *why = smekvm_cfg_host_lacks(&f->cfg);
-	int c, n = vm_cases(f, vq);
-	bool any = false;
-
-	for (c = 0; c < n; c++)
-		any |= selected(f, vq, c);
-	if (!any)
-		return;
-
-	if (!why && !run_refused && !run_vm(&r))
-		ksft_print_msg("%s svl_%u: %s\n", f->name, vq * 128,
-			       run_refused);
-	if (!why)
-		why = run_refused;
-	if (r.vm)
-		kvm_vm_free(r.vm);
-
-	for (c = 0; c < n; c++) {
-		if (!selected(f, vq, c))
-			continue;
-		if (why)
-			report(f, vq, c, RES_SKIP, why);
-		else if (len_state(c) >= 0 &&
-			 smekvm_fp_own_host_lacks(len_state(c)))
-			report(f, vq, c, RES_SKIP,
-			       smekvm_fp_own_host_lacks(len_state(c)));
-		else if (!r.result[c])
-			report(f, vq, c, RES_FAIL, NULL);
-		else
-			report(f, vq, c, r.result[c], NULL);
-	}
-}
-
-static void read_offered(void)
-{
-	struct smekvm_vcpu_cfg cfg = { .sme = true };
-	struct kvm_vcpu *vcpu;
-	struct kvm_vm *vm;
-
-	vm = vm_create(1);
-	vcpu = smekvm_vcpu_add(vm, 0, &cfg, NULL);
-	smekvm_get_vls(vcpu, KVM_REG_ARM64_SME_VLS, &offered);
-	kvm_vm_free(vm);
+	/* The guest sets FA64 and EZT0 whenever the VM has them. */
+	sv = (struct smekvm_step_vcpu){ .cfg = vm->sv.cfg };
+	g_arch.smcr = vm->sv.smcr & ~SMCR_ELx_LEN;
+	g_arch.rows = SMEKVM_ZA_ROWS(vm->vq);
+	g_arch.sve = vm->cfg.sve;
+	g_arch.extras = vm->largest;
+	for (i = 0; i < ARRAY_SIZE(steps); i++)
+		for (from = 0; from < 4; from++)
+			g_arch.flags[n++] = smekvm_step_flags(&sv, from,
+							      steps[i].op,
+							      steps[i].target);
+	g_arch.nsteps = n;
+	g_arch.nown = 0;
+	for (i = 0; i < SMEKVM_NR_OWN; i++)
+		if (smekvm_gf_runs(smekvm_gf_case(vm, G_LEN, i, 0)))
+			g_arch.own[g_arch.nown++] = i;
+	sync_global_to_guest(vm->vm, g_arch);
+	return smekvm_gf_loop(vm, on_sync);
 }
 
 int main(void)
 {
-	unsigned int i, vq, plan = 0;
-	const struct smekvm_flavour_info *f;
-	const char *el2_why;
-	bool el2, el2_sel;
-	struct timespec t0, t1;
-	char buf[96];
-	int c;
-
-	smekvm_skip_unless_kvm_sme();
-	read_offered();
-	all_vls = smekvm_sweep_all_vls();
-	el2 = smekvm_el2_sme_wanted(&el2_why);
-	el2_sel = el2 && smekvm_case_selected("el2/sme");
-
-	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
-		f = smekvm_flavour(flavours[i]);
-		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
-			if (smekvm_vls_has(&offered, vq) && vm_runs(f, vq))
-				for (c = 0; c < vm_cases(f, vq); c++)
-					plan += selected(f, vq, c);
-	}
-	plan += el2_sel;
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
-
-	ksft_print_header();
-	ksft_set_plan(plan);
-	ksft_print_msg("offered SVLs: %s (run at %s)\n",
-		       smekvm_vls_str(&offered, buf, sizeof(buf)),
-		       all_vls ? "all" : "the smallest and largest");
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-
-	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
-		f = smekvm_flavour(flavours[i]);
-		for (vq = 1; vq <= SMEKVM_VLS_MAX_VQ; vq++)
-			if (smekvm_vls_has(&offered, vq) && vm_runs(f, vq))
-				test_vm(f, vq);
-	}
-	if (el2_sel) {
-		ksft_test_result_skip("el2/sme: %s\n", el2_why);
-		counts[2]++;
-	}
-
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ksft_print_msg("%u passed, %u failed, %u skipped in %.1f s\n",
-		       counts[0], counts[1], counts[2],
-		       (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-	ksft_finished();
+	smekvm_gf_main(&(struct smekvm_gf_prog){
+		.prefix = "el1/", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),
+		.flags = SMEKVM_GF_NEED_SME | SMEKVM_GF_EL2,
+		.guest = guest_main, .run = run_vm,
+	});
 }
