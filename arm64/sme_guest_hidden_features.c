@@ -41,9 +41,6 @@
  * vcpus.
  * SMEKVM_CASE=<name> runs one case.
  */
-#include <errno.h>
-#include <string.h>
-#include <time.h>
 #include <sys/auxv.h>
 #include <asm/hwcap.h>
 
@@ -52,19 +49,11 @@
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "case_filter.h"
 #include "fp_own.h"
 #include "guest_exc.h"
-#include "sme_flavour.h"
-#include "sme_el2.h"
-#include "sme_probe.h"
-#include "sme_run.h"
-#include "sme_vcpu.h"
+#include "sme_gframe.h"
 #include "guest_code/guest_nofp.h"
 #include "guest_code/sme_hidden_feat.h"
-
-/* A case's result; RES_NONE: the guest never got to it (a failure). */
-enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
 
 enum hf_expect { HF_EXEC, HF_SMTC1, HF_SMTC4, HF_UNDEF };
 
@@ -85,49 +74,84 @@ struct hf_case {
 	enum hf_expect expect;
 };
 
-/* A VM of one flavour (lib/sme_flavour.h) and the cases it runs. */
+/* A VM of one flavour (lib/sme_flavour.h): what it needs, its cases. */
+#define HF_MAX		5
+
 struct hf_vm {
-	enum smekvm_flavour fl;
 	unsigned long need_hwcap2;
 	const char *lacks;
-	struct hf_case cases[5];
 	unsigned int ncases;
+	struct hf_case cases[HF_MAX];
 };
 
-static const struct hf_vm vms[] = {
-	{ SMEKVM_FL_FA64_HIDDEN,
-	  HWCAP2_SME_FA64, "host has no FA64 to hide", {
-		{ I_ADDV, 0, HF_SMTC1 },
-		{ I_ADDV, SMCR_ELx_FA64, HF_SMTC1 },
-		{ I_RDFFR, 0, HF_SMTC1 },
-		{ I_RDFFR, SMCR_ELx_FA64, HF_SMTC1 },
-		{ I_FMOV, 0, HF_EXEC },
-	  }, 5 },
-	{ SMEKVM_FL_SME_ONLY,
-	  HWCAP2_SME_FA64, "host has no FA64", {
-		{ I_ADDV, 0, HF_SMTC1 },
-		{ I_ADDV, SMCR_ELx_FA64, HF_EXEC },
-		{ I_RDFFR, 0, HF_SMTC1 },
-		{ I_RDFFR, SMCR_ELx_FA64, HF_EXEC },
-	  }, 4 },
-	{ SMEKVM_FL_SME2_HIDDEN,
-	  HWCAP2_SME2, "host has no SME2 to hide", {
-		{ I_ZERO_ZT0, 0, HF_SMTC4 },
-		{ I_ZERO_ZT0, SMCR_ELx_EZT0, HF_UNDEF },
-		{ I_LDR_ZT0, 0, HF_SMTC4 },
-		{ I_LDR_ZT0, SMCR_ELx_EZT0, HF_UNDEF },
-	  }, 4 },
-	{ SMEKVM_FL_SME_ONLY,
-	  HWCAP2_SME2, "host has no SME2", {
-		{ I_ZERO_ZT0, 0, HF_SMTC4 },
-		{ I_ZERO_ZT0, SMCR_ELx_EZT0, HF_EXEC },
-		{ I_LDR_ZT0, 0, HF_SMTC4 },
-		{ I_LDR_ZT0, SMCR_ELx_EZT0, HF_EXEC },
-	  }, 4 },
+/* The payloads that enter streaming mode: they zero D15 on leaving it. */
+static bool streaming_insn(const struct hf_case *c)
+{
+	return c->insn == I_FMOV || c->insn == I_ADDV || c->insn == I_RDFFR;
+}
+
+static const struct hf_case *hf_case(const struct smekvm_gf_vm *vm,
+				     unsigned int i)
+{
+	return &((const struct hf_vm *)vm->kind->data)->cases[i];
+}
+
+static bool case_name(const struct smekvm_gf_vm *vm, unsigned int s,
+		      unsigned int i, char *buf, size_t size)
+{
+	const struct hf_case *c = hf_case(vm, i);
+	bool fa64 = streaming_insn(c);
+	__u64 bit = fa64 ? SMCR_ELx_FA64 : SMCR_ELx_EZT0;
+
+	snprintf(buf, size, "%s/guest_%s_%d_%s", insn_names[c->insn],
+		 fa64 ? "fa64" : "ezt0", !!(c->smcr & bit),
+		 expect_names[c->expect]);
+	return i < ((const struct hf_vm *)vm->kind->data)->ncases;
+}
+
+/* Every case of a VM runs in every FP-ownership state. */
+static const struct smekvm_gf_group group = {
+	.flags = SMEKVM_GF_OWN, .nr_inner = HF_MAX, .name = case_name,
 };
+
+#define HF_VM(fl, hwcap2, why, n, ...) {				\
+	.f = SMEKVM_FL_##fl, .groups = &group, .nr_groups = 1,		\
+	.data = &(const struct hf_vm){ hwcap2, why, n, { __VA_ARGS__ } },	\
+}
+
+static const struct smekvm_gf_kind kinds[] = {
+	HF_VM(FA64_HIDDEN, HWCAP2_SME_FA64, "host has no FA64 to hide", 5,
+	      { I_ADDV, 0, HF_SMTC1 },
+	      { I_ADDV, SMCR_ELx_FA64, HF_SMTC1 },
+	      { I_RDFFR, 0, HF_SMTC1 },
+	      { I_RDFFR, SMCR_ELx_FA64, HF_SMTC1 },
+	      { I_FMOV, 0, HF_EXEC }),
+	HF_VM(SME_ONLY, HWCAP2_SME_FA64, "host has no FA64", 4,
+	      { I_ADDV, 0, HF_SMTC1 },
+	      { I_ADDV, SMCR_ELx_FA64, HF_EXEC },
+	      { I_RDFFR, 0, HF_SMTC1 },
+	      { I_RDFFR, SMCR_ELx_FA64, HF_EXEC }),
+	HF_VM(SME2_HIDDEN, HWCAP2_SME2, "host has no SME2 to hide", 4,
+	      { I_ZERO_ZT0, 0, HF_SMTC4 },
+	      { I_ZERO_ZT0, SMCR_ELx_EZT0, HF_UNDEF },
+	      { I_LDR_ZT0, 0, HF_SMTC4 },
+	      { I_LDR_ZT0, SMCR_ELx_EZT0, HF_UNDEF }),
+	HF_VM(SME_ONLY, HWCAP2_SME2, "host has no SME2", 4,
+	      { I_ZERO_ZT0, 0, HF_SMTC4 },
+	      { I_ZERO_ZT0, SMCR_ELx_EZT0, HF_EXEC },
+	      { I_LDR_ZT0, 0, HF_SMTC4 },
+	      { I_LDR_ZT0, SMCR_ELx_EZT0, HF_EXEC }),
+};
+
+static const char *vm_lacks(const struct smekvm_gf_vm *vm)
+{
+	const struct hf_vm *v = vm->kind->data;
+
+	return getauxval(AT_HWCAP2) & v->need_hwcap2 ? NULL : v->lacks;
+}
 
 /* Cases of one VM: every table entry in every FP-ownership state. */
-#define MAX_CASES	(SMEKVM_NR_OWN * 5)
+#define MAX_CASES	(SMEKVM_NR_OWN * HF_MAX)
 
 /* Guest memory: the cases of this VM, set by the host. */
 static struct {
@@ -172,9 +196,7 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 	__u64 i, pattern;
 	int copy, pass;
 
-	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
-		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
-	isb();
+	smekvm_gf_guest_start(0, false);
 
 	/* Pass 0 maps every page the cases touch (lib/fp_own.h). */
 	for (pass = 0; pass < 2; pass++) {
@@ -194,51 +216,6 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 			smekvm_fp_own_warmed();
 	}
 	GUEST_DONE();
-}
-
-/* The payloads that enter streaming mode: they zero D15 on leaving it. */
-static bool streaming_insn(const struct hf_case *c)
-{
-	return c->insn == I_FMOV || c->insn == I_ADDV || c->insn == I_RDFFR;
-}
-
-static void case_name(char *buf, size_t size, const struct hf_vm *v,
-		      unsigned int s, const struct hf_case *c)
-{
-	bool fa64 = streaming_insn(c);
-	__u64 bit = fa64 ? SMCR_ELx_FA64 : SMCR_ELx_EZT0;
-
-	snprintf(buf, size, "el1/%s/%s/%s/guest_%s_%d_%s",
-		 smekvm_flavour_name(v->fl),
-		 smekvm_fp_own[s].name, insn_names[c->insn],
-		 fa64 ? "fa64" : "ezt0",
-		 !!(c->smcr & bit), expect_names[c->expect]);
-}
-
-static bool selected(const struct hf_vm *v, unsigned int s,
-		     const struct hf_case *c)
-{
-	char name[96];
-
-	case_name(name, sizeof(name), v, s, c);
-	return smekvm_case_selected(name);
-}
-
-static unsigned int counts[3];	/* pass, fail, skip */
-
-static void report(const struct hf_vm *v, unsigned int s,
-		   const struct hf_case *c, int result, const char *why)
-{
-	char name[96];
-
-	case_name(name, sizeof(name), v, s, c);
-	if (result == RES_SKIP) {
-		ksft_test_result_skip("%s: %s\n", name, why ? why : "");
-		counts[2]++;
-	} else {
-		ksft_test_result(result == RES_PASS, "%s\n", name);
-		counts[result != RES_PASS]++;
-	}
 }
 
 /* Whether the exception recorded for @c is what @c expects. */
@@ -276,155 +253,53 @@ static bool check(const char *name, const struct hf_case *c, __u64 hit,
 	return false;
 }
 
-static const char *run_refused;
+/* The frame's case of each case the guest runs. */
+static struct smekvm_gf_case *guest_case[MAX_CASES];
 
-/* The FP-ownership states of these vcpus (SME, no SVE). */
-static unsigned int own_states[SMEKVM_NR_OWN], nr_own;
-
-/* Case @k of @v: state k / ncases, table entry k % ncases. */
-static unsigned int k_state(const struct hf_vm *v, unsigned int k)
+static void on_sync(struct smekvm_gf_vm *vm, enum smekvm_run_event ev,
+		    struct ucall *uc)
 {
-	return own_states[k / v->ncases];
+	struct smekvm_gf_case *c;
+	const struct hf_case *h;
+	bool ok;
+
+	TEST_ASSERT(uc->args[0] < g_hf.ncases, "bad case index %lu",
+		    uc->args[0]);
+	sync_global_from_guest(vm->vm, g_diag);
+	sync_global_from_guest(vm->vm, g_own);
+	c = guest_case[uc->args[0]];
+	h = hf_case(vm, c->i);
+	ok = check(c->name, h, uc->args[1], uc->args[2], uc->args[3],
+		   uc->args[4], uc->args[5]);
+	ok &= smekvm_fp_own_check(c->name, c->o, g_own[1], g_own[0],
+				  streaming_insn(h));
+	smekvm_gf_check(c, ok);
 }
 
-static const struct hf_case *k_case(const struct hf_vm *v, unsigned int k)
+/* One VM runs every case of its kind, in every state. */
+static const char *run_vm(struct smekvm_gf_vm *vm)
 {
-	return &v->cases[k % v->ncases];
-}
+	struct smekvm_gf_case *c;
+	unsigned int n = 0;
 
-static bool k_selected(const struct hf_vm *v, unsigned int k)
-{
-	return selected(v, k_state(v, k), k_case(v, k));
-}
-
-/* One VM runs every case of @v, in every state. */
-static void test_vm(const struct hf_vm *v)
-{
-	const char *fl_name = smekvm_flavour_name(v->fl);
-	struct smekvm_run run = { .who = fl_name, .may_refuse = true };
-	const char *why = NULL;
-	int result[MAX_CASES] = { 0 };
-	unsigned int idx[MAX_CASES];	/* guest case -> k */
-	const struct hf_case *c;
-	struct kvm_vcpu *vcpu;
-	struct kvm_vm *vm;
-	struct ucall uc;
-	unsigned int k, n = 0;
-	bool done = false, ok;
-	char name[96];
-
-	for (k = 0; k < nr_own * v->ncases; k++)
-		n += k_selected(v, k);
-	if (!n)
-		return;
-
-	if (!(getauxval(AT_HWCAP2) & v->need_hwcap2))
-		why = v->lacks;
-	else if (run_refused)
-		why = run_refused;
-	if (why)
-		goto report;
-
-	vm = vm_create(1);
-	vcpu = smekvm_vcpu_add(vm, 0, &smekvm_flavour(v->fl)->cfg, guest_main);
-	smekvm_install_exc_recorder(vm, vcpu);
-	smekvm_vcpu_finalize(vcpu);
-	kvm_arch_vm_finalize_vcpus(vm);
-
-	g_hf.ncases = 0;
-	for (k = 0; k < nr_own * v->ncases; k++) {
-		if (!k_selected(v, k) ||
-		    smekvm_fp_own_host_lacks(k_state(v, k)))
+	for (c = vm->cases; c < vm->cases + vm->nr; c++) {
+		if (!smekvm_gf_runs(c))
 			continue;
-		idx[g_hf.ncases] = k;
-		g_hf.insn[g_hf.ncases] = k_case(v, k)->insn;
-		g_hf.state[g_hf.ncases] = k_state(v, k);
-		g_hf.smcr[g_hf.ncases++] = k_case(v, k)->smcr;
+		guest_case[n] = c;
+		g_hf.insn[n] = hf_case(vm, c->i)->insn;
+		g_hf.state[n] = c->o;
+		g_hf.smcr[n++] = hf_case(vm, c->i)->smcr;
 	}
-	sync_global_to_guest(vm, g_hf);
-
-	run.vcpu = vcpu;
-	while (!done) {
-		switch (smekvm_run_next(&run, &uc)) {
-		case SMEKVM_EV_REFUSED:
-			run_refused = SMEKVM_RUN_REFUSED;
-			why = run_refused;
-			ksft_print_msg("%s: %s\n", fl_name, why);
-			done = true;
-			break;
-		case SMEKVM_EV_SYNC:
-			if (smekvm_fp_own_exit(&uc))
-				break;
-			TEST_ASSERT(uc.args[0] < g_hf.ncases,
-				    "bad case index %lu", uc.args[0]);
-			sync_global_from_guest(vm, g_diag);
-			sync_global_from_guest(vm, g_own);
-			k = idx[uc.args[0]];
-			c = k_case(v, k);
-			case_name(name, sizeof(name), v, k_state(v, k), c);
-			ok = check(name, c, uc.args[1], uc.args[2], uc.args[3],
-				   uc.args[4], uc.args[5]);
-			ok &= smekvm_fp_own_check(name, k_state(v, k), g_own[1],
-						  g_own[0], streaming_insn(c));
-			result[k] = ok ? RES_PASS : RES_FAIL;
-			break;
-		default:	/* done, or a guest exception (printed) */
-			done = true;
-			break;
-		}
-	}
-	kvm_vm_free(vm);
-
-report:
-	for (k = 0; k < nr_own * v->ncases; k++) {
-		const char *skip = why ? why :
-				   smekvm_fp_own_host_lacks(k_state(v, k));
-
-		if (!k_selected(v, k))
-			continue;
-		if (skip)
-			report(v, k_state(v, k), k_case(v, k), RES_SKIP, skip);
-		else
-			report(v, k_state(v, k), k_case(v, k),
-			       result[k] ? result[k] : RES_FAIL, NULL);
-	}
+	g_hf.ncases = n;
+	sync_global_to_guest(vm->vm, g_hf);
+	return smekvm_gf_loop(vm, on_sync);
 }
 
 int main(void)
 {
-	unsigned int i, j, s, plan = 0;
-	struct timespec t0, t1;
-	const char *el2_why;
-	bool el2_sel;
-
-	for (s = 0; s < SMEKVM_NR_OWN; s++)
-		if (smekvm_fp_own_applies(s, false, true))
-			own_states[nr_own++] = s;
-	for (i = 0; i < ARRAY_SIZE(vms); i++)
-		for (j = 0; j < nr_own * vms[i].ncases; j++)
-			plan += k_selected(&vms[i], j);
-	smekvm_skip_unless_kvm_sme();
-	el2_sel = smekvm_el2_sme_wanted(&el2_why) &&
-		  smekvm_case_selected("el2/sme");
-	plan += el2_sel;
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
-
-	ksft_print_header();
-	ksft_set_plan(plan);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-
-	for (i = 0; i < ARRAY_SIZE(vms); i++)
-		test_vm(&vms[i]);
-	if (el2_sel) {
-		ksft_test_result_skip("el2/sme: %s\n", el2_why);
-		counts[2]++;
-	}
-
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ksft_print_msg("%u passed, %u failed, %u skipped in %.1f s\n",
-		       counts[0], counts[1], counts[2],
-		       (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-	ksft_finished();
+	smekvm_gf_main(&(struct smekvm_gf_prog){
+		.prefix = "el1/", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),
+		.flags = SMEKVM_GF_NEED_SME | SMEKVM_GF_EXC | SMEKVM_GF_EL2,
+		.guest = guest_main, .lacks = vm_lacks, .run = run_vm,
+	});
 }
