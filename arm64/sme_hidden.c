@@ -46,10 +46,6 @@
  * guest's handler (lib/guest_exc.c) records the exception taken at that
  * address and skips the instruction.  SMEKVM_CASE=<name> runs one case.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
 #include <linux/bitfield.h>
 
 #include <kvm_util.h>
@@ -57,13 +53,9 @@
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "case_filter.h"
 #include "fp_own.h"
 #include "guest_exc.h"
-#include "sme_flavour.h"
-#include "sme_probe.h"
-#include "sme_run.h"
-#include "sme_vcpu.h"
+#include "sme_gframe.h"
 #include "guest_code/guest_nofp.h"
 #include "guest_code/sme_hidden_insns.h"
 
@@ -129,54 +121,56 @@ static const struct check checks[] = {
 
 #define NR_CHECKS	ARRAY_SIZE(checks)
 
-/*
- * The vcpus, one of each flavour (lib/sme_flavour.h): no_vec is the
- * library's default vcpu (at EL2 when the host offers nested
- * virtualisation, unless NV=0), the others are made at EL1.
- */
-static const enum smekvm_flavour vms[] = {
-	SMEKVM_FL_NO_VEC, SMEKVM_FL_SVE_ONLY, SMEKVM_FL_SME_ONLY,
-};
-
-static bool dflt_vcpu(const struct smekvm_flavour_info *v)
-{
-	return v->id == SMEKVM_FL_NO_VEC;
-}
-
-static enum expect expect(const struct smekvm_flavour_info *v, unsigned int s,
+static enum expect expect(const struct smekvm_gf_vm *vm, unsigned int s,
 			  const struct check *c)
 {
 	switch (c->kind) {
 	case K_FP:
 		return X_EXEC;
 	case K_SVE:
-		if (v->cfg.sve || (v->cfg.sme && s == SMEKVM_OWN_STREAMING))
+		if (vm->cfg.sve || (vm->cfg.sme && s == SMEKVM_OWN_STREAMING))
 			return X_EXEC;
-		return v->cfg.sme ? X_TRAP : X_UNDEF;
+		return vm->cfg.sme ? X_TRAP : X_UNDEF;
 	case K_SMIDR:
-		return v->cfg.sme ? X_EXEC : X_IDST;
+		return vm->cfg.sme ? X_EXEC : X_IDST;
 	case K_ID:
-		return v->cfg.sme ? X_NONZERO : X_ZERO;
+		return vm->cfg.sme ? X_NONZERO : X_ZERO;
 	default:
-		return v->cfg.sme ? X_EXEC : X_UNDEF;
+		return vm->cfg.sme ? X_EXEC : X_UNDEF;
 	}
 }
 
-static void case_name(char *buf, size_t size,
-		      const struct smekvm_flavour_info *v, unsigned int s,
-		      const struct check *c)
+static bool case_name(const struct smekvm_gf_vm *vm, unsigned int s,
+		      unsigned int i, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s/%s/%s_%s", v->name, smekvm_fp_own[s].name,
-		 c->name, expect_names[expect(v, s, c)]);
+	snprintf(buf, size, "%s_%s", checks[i].name,
+		 expect_names[expect(vm, s, &checks[i])]);
+	return true;
 }
+
+/* Every check in every FP-ownership state. */
+static const struct smekvm_gf_group group = {
+	.flags = SMEKVM_GF_OWN, .nr_inner = NR_CHECKS, .name = case_name,
+};
+
+/*
+ * The vcpus, one of each flavour (lib/sme_flavour.h): no_vec is the
+ * library's default vcpu (at EL2 when the host offers nested
+ * virtualisation, unless NV=0), the others are made at EL1.
+ */
+static const struct smekvm_gf_kind kinds[] = {
+	{ .f = SMEKVM_FL_NO_VEC, .lib_vcpu = true, .groups = &group,
+	  .nr_groups = 1 },
+	{ .f = SMEKVM_FL_SVE_ONLY, .groups = &group, .nr_groups = 1 },
+	{ .f = SMEKVM_FL_SME_ONLY, .groups = &group, .nr_groups = 1 },
+};
 
 /* Guest memory: the cases of one VM, set by the host. */
 #define MAX_CASES	(SMEKVM_NR_OWN * NR_CHECKS)
 
 static struct {
 	u64 n;
-	u64 sme;		/* write smcr to SMCR_EL1 first */
-	u64 smcr;
+	u64 smcr;		/* written to SMCR_EL1 first, unless 0 */
 	u64 state[MAX_CASES];
 	u64 check[MAX_CASES];
 	u64 arg[MAX_CASES];
@@ -204,13 +198,7 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 	int pass;
 
 	/* Let FP, SVE and SME instructions reach KVM, not our own EL1. */
-	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
-		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
-	isb();
-	if (g.sme) {
-		write_sysreg_s(g.smcr, SYS_SMCR_EL1);
-		isb();
-	}
+	smekvm_gf_guest_start(g.smcr, false);
 
 	/* Pass 0 maps every page the cases touch (lib/fp_own.h). */
 	for (pass = 0; pass < 2; pass++) {
@@ -287,213 +275,65 @@ static bool judge(const char *name, enum expect x, const struct check *c,
 	}
 }
 
-/* Why this host cannot run a vcpu of kind @v, or NULL. */
-static const char *vm_lacks(const struct smekvm_flavour_info *v)
+/* The frame's case of each case the guest runs; the guest's FEAT_IDST. */
+static struct smekvm_gf_case *guest_case[MAX_CASES];
+static bool idst;
+
+static void on_sync(struct smekvm_gf_vm *vm, enum smekvm_run_event ev,
+		    struct ucall *uc)
 {
-	int fd, ret;
-
-	if (dflt_vcpu(v))
-		return NULL;
-	if (smekvm_cfg_host_lacks(&v->cfg))
-		return smekvm_cfg_host_lacks(&v->cfg);
-	if (!v->cfg.sme)
-		return NULL;
-	fd = open_kvm_dev_path_or_exit();
-	ret = smekvm_probe_vcpu_init(fd, 1U << KVM_ARM_VCPU_SME, NULL);
-	close(fd);
-	return ret ? "KVM cannot give a vcpu SME (KVM_ARM_VCPU_INIT with KVM_ARM_VCPU_SME fails)" :
-		     NULL;
-}
-
-enum { RES_NONE, RES_PASS, RES_FAIL, RES_SKIP };
-
-/* The selected cases of one VM, in the order of their names. */
-static struct hcase {
-	unsigned int s, c;
-	int result;
-	const char *why;	/* of a skip */
-} cases[MAX_CASES];
-
-static unsigned int guest_case[MAX_CASES];	/* guest index -> cases[] */
-
-struct run {
-	const struct smekvm_flavour_info *v;
-	bool idst, sme2;
-};
-
-static void run_case(struct run *r, struct hcase *h)
-{
-	const struct check *c = &checks[h->c];
-	enum expect x = expect(r->v, h->s, c);
-	char name[96];
+	struct smekvm_gf_case *h;
+	const struct check *c;
+	enum expect x;
 	bool ok;
 
-	case_name(name, sizeof(name), r->v, h->s, c);
-	ok = judge(name, x, c, r->idst);
-	ok &= smekvm_fp_own_check(name, h->s, g_res.bad, g_res.prep,
+	TEST_ASSERT(uc->args[0] < g.n, "bad case index %lu", uc->args[0]);
+	sync_global_from_guest(vm->vm, g_res);
+	h = guest_case[uc->args[0]];
+	c = &checks[h->i];
+	x = expect(vm, h->o, c);
+	ok = judge(h->name, x, c, idst);
+	ok &= smekvm_fp_own_check(h->name, h->o, g_res.bad, g_res.prep,
 				  c->zeroes && x == X_EXEC);
-	h->result = ok ? RES_PASS : RES_FAIL;
+	smekvm_gf_check(h, ok);
 }
 
-static void vm_setup(struct run *r, struct kvm_vm *vm, struct kvm_vcpu *vcpu)
+static const char *run_vm(struct smekvm_gf_vm *vm)
 {
-	unsigned int i;
+	struct smekvm_gf_case *h;
 	u64 mmfr2;
 
-	mmfr2 = vcpu_get_reg(vcpu, KVM_ARM64_SYS_REG(SYS_ID_AA64MMFR2_EL1));
-	r->idst = FIELD_GET(ID_AA64MMFR2_EL1_IDS, mmfr2);
-	if (dflt_vcpu(r->v)) {
-		ksft_print_msg("vcpu at EL%d\n", vcpu_has_el2(vcpu) ? 2 : 1);
+	mmfr2 = vcpu_get_reg(vm->vcpu, KVM_ARM64_SYS_REG(SYS_ID_AA64MMFR2_EL1));
+	idst = FIELD_GET(ID_AA64MMFR2_EL1_IDS, mmfr2);
+	if (vm->kind->lib_vcpu) {
+		ksft_print_msg("vcpu at EL%d\n", vcpu_has_el2(vm->vcpu) ? 2 : 1);
 		ksft_print_msg("guest FEAT_IDST: %s, SMIDR_EL1 read expects EC 0x%02lx\n",
-			       r->idst ? "yes" : "no",
-			       r->idst ? ESR_ELx_EC_SYS64 : ESR_ELx_EC_UNKNOWN);
+			       idst ? "yes" : "no",
+			       idst ? ESR_ELx_EC_SYS64 : ESR_ELx_EC_UNKNOWN);
 	}
-	g.sme = r->v->cfg.sme;
-	if (g.sme) {
-		r->sme2 = smekvm_vcpu_pfr1_sme(vcpu) >= 2;
-		g.smcr = SMCR_ELx_LEN |
-			 (smekvm_vcpu_has_fa64(vcpu) ? SMCR_ELx_FA64 : 0) |
-			 (r->sme2 ? SMCR_ELx_EZT0 : 0);
-	}
-	for (i = 0; i < g.n; i++) {
-		struct hcase *h = &cases[guest_case[i]];
 
-		if (checks[h->c].run == sme_hidden_smcr_el1_write)
-			g.arg[i] = g.smcr;
-		if (g.sme && checks[h->c].kind == K_ZT0 && !r->sme2) {
-			h->result = RES_SKIP;
-			h->why = "the VM has no SME2";
-		}
-	}
-	sync_global_to_guest(vm, g);
-}
-
-static void run_vm(struct run *r)
-{
-	struct smekvm_run run = { .may_refuse = r->v->cfg.sme };
-	struct kvm_vcpu *vcpu;
-	struct kvm_vm *vm;
-	struct ucall uc;
-	unsigned int i;
-
-	if (dflt_vcpu(r->v)) {
-		vm = vm_create_with_one_vcpu(&vcpu, guest_main);
-	} else {
-		vm = vm_create(1);
-		vcpu = smekvm_vcpu_add(vm, 0, &r->v->cfg, guest_main);
-		smekvm_vcpu_finalize(vcpu);
-		kvm_arch_vm_finalize_vcpus(vm);
-	}
-	smekvm_install_exc_recorder(vm, vcpu);
-	vm_setup(r, vm, vcpu);
-
-	run.vcpu = vcpu;
-	run.who = r->v->name;
-	for (;;) {
-		switch (smekvm_run_next(&run, &uc)) {
-		case SMEKVM_EV_REFUSED:
-			for (i = 0; i < g.n; i++) {
-				cases[guest_case[i]].result = RES_SKIP;
-				cases[guest_case[i]].why = SMEKVM_RUN_REFUSED;
-			}
-			kvm_vm_free(vm);
-			return;
-		case SMEKVM_EV_SYNC:
-			if (smekvm_fp_own_exit(&uc))
-				break;
-			TEST_ASSERT(uc.args[0] < g.n, "bad case index %lu",
-				    uc.args[0]);
-			sync_global_from_guest(vm, g_res);
-			if (cases[guest_case[uc.args[0]]].result != RES_SKIP)
-				run_case(r, &cases[guest_case[uc.args[0]]]);
-			break;
-		default:	/* done, or a guest exception (printed) */
-			kvm_vm_free(vm);
-			return;
-		}
-	}
-}
-
-/* Fill cases[] with the selected cases of @v (state-major); how many. */
-static unsigned int vm_cases(const struct smekvm_flavour_info *v)
-{
-	unsigned int s, c, n = 0;
-	char name[96];
-
-	for (s = 0; s < SMEKVM_NR_OWN; s++) {
-		if (!smekvm_fp_own_applies(s, v->cfg.sve, v->cfg.sme))
-			continue;
-		for (c = 0; c < NR_CHECKS; c++) {
-			case_name(name, sizeof(name), v, s, &checks[c]);
-			if (smekvm_case_selected(name))
-				cases[n++] = (struct hcase){ .s = s, .c = c };
-		}
-	}
-	return n;
-}
-
-static unsigned int counts[3];	/* pass, fail, skip */
-
-static void test_vm(const struct smekvm_flavour_info *v)
-{
-	struct run r = { .v = v };
-	const char *why;
-	unsigned int i, n = vm_cases(v);
-	char name[96];
-
-	if (!n)
-		return;
-	why = vm_lacks(v);
 	memset(&g, 0, sizeof(g));
-	for (i = 0; i < n; i++) {
-		const char *skip = why;
-
-		if (!skip)
-			skip = smekvm_fp_own_host_lacks(cases[i].s);
-		cases[i].why = skip;
-		if (skip) {
-			cases[i].result = RES_SKIP;
+	g.smcr = vm->sv.smcr;
+	for (h = vm->cases; h < vm->cases + vm->nr; h++) {
+		if (vm->cfg.sme && checks[h->i].kind == K_ZT0 &&
+		    !vm->sv.cfg.sme2)
+			smekvm_gf_skip(h, "the VM has no SME2");
+		if (!smekvm_gf_runs(h))
 			continue;
-		}
-		guest_case[g.n] = i;
-		g.state[g.n] = cases[i].s;
-		g.check[g.n++] = cases[i].c;
+		if (checks[h->i].run == sme_hidden_smcr_el1_write)
+			g.arg[g.n] = g.smcr;
+		guest_case[g.n] = h;
+		g.state[g.n] = h->o;
+		g.check[g.n++] = h->i;
 	}
-	if (g.n)
-		run_vm(&r);
-
-	for (i = 0; i < n; i++) {
-		case_name(name, sizeof(name), v, cases[i].s,
-			  &checks[cases[i].c]);
-		if (cases[i].result == RES_SKIP) {
-			ksft_test_result_skip("%s: %s\n", name, cases[i].why);
-			counts[2]++;
-		} else {
-			if (cases[i].result == RES_NONE)
-				ksft_print_msg("%s: the guest did not get to it\n",
-					       name);
-			ksft_test_result(cases[i].result == RES_PASS, "%s\n",
-					 name);
-			counts[cases[i].result != RES_PASS]++;
-		}
-	}
+	sync_global_to_guest(vm->vm, g);
+	return smekvm_gf_loop(vm, on_sync);
 }
 
 int main(void)
 {
-	unsigned int i, plan = 0;
-
-	for (i = 0; i < ARRAY_SIZE(vms); i++)
-		plan += vm_cases(smekvm_flavour(vms[i]));
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
-
-	ksft_print_header();
-	ksft_set_plan(plan);
-	for (i = 0; i < ARRAY_SIZE(vms); i++)
-		test_vm(smekvm_flavour(vms[i]));
-	ksft_print_msg("%u passed, %u failed, %u skipped\n",
-		       counts[0], counts[1], counts[2]);
-	ksft_finished();
+	smekvm_gf_main(&(struct smekvm_gf_prog){
+		.prefix = "", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),
+		.flags = SMEKVM_GF_EXC, .guest = guest_main, .run = run_vm,
+	});
 }
