@@ -33,19 +33,15 @@
  * Flavours: SVE+SME, SME only, SME2 hidden (no ZT0, EZT0 clear) and FA64
  * hidden (no streaming FFR), each skipped when the host lacks the feature.
  * Cases per flavour: <flavour>/rdsvl_max, <flavour>/exit_streaming_za,
- * <flavour>/host_task_state; host_sme_threads for the host threads.
+ * <flavour>/host_task_state; host_sme_threads for the host threads
+ * (lib/host_sme_load.h).
  * Skips the whole program when KVM cannot offer SME, and the run-time
  * cases when KVM_RUN refuses SME vcpus (a kernel with only the ABI).
  * Round trips per flavour: 6, 200 in the full tier, or SMEKVM_ITERS.
  * SMEKVM_HOST_SME=0 keeps the host task and its threads out of SME (the
  * host-side cases then skip), to tell host SME use from guest faults.
  */
-#include <errno.h>
-#include <pthread.h>
-#include <sched.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <sys/auxv.h>
 #include <asm/hwcap.h>
 
@@ -58,26 +54,36 @@
 #include "guest_code/guest_nofp.h"
 #include "guest_code/sme_exit_roundtrip.h"
 #include "host_sme.h"
+#include "host_sme_load.h"
 #include "sme_cpu.h"
-#include "sme_flavour.h"
+#include "sme_gframe.h"
 #include "sme_model.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
-#include "sme_probe.h"
-#include "sme_run.h"
 #include "sme_settings.h"
 #include "sme_state_img.h"
-#include "sme_vcpu.h"
 
 #define ITERS_DEFAULT	6
 #define ITERS_FULL	200	/* --tier full */
 
 enum { STAGE_SVL = 1, STAGE_ROUND };
 
-static const enum smekvm_flavour flavours[] = {
-	SMEKVM_FL_SVE_SME, SMEKVM_FL_SME_ONLY, SMEKVM_FL_SME2_HIDDEN,
-	SMEKVM_FL_FA64_HIDDEN,
+enum { C_RDSVL, C_EXIT, C_HOST, NR_CASES };
+static const char * const case_names[NR_CASES] = {
+	"rdsvl_max", "exit_streaming_za", "host_task_state",
 };
+
+static const struct smekvm_gf_group group = {
+	.inner = case_names, .nr_inner = NR_CASES,
+};
+
+#define KIND(fl)	{ .f = SMEKVM_FL_##fl, .groups = &group, .nr_groups = 1 }
+
+static const struct smekvm_gf_kind kinds[] = {
+	KIND(SVE_SME), KIND(SME_ONLY), KIND(SME2_HIDDEN), KIND(FA64_HIDDEN),
+};
+
+static const char * const lone[] = { "host_sme_threads" };
 
 /* Guest memory (each VM loads its own copy of the program). */
 static struct smekvm_gregs g_in, g_out;
@@ -146,12 +152,7 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 	__u64 svl;
 	__u32 i;
 
-	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
-		     CPACR_EL1_ZEN | CPACR_EL1_SMEN, cpacr_el1);
-	isb();
-	write_sysreg_s(g_params.smcr, SYS_SMCR_EL1);
-	isb();
-
+	smekvm_gf_guest_start(g_params.smcr, false);
 	svl = smekvm_guest_rdsvl();
 	GUEST_SYNC2(STAGE_SVL, svl);
 	g = rt_geom(&g_params.m, svl);
@@ -166,62 +167,26 @@ static SMEKVM_GUEST_NOFP void guest_main(void)
 	GUEST_DONE();
 }
 
-/* Host threads that use SME (ZA and TPIDR2_EL0) while the vcpus run. */
-struct sme_thread {
-	pthread_t thread;
-	unsigned int id;
-	unsigned long rounds, errors;
-};
-
-static bool threads_stop;
-
-static void *sme_thread_main(void *arg)
-{
-	struct sme_thread *t = arg;
-	__u8 want[SMEKVM_GREGS_ZSLOT], got[SMEKVM_GREGS_ZSLOT];
-	__u64 svl = smekvm_host_rdsvl();
-	__u64 tp;
-
-	while (!READ_ONCE(threads_stop)) {
-		tp = 0x5e0000000000ULL | t->id << 16 | (t->rounds & 0xffff);
-		smekvm_pattern_fill(want, svl,
-				    smekvm_tag(15, t->rounds, SMEKVM_CLS_ZA,
-					       t->id));
-		smekvm_host_za_start();
-		smekvm_host_za_row_load(want, 1);
-		smekvm_host_set_tpidr2(tp);
-		sched_yield();
-		smekvm_host_za_row_store(got, 1);
-		if (memcmp(got, want, svl) || smekvm_host_tpidr2() != tp)
-			t->errors++;
-		smekvm_host_za_stop();
-		t->rounds++;
-	}
-	return NULL;
-}
-
-/* One flavour's run: its VM, its vcpu, the host's view. */
-struct run {
-	const struct smekvm_flavour_info *f;
-	unsigned int id;	/* of the flavour in flavours[] */
-	struct kvm_vm *vm;
-	struct kvm_vcpu *vcpu;
-	gpa_t exit_gpa;
-	struct smekvm_model_cfg m;	/* the vcpu */
+/* The flavour that runs: its VM, the host's view. */
+static struct {
+	struct smekvm_gf_vm *vm;
+	const char *name;		/* of the flavour */
+	unsigned int id;		/* of the flavour in kinds[] */
 	struct smekvm_img_geom geom;	/* its registers, at its SVL */
-	__u64 flags;			/* SMEKVM_RT_* of geom */
 	unsigned int gen;
+	bool svl_ok;		/* RDSVL gave the SVL */
 	bool state_bad;		/* a round trip failed */
 	bool host_bad;		/* the host task's state changed */
-};
+} cur;
 
 /* Host: check generation @gen in the live registers, write @gen + 1. */
-static bool host_check_and_rewrite(struct run *r, unsigned int gen)
+static bool host_check_and_rewrite(unsigned int gen)
 {
-	struct smekvm_img_owner o = { .vcpu = r->id, .gen = gen };
-	struct smekvm_img_owner next = { .vcpu = r->id, .gen = gen + 1 };
+	struct smekvm_img_owner o = { .vcpu = cur.id, .gen = gen };
+	struct smekvm_img_owner next = { .vcpu = cur.id, .gen = gen + 1 };
 	struct smekvm_img_class l[SMEKVM_IMG_MAX_CLASSES];
-	struct smekvm_gregs *in = addr_gva2hva(r->vm, (gva_t)&g_in);
+	struct smekvm_gregs *in = addr_gva2hva(cur.vm->vm, (gva_t)&g_in);
+	struct kvm_vcpu *vcpu = cur.vm->vcpu;
 	__u8 buf[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
 	unsigned int i, n, reg;
 	bool ok = true;
@@ -229,36 +194,36 @@ static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 	long off;
 	int err;
 
-	svcr = smekvm_get_svcr(r->vcpu);
+	svcr = smekvm_get_svcr(vcpu);
 	if (svcr != (SVCR_SM | SVCR_ZA)) {
 		ksft_print_msg("%s: SVCR 0x%llx at the exit, expected SM=1,ZA=1\n",
-			       r->f->name, svcr);
+			       cur.name, svcr);
 		return false;
 	}
 
-	n = smekvm_img_classes(&r->geom, l);
+	n = smekvm_img_classes(&cur.geom, l);
 	for (i = 0; i < n; i++) {
 		for (reg = 0; reg < l[i].count; reg++) {
 			id = smekvm_img_reg_id(l[i].cls, reg);
 			memset(want, 0, sizeof(want));
 			smekvm_img_expected(want, l[i].bytes, &o, l[i].cls, reg);
-			err = __smekvm_get_reg(r->vcpu, id, buf);
+			err = __smekvm_get_reg(vcpu, id, buf);
 			off = err ? 0 : smekvm_first_diff(buf, want,
 							  KVM_REG_SIZE(id));
 			if (err) {
 				ksft_print_msg("%s: generation %u: reading %s%u: %s\n",
-					       r->f->name, gen, smekvm_pattern_cls_name(l[i].cls),
+					       cur.name, gen, smekvm_pattern_cls_name(l[i].cls),
 					       reg, strerror(err));
 				ok = false;
 			} else if (off >= 0 && ok) {
 				ksft_print_msg("%s: generation %u: %s%u byte %ld is 0x%02x, expected 0x%02x%s\n",
-					       r->f->name, gen, smekvm_pattern_cls_name(l[i].cls),
+					       cur.name, gen, smekvm_pattern_cls_name(l[i].cls),
 					       reg, off, buf[off], want[off],
 					       (size_t)off >= l[i].bytes ?
 					       " (padding)" : "");
 				if ((size_t)off < l[i].bytes)
 					ksft_print_msg("%s: the guest loaded it from 0x%02x\n",
-						       r->f->name,
+						       cur.name,
 						       smekvm_img_slot(in, l[i].cls,
 								       reg)[off]);
 				ok = false;
@@ -267,9 +232,9 @@ static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 			memset(want, 0, sizeof(want));
 			smekvm_img_expected(want, l[i].bytes, &next, l[i].cls,
 					    reg);
-			err = __smekvm_set_reg(r->vcpu, id, want);
+			err = __smekvm_set_reg(vcpu, id, want);
 			if (err) {
-				ksft_print_msg("%s: writing %s%u: %s\n", r->f->name,
+				ksft_print_msg("%s: writing %s%u: %s\n", cur.name,
 					       smekvm_pattern_cls_name(l[i].cls), reg,
 					       strerror(err));
 				ok = false;
@@ -280,6 +245,7 @@ static bool host_check_and_rewrite(struct run *r, unsigned int gen)
 }
 
 /* The vcpu thread's own ZA row 0 and TPIDR2_EL0 around KVM_RUN. */
+static bool host_sme;	/* the host task can use SME itself */
 static __u8 host_row[SMEKVM_GREGS_ZSLOT];
 static __u64 host_svl;
 #define HOST_TPIDR2	0x7e57000000001234ULL
@@ -293,7 +259,7 @@ static void host_task_state_set(void)
 	smekvm_host_set_tpidr2(HOST_TPIDR2);
 }
 
-static bool host_task_state_check(struct run *r)
+static bool host_task_state_same(void)
 {
 	__u8 got[SMEKVM_GREGS_ZSLOT];
 	__u64 svcr = smekvm_host_svcr();
@@ -301,229 +267,141 @@ static bool host_task_state_check(struct run *r)
 
 	if (svcr != SVCR_ZA) {
 		ksft_print_msg("%s: host SVCR 0x%llx after KVM_RUN, expected ZA=1,SM=0\n",
-			       r->f->name, svcr);
+			       cur.name, svcr);
 		return false;
 	}
 	smekvm_host_za_row_store(got, 0);
 	if (memcmp(got, host_row, host_svl)) {
 		ksft_print_msg("%s: host ZA row 0 changed by KVM_RUN (byte %ld)\n",
-			       r->f->name,
+			       cur.name,
 			       smekvm_first_diff(got, host_row, host_svl));
 		return false;
 	}
 	if (tp != HOST_TPIDR2) {
 		ksft_print_msg("%s: host TPIDR2_EL0 0x%llx after KVM_RUN, expected 0x%llx\n",
-			       r->f->name, tp, HOST_TPIDR2);
+			       cur.name, tp, HOST_TPIDR2);
 		return false;
 	}
 	return true;
 }
 
-static bool host_sme;	/* the host task can use SME itself */
-
-/* KVM_RUN; 0, or the errno of the first call (which may refuse SME). */
-static int run_vcpu(struct run *r)
+/* After every KVM_RUN: the host task's own state is intact. */
+static void host_task_state_check(void)
 {
-	int err = smekvm_run_eintr(r->vcpu, NULL);
-
-	if (err)
-		return err;
-	if (host_sme && !r->host_bad && !host_task_state_check(r))
-		r->host_bad = true;
-	return 0;
+	if (host_sme && !cur.host_bad && !host_task_state_same())
+		cur.host_bad = true;
 }
 
-static void run_setup(struct run *r, unsigned int iters)
+static unsigned int iters;
+
+static void on_event(struct smekvm_gf_vm *vm, enum smekvm_run_event ev,
+		     struct ucall *uc)
 {
-	bool sme2, fa64;
-	struct smekvm_vls vls;
-	gva_t gva;
-
-	r->vm = vm_create(1);
-	r->vcpu = smekvm_vcpu_add(r->vm, 0, &r->f->cfg, guest_main);
-	vm_init_descriptor_tables(r->vm);
-	vcpu_init_descriptor_tables(r->vcpu);
-	smekvm_vcpu_finalize(r->vcpu);
-	kvm_arch_vm_finalize_vcpus(r->vm);
-
-	smekvm_get_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &vls);
-	sme2 = smekvm_vcpu_pfr1_sme(r->vcpu) >= 2;
-	fa64 = smekvm_vcpu_has_fa64(r->vcpu);
-	/* Only the streaming view is moved: no SVE VL is needed. */
-	r->m = (struct smekvm_model_cfg){
-		.sve = r->f->cfg.sve, .sme = true, .sme2 = sme2, .fa64 = fa64,
-	};
-	r->geom = rt_geom(&r->m, SMEKVM_ZA_ROW_BYTES(smekvm_vls_max(&vls)));
-	r->flags = (r->geom.flags & SMEKVM_SL_FFR ? SMEKVM_RT_FFR : 0) |
-		   (r->geom.flags & SMEKVM_SL_ZT0 ? SMEKVM_RT_ZT0 : 0);
-
-	/* A page no memslot backs, away from the ucall page. */
-	r->exit_gpa = (r->vm->max_gfn - 1) << r->vm->page_shift;
-	gva = vm_unused_gva_gap(r->vm, r->vm->page_size, KVM_UTIL_MIN_VADDR);
-	virt_map(r->vm, gva, r->exit_gpa, 1);
-
-	g_params.exit_addr = (__u64 *)gva;
-	g_params.m = r->m;
-	g_params.flags = r->flags;
-	g_params.smcr = SMCR_ELx_LEN | (fa64 ? SMCR_ELx_FA64 : 0) |
-			(sme2 ? SMCR_ELx_EZT0 : 0);
-	g_params.vcpu = r->id;
-	g_params.iters = iters;
-	sync_global_to_guest(r->vm, g_params);
-
-	ksft_print_msg("%s: SVL %llu bits, FFR %s, ZT0 %s, %u round trips\n",
-		       r->f->name, r->geom.svl * 8, fa64 ? "yes" : "no",
-		       sme2 ? "yes" : "no", iters);
-}
-
-static bool host_has(const struct smekvm_flavour_info *f, const char **why)
-{
-	*why = smekvm_cfg_host_lacks(&f->cfg);
-	return !*why;
-}
-
-enum { C_RDSVL, C_EXIT, C_HOST, NR_CASES };
-static const char * const case_names[NR_CASES] = {
-	"rdsvl_max", "exit_streaming_za", "host_task_state",
-};
-
-static void report(const struct smekvm_flavour_info *f, int c, int result,
-		   const char *why)
-{
-	if (result == KSFT_SKIP)
-		ksft_test_result_skip("%s/%s: %s\n", f->name, case_names[c],
-				      why);
-	else
-		ksft_test_result(result == KSFT_PASS, "%s/%s\n", f->name,
-				 case_names[c]);
-}
-
-static bool selected(const struct smekvm_flavour_info *f, int c)
-{
-	char name[64];
-
-	snprintf(name, sizeof(name), "%s/%s", f->name, case_names[c]);
-	return smekvm_case_selected(name);
-}
-
-/* Why later flavours cannot run: KVM_RUN refused the first one. */
-static const char *run_refused;
-
-static void test_flavour(unsigned int id, unsigned int iters)
-{
-	const struct smekvm_flavour_info *f = smekvm_flavour(flavours[id]);
-	struct smekvm_run run = { .who = f->name };
-	struct run r = { .f = f, .id = id };
-	const char *why;
-	bool svl_ok = false, done = false;
-	struct ucall uc;
-	int c, err;
-
-	if (host_has(f, &why) && run_refused)
-		why = run_refused;
-	if (why) {
-		for (c = 0; c < NR_CASES; c++)
-			if (selected(f, c))
-				report(f, c, KSFT_SKIP, why);
+	host_task_state_check();
+	if (ev == SMEKVM_EV_EXIT) {
+		if (!host_check_and_rewrite(cur.gen))
+			cur.state_bad = true;
 		return;
 	}
+	if (uc->args[0] == STAGE_SVL) {
+		cur.svl_ok = uc->args[1] == cur.geom.svl;
+		if (!cur.svl_ok)
+			ksft_print_msg("%s: RDSVL %lu bytes, expected %llu\n",
+				       cur.name, uc->args[1], cur.geom.svl);
+		return;
+	}
+	sync_global_from_guest(vm->vm, g_result);
+	if (g_result.bad || g_result.svcr != (SVCR_SM | SVCR_ZA)) {
+		cur.state_bad = true;
+		if (g_result.bad)
+			ksft_print_msg("%s: round trip %lu: guest found %s%u byte %lld 0x%02x, expected 0x%02x\n",
+				       cur.name, uc->args[1],
+				       smekvm_pattern_cls_name(g_result.cls),
+				       g_result.reg, g_result.off,
+				       g_result.got, g_result.want);
+		else
+			ksft_print_msg("%s: round trip %lu: guest SVCR 0x%llx after the exit\n",
+				       cur.name, uc->args[1], g_result.svcr);
+	}
+	cur.gen += 2;
+	smekvm_move_to_cpu(uc->args[1]);
+}
 
-	run_setup(&r, iters);
-	run.vcpu = r.vcpu;
-	run.has_exit_page = true;
-	run.exit_gpa = r.exit_gpa;
+static const char *run_vm(struct smekvm_gf_vm *vm)
+{
+	const struct smekvm_model_cfg *m = &vm->sv.cfg;
+	const char *why;
+
+	cur = (typeof(cur)){ .vm = vm, .name = vm->name, .id = vm->kind - kinds };
+	cur.geom = rt_geom(m, SMEKVM_ZA_ROW_BYTES(m->sme_vq));
+
+	/* Only the streaming view is moved: the SVE VL does not matter. */
+	g_params.exit_addr = (__u64 *)smekvm_map_exit_page(vm->vm, 0,
+							   &vm->run.exit_gpa);
+	vm->run.has_exit_page = true;
+	g_params.m = *m;
+	g_params.flags = (cur.geom.flags & SMEKVM_SL_FFR ? SMEKVM_RT_FFR : 0) |
+			 (cur.geom.flags & SMEKVM_SL_ZT0 ? SMEKVM_RT_ZT0 : 0);
+	g_params.smcr = vm->sv.smcr;
+	g_params.vcpu = cur.id;
+	g_params.iters = iters;
+	sync_global_to_guest(vm->vm, g_params);
+	ksft_print_msg("%s: SVL %llu bits, FFR %s, ZT0 %s, %u round trips\n",
+		       cur.name, cur.geom.svl * 8, m->fa64 ? "yes" : "no",
+		       m->sme2 ? "yes" : "no", iters);
+
 	if (host_sme)
 		host_task_state_set();
-
-	while (!done) {
-		err = run_vcpu(&r);
-		if (err && !run.started) {
-			run_refused = err == EINVAL ? SMEKVM_RUN_REFUSED :
-				"KVM_RUN of a vcpu with SME failed";
-			ksft_print_msg("%s: KVM_RUN: %s\n", f->name,
-				       strerror(err));
-			if (host_sme)
-				smekvm_host_za_stop();
-			kvm_vm_free(r.vm);
-			test_flavour(id, iters);
-			return;
-		}
-
-		switch (smekvm_run_exit(&run, err, &uc)) {
-		case SMEKVM_EV_REFUSED:	/* not: may_refuse is unset */
-			break;
-		case SMEKVM_EV_EXIT:
-			if (!host_check_and_rewrite(&r, r.gen))
-				r.state_bad = true;
-			break;
-		case SMEKVM_EV_SYNC:
-			if (uc.args[0] == STAGE_SVL) {
-				svl_ok = uc.args[1] == r.geom.svl;
-				if (!svl_ok)
-					ksft_print_msg("%s: RDSVL %lu bytes, expected %llu\n",
-						       f->name, uc.args[1], r.geom.svl);
-				break;
-			}
-			sync_global_from_guest(r.vm, g_result);
-			if (g_result.bad || g_result.svcr != (SVCR_SM | SVCR_ZA)) {
-				r.state_bad = true;
-				if (g_result.bad)
-					ksft_print_msg("%s: round trip %lu: guest found %s%u byte %lld 0x%02x, expected 0x%02x\n",
-						       f->name, uc.args[1],
-						       smekvm_pattern_cls_name(g_result.cls),
-						       g_result.reg, g_result.off,
-						       g_result.got, g_result.want);
-				else
-					ksft_print_msg("%s: round trip %lu: guest SVCR 0x%llx after the exit\n",
-						       f->name, uc.args[1],
-						       g_result.svcr);
-			}
-			r.gen += 2;
-			smekvm_move_to_cpu(uc.args[1]);
-			break;
-		case SMEKVM_EV_DONE:
-			done = true;
-			break;
-		case SMEKVM_EV_UNHANDLED:	/* printed */
-			r.state_bad = true;
-			done = true;
-			break;
-		}
-	}
-
+	why = smekvm_gf_loop(vm, on_event);
+	if (!why)
+		host_task_state_check();
 	if (host_sme)
 		smekvm_host_za_stop();
-	kvm_vm_free(r.vm);
+	if (why)
+		return why;
 
-	if (selected(f, C_RDSVL))
-		report(f, C_RDSVL, svl_ok ? KSFT_PASS : KSFT_FAIL, NULL);
-	if (selected(f, C_EXIT))
-		report(f, C_EXIT, r.state_bad || r.gen != 2 * iters ?
-		       KSFT_FAIL : KSFT_PASS, NULL);
-	if (selected(f, C_HOST))
-		report(f, C_HOST, !host_sme ? KSFT_SKIP :
-		       r.host_bad ? KSFT_FAIL : KSFT_PASS,
-		       "host task cannot use SME (no HWCAP2_SME)");
+	smekvm_gf_check(smekvm_gf_case(vm, 0, 0, C_RDSVL), cur.svl_ok);
+	smekvm_gf_check(smekvm_gf_case(vm, 0, 0, C_EXIT), vm->done &&
+			!cur.state_bad && cur.gen == 2 * iters);
+	if (!host_sme)
+		smekvm_gf_skip(smekvm_gf_case(vm, 0, 0, C_HOST),
+			       "host task cannot use SME (no HWCAP2_SME)");
+	smekvm_gf_check(smekvm_gf_case(vm, 0, 0, C_HOST), !cur.host_bad);
+	return NULL;
+}
+
+/* Host threads that use SME (ZA and TPIDR2_EL0) while the vcpus run. */
+static struct smekvm_host_load *load;
+
+static void start(void)
+{
+	ksft_print_msg("host task SME: %s\n", host_sme ? "yes" : "no");
+	if (host_sme && smekvm_case_selected(lone[0]))
+		load = smekvm_host_load_start();
+}
+
+static void finish(void)
+{
+	unsigned long rounds, errors;
+	unsigned int n;
+
+	if (!smekvm_case_selected(lone[0]))
+		return;
+	if (!load) {
+		smekvm_gf_report(lone[0], KSFT_SKIP, "host task cannot use SME");
+		return;
+	}
+	n = smekvm_host_load_stop(load, &rounds, &errors);
+	ksft_print_msg("host SME threads: %u threads, %lu rounds, %lu corrupted\n",
+		       n, rounds, errors);
+	smekvm_gf_report(lone[0], !errors && rounds ? KSFT_PASS : KSFT_FAIL,
+			 NULL);
 }
 
 int main(void)
 {
-	struct sme_thread *threads = NULL;
-	unsigned int i, c, iters, plan = 0;
-	long nthreads = 0;
-	bool want_threads;
 	const char *s;
 
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
-		for (c = 0; c < NR_CASES; c++)
-			plan += selected(smekvm_flavour(flavours[i]), c);
-	want_threads = smekvm_case_selected("host_sme_threads");
-	plan += want_threads;
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
-
-	smekvm_skip_unless_kvm_sme();
 	iters = smekvm_iters(ITERS_DEFAULT, ITERS_FULL, 1);
 	host_sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
 	s = smekvm_setting("SMEKVM_HOST_SME");
@@ -532,39 +410,10 @@ int main(void)
 	if (host_sme)
 		host_svl = smekvm_host_rdsvl();
 
-	ksft_print_header();
-	ksft_set_plan(plan);
-	ksft_print_msg("host task SME: %s\n", host_sme ? "yes" : "no");
-
-	if (host_sme && want_threads) {
-		nthreads = sysconf(_SC_NPROCESSORS_ONLN);
-		threads = calloc(nthreads, sizeof(*threads));
-		TEST_ASSERT(threads, "calloc");
-		for (i = 0; i < nthreads; i++) {
-			threads[i].id = i;
-			pthread_create(&threads[i].thread, NULL,
-				       sme_thread_main, &threads[i]);
-		}
-	}
-
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
-		test_flavour(i, iters);
-
-	if (want_threads && !threads) {
-		ksft_test_result_skip("host_sme_threads: host task cannot use SME\n");
-	} else if (want_threads) {
-		unsigned long rounds = 0, errors = 0;
-
-		WRITE_ONCE(threads_stop, true);
-		for (i = 0; i < nthreads; i++) {
-			pthread_join(threads[i].thread, NULL);
-			rounds += threads[i].rounds;
-			errors += threads[i].errors;
-		}
-		ksft_print_msg("host SME threads: %ld threads, %lu rounds, %lu corrupted\n",
-			       nthreads, rounds, errors);
-		ksft_test_result(!errors && rounds, "host_sme_threads\n");
-	}
-
-	ksft_finished();
+	smekvm_gf_main(&(struct smekvm_gf_prog){
+		.prefix = "", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),
+		.flags = SMEKVM_GF_NEED_SME, .guest = guest_main,
+		.lone = lone, .nr_lone = ARRAY_SIZE(lone), .run = run_vm,
+		.start = start, .finish = finish,
+	});
 }
