@@ -114,9 +114,18 @@ matrix)
 		[ ! -f "$TOP/expected/$c" ] || files="$files $TOP/expected/$c"
 		files="$files $rdir/$c/results"
 	done
+	# The command that reruns a case on the same kernel and profile.
+	kernel=
+	if [ -n "${SERIES:-}" ]; then
+		kernel=" SERIES=$SERIES"
+	elif [ -n "${KSRC:-}" ]; then
+		kernel=" KSRC=$KSRC"
+	elif [ -n "${KERNEL:-}" ]; then
+		kernel=" KERNEL=$KERNEL"
+	fi
 	# shellcheck disable=SC2086 # paths without blanks
 	$AWK -v out="$rdir/rules" -v what="$(echo "$*" | sed 's/ /, /g')" \
-		-v rerun="make run CONFIGS=@CONFIG@${PROFILE:+ PROFILE=$PROFILE} RUNNER_ARGS=" \
+		-v rerun="make run$kernel${PROFILE:+ PROFILE=$PROFILE} CONFIGS=@CONFIG@ RUNNER_ARGS=" \
 		"$RULES" $files
 	;;
 mutation)
