@@ -617,7 +617,7 @@ rule_verdict() {
 	fi
 	results_file > "$tmp/results.cfg"
 	awk -f "$dir/rule-verdict.awk" -v abi="$dir/abi.md" \
-		-v rerun="$rerun" -v what="$config, profile $profile" \
+		-v rerun="$rerun" -v what="$config, profile $profile" -v profile="$profile" \
 		-v out="${opt_results:+$(dirname "$opt_results")/rules}" \
 		"$dir/rules.list" ${known:+"$known"} "$tmp/results.cfg" ||
 		rules_bad=1

@@ -28,8 +28,12 @@
 #          "@CONFIG@" in it stands for the configuration of the case
 #   out    also write the verdict of every rule to FILE, tab-separated: id
 #          class verdict failed known passed skipped example config short
-#          name; verdict is held, broken, known or unchecked
+#          name; verdict is held, broken, known, unchecked or
+#          ours-differs
 #   what   what the verdict is of, for its first line (e.g. "max-vhe")
+#   profile the ABI profile of the run: under any but "ours", rules of
+#          class [ours] are not judged (their failures are listed apart,
+#          as where the kernel decides differently from this project)
 #   lint   instead of the verdict, the faults of rules.list: a rule of
 #          abi.md it lacks or gives no case ("- reason" in place of the
 #          patterns says why none can check it: listed, not a fault), an
@@ -218,21 +222,30 @@ END {
 		r = order[j]
 		v = nfail[r] > 0 ? "broken" : npass[r] > 0 ? "held" : \
 			nknown[r] > 0 ? "known" : "unchecked"
+		# Another profile does not judge the rules that are ours.
+		if (profile != "" && profile != "ours" && class_of(r) == "ours")
+			v = (v == "broken") ? "ours-differs" : "unchecked"
 		verdict[r] = v
 		if (v == "broken")
 			broken++
-		else if (v == "unchecked")
+		else if (v == "unchecked" || v == "ours-differs")
 			unchecked++
 		else
 			held++
 	}
-	printf "# per-rule verdict%s: %d rules held, %d broken, %d not checked (every case skipped or not run)\n", \
-		(what != "" ? " of " what : ""), held, broken, unchecked
+	printf "# per-rule verdict%s: %d rules held, %d broken, %d not checked (%s)\n", \
+		(what != "" ? " of " what : ""), held, broken, unchecked, \
+		(profile != "" && profile != "ours") ? \
+		"[ours] rules, and rules whose cases all skipped or did not run" : \
+		"every case skipped or not run"
 	for (j = 1; j <= nrules; j++) {
 		r = order[j]
 		if (nknown[r] > 0)
 			printf "# known failure: %s [%s] %s: %d cases fail as expected/ says (doc/known-issues.md)\n", \
 				r, class_of(r), short[r], nknown[r]
+		if (verdict[r] == "ours-differs")
+			printf "# [ours], not judged by profile %s: %s %s: %d cases failed, e.g. %s\n", \
+				profile, r, short[r], nfail[r], example[r]
 		if (verdict[r] != "broken")
 			continue
 		cmd = rerun

@@ -124,7 +124,8 @@ matrix)
 		kernel=" KERNEL=$KERNEL"
 	fi
 	# shellcheck disable=SC2086 # paths without blanks
-	$AWK -v out="$rdir/rules" -v what="$(echo "$*" | sed 's/ /, /g')" \
+	$AWK -v out="$rdir/rules" -v profile="${PROFILE:-ours}" \
+		-v what="$(echo "$*" | sed 's/ /, /g')" \
 		-v rerun="make run$kernel${PROFILE:+ PROFILE=$PROFILE} CONFIGS=@CONFIG@ RUNNER_ARGS=" \
 		"$RULES" $files
 	;;

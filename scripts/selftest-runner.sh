@@ -237,6 +237,10 @@ test_full_run() {
 	check "--by-rules: known failure named" has "^# known failure: abi-za-zeroed \\[arch\\] "
 	check "--by-rules: no comparison with expected" lacks "^# comparison"
 
+	runner "$full" --profile proposal --seed 42 fail
+	check "--profile: [ours] rules not judged" has_line \
+		"# per-rule verdict of fake-cfg, profile proposal: 1 rules held, 1 broken, 2 not checked ([ours] rules, and rules whose cases all skipped or did not run)"
+
 	runner "$full" --timeout 1 --tier full hang
 	check "--timeout overrides tests.list" has_line "not ok 1 hang # timeout after 1s"
 	check "--timeout and --tier in the rerun line" has " --tier full --timeout 1 hang$"
