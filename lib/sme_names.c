@@ -52,6 +52,10 @@ const char *smekvm_reg_class_name(enum smekvm_reg_class rc)
 	return reg_class_names[rc];
 }
 
+const char * const smekvm_svcr_names[4] = {
+	"sm0za0", "sm1za0", "sm0za1", "sm1za1",
+};
+
 const char *smekvm_pattern_cls_name(enum smekvm_pattern_class cls)
 {
 	switch (cls) {

@@ -44,6 +44,12 @@ const char *smekvm_reg_name(__u64 id, char *buf, size_t size);
 const char *smekvm_reg_class_name(enum smekvm_reg_class rc);
 
 /*
+ * The SVCR states (index SVCR & 3) as case names spell them: "sm0za0",
+ * "sm1za0", "sm0za1", "sm1za1".
+ */
+extern const char * const smekvm_svcr_names[4];
+
+/*
  * A class of the patterns (sme_pattern.h), to be followed by the register
  * or row number: "V", "Z", "P", "FFR", "ZA row ", "ZT0".
  */
