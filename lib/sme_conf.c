@@ -182,18 +182,28 @@ struct kvm_vcpu *smekvm_conf_vcpu(struct smekvm_conf_ctx *t, __u32 id)
 }
 
 /*
- * Where cases run: the flavours, and "kvm" (SMEKVM_CASE_KVM cases), a
- * place with no vcpu features.
+ * Where cases run: the flavours; "kvm" (SMEKVM_CASE_KVM cases, first), a
+ * place with no vcpu features; and nowhere (SMEKVM_CASE_NO_FLAVOUR
+ * cases, last), named without a flavour.
  */
 #define WHERE_KVM	SMEKVM_NR_FLAVOURS
+#define WHERE_NONE	(SMEKVM_NR_FLAVOURS + 1)
 
 static const struct smekvm_flavour_info kvm_where = {
 	.id = WHERE_KVM, .name = "kvm", .what = "KVM itself, no vcpu",
 };
 
+static const struct smekvm_flavour_info none_where = {
+	.id = WHERE_NONE, .name = "", .what = "no flavour",
+};
+
 static const struct smekvm_flavour_info *where(unsigned int w)
 {
-	return w == WHERE_KVM ? &kvm_where : smekvm_flavour(w);
+	if (w == WHERE_KVM)
+		return &kvm_where;
+	if (w == WHERE_NONE)
+		return &none_where;
+	return smekvm_flavour(w);
 }
 
 /* The cases of one flavour share a VM, one vcpu each. */
@@ -210,16 +220,90 @@ static bool own_vm(const struct smekvm_conf_case *c)
 	return c->flags & (SMEKVM_CASE_OWN_VM | SMEKVM_CASE_KVM);
 }
 
-/* Set cur_name for instance @p of @c on @w; whether it is selected. */
+/* Whether @c runs at @w. */
+static bool case_on(const struct smekvm_conf_case *c, unsigned int w)
+{
+	if (c->flags & SMEKVM_CASE_KVM)
+		return w == WHERE_KVM;
+	if (c->flags & SMEKVM_CASE_NO_FLAVOUR)
+		return w == WHERE_NONE;
+	return w < SMEKVM_NR_FLAVOURS && smekvm_flavour_in(w, c->flavours);
+}
+
+/* Why the host cannot offer flavour @w; NULL when it can, or no flavour. */
+static const char *flavour_lacks(unsigned int w)
+{
+	if (w >= SMEKVM_NR_FLAVOURS)
+		return NULL;
+	return smekvm_cfg_host_lacks(&smekvm_flavour(w)->cfg);
+}
+
+/* Whether @c at @w is the one case that stands for the flavour. */
+static bool flavour_skip(const struct smekvm_conf_case *c, unsigned int w)
+{
+	return (c->flags & SMEKVM_CASE_FLAVOUR_SKIP) && flavour_lacks(w);
+}
+
+/* The values @gen gave, for the case and flavour it was last asked. */
+static struct {
+	const struct smekvm_conf_case *c;
+	unsigned int w;
+	unsigned int n;
+	unsigned long vals[SMEKVM_CONF_MAX_VALS];
+} gen_cache;
+
+static unsigned int nr_instances(const struct smekvm_conf_case *c,
+				 unsigned int w)
+{
+	if (!case_on(c, w))
+		return 0;
+	if (flavour_skip(c, w))
+		return 1;
+	if (!c->gen)
+		return c->nr_params ? c->nr_params : 1;
+	if (flavour_lacks(w))
+		return 0;
+	if (gen_cache.c != c || gen_cache.w != w) {
+		gen_cache.n = c->gen(w, gen_cache.vals);
+		TEST_ASSERT(gen_cache.n <= SMEKVM_CONF_MAX_VALS,
+			    "%s: %u values", c->name, gen_cache.n);
+		gen_cache.c = c;
+		gen_cache.w = w;
+	}
+	return gen_cache.n;
+}
+
+/* The value of instance @p of @c at @w. */
+static unsigned long case_val(const struct smekvm_conf_case *c,
+			      unsigned int w, unsigned int p)
+{
+	if (c->gen && nr_instances(c, w))
+		return gen_cache.vals[p];
+	return c->nr_params ? c->params[p] : 0;
+}
+
+/* The name @c->val_name gives the value of instance @p, in @buf. */
+static const char *gen_name(const struct smekvm_conf_case *c, unsigned int w,
+			    unsigned int p, char *buf, size_t size)
+{
+	c->val_name(case_val(c, w, p), buf, size);
+	return buf;
+}
+
+/* Set cur_name for instance @p of @c at @w; whether it is selected. */
 static bool select_case(const struct smekvm_conf_case *c, unsigned int w,
 			unsigned int p)
 {
-	char base[96];
+	char base[96], val[64];
 
-	if (c->flags & SMEKVM_CASE_KVM ? w != WHERE_KVM :
-	    !smekvm_flavour_in(w, c->flavours))
+	if (!case_on(c, w))
 		return false;
-	if (!c->nr_params)
+	if (flavour_skip(c, w))
+		base[0] = '\0';
+	else if (c->gen)
+		snprintf(base, sizeof(base), c->name,
+			 gen_name(c, w, p, val, sizeof(val)));
+	else if (!c->nr_params)
 		snprintf(base, sizeof(base), "%s", c->name);
 	else if (c->param_names)
 		snprintf(base, sizeof(base), c->name, c->param_names[p]);
@@ -227,46 +311,60 @@ static bool select_case(const struct smekvm_conf_case *c, unsigned int w,
 		snprintf(base, sizeof(base), c->name, c->params[p]);
 	else
 		snprintf(base, sizeof(base), "%s_%lu", c->name, c->params[p]);
-	snprintf(cur_name, sizeof(cur_name), "%s/%s", where(w)->name, base);
+	if (w == WHERE_NONE)
+		snprintf(cur_name, sizeof(cur_name), "%s", base);
+	else if (!base[0])
+		snprintf(cur_name, sizeof(cur_name), "%s", where(w)->name);
+	else
+		snprintf(cur_name, sizeof(cur_name), "%s/%s", where(w)->name,
+			 base);
 	return smekvm_case_selected(cur_name);
 }
 
-static unsigned int nr_instances(const struct smekvm_conf_case *c)
+/* The vcpu ids an instance of @c takes in its flavour's VM. */
+static unsigned int shared_vcpus(const struct smekvm_conf_case *c)
 {
-	return c->nr_params ? c->nr_params : 1;
+	if (own_vm(c) || (c->flags & SMEKVM_CASE_NO_FLAVOUR))
+		return 0;
+	return 1 + c->extra_vcpus;
 }
 
-/* Run and report instance @p of @c on @w; its KSFT_* result. */
+/* Run and report instance @p of @c at @w; its KSFT_* result. */
 static int run_one(const struct smekvm_conf_case *c, unsigned int w,
 		   unsigned int p, struct flavour_vm *fvm)
 {
-	struct smekvm_conf_ctx t = { .f = w, .name = cur_name };
+	struct smekvm_conf_ctx t = { .name = cur_name };
 	__u32 id = 0;
 	int ret;
 
+	t.f = w < SMEKVM_NR_FLAVOURS ? w : SMEKVM_NR_FLAVOURS;
 	t.cfg = where(w)->cfg;
-	t.param = c->nr_params ? c->params[p] : 0;
+	t.param = case_val(c, w, p);
 	t.m.sve = t.cfg.sve;
 	t.m.sme = t.cfg.sme;
 	t.m.sme2 = t.cfg.sme && smekvm_host.sme2 && !t.cfg.hide_sme2;
 	t.m.fa64 = t.cfg.sme && smekvm_host.fa64 && !t.cfg.hide_fa64;
 	smekvm_conf_cur = cur_name;
 
-	if (own_vm(c)) {
-		t.vm = vm_create(1);
+	if (c->flags & SMEKVM_CASE_NO_FLAVOUR) {
+		/* The case makes what it needs. */
+	} else if (own_vm(c)) {
+		t.vm = vm_create(1 + c->extra_vcpus);
 	} else {
 		if (!fvm->vm)
 			fvm->vm = vm_create(fvm->nr_vcpus);
-		TEST_ASSERT(fvm->next_id < fvm->nr_vcpus, "too many vcpus");
+		id = fvm->next_id;
+		fvm->next_id += shared_vcpus(c);
+		TEST_ASSERT(fvm->next_id <= fvm->nr_vcpus, "too many vcpus");
 		t.vm = fvm->vm;
-		id = fvm->next_id++;
 	}
 	t.vcpu_id = id;
-	if (!(c->flags & (SMEKVM_CASE_RAW | SMEKVM_CASE_KVM)))
+	if (!(c->flags & (SMEKVM_CASE_RAW | SMEKVM_CASE_KVM |
+			  SMEKVM_CASE_NO_FLAVOUR)))
 		smekvm_conf_vcpu(&t, id);
 
 	ret = c->run(&t);
-	if (own_vm(c))
+	if (own_vm(c) && t.vm)
 		kvm_vm_free(t.vm);
 
 	if (ret == KSFT_SKIP)
@@ -288,19 +386,19 @@ static double now(void)
 static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
 			unsigned int w)
 {
-	const char *why = smekvm_cfg_host_lacks(&where(w)->cfg);
+	const char *why = flavour_lacks(w);
 	struct flavour_vm fvm = {};
 	unsigned int i, p, n = 0;
 	double start = now();
 	char failed[128] = "";
 
 	for (i = 0; i < nr; i++)
-		for (p = 0; p < nr_instances(&cases[i]); p++)
-			fvm.nr_vcpus += select_case(&cases[i], w, p) &&
-					!own_vm(&cases[i]);
+		for (p = 0; p < nr_instances(&cases[i], w); p++)
+			if (select_case(&cases[i], w, p))
+				fvm.nr_vcpus += shared_vcpus(&cases[i]);
 
 	for (i = 0; i < nr; i++) {
-		for (p = 0; p < nr_instances(&cases[i]); p++) {
+		for (p = 0; p < nr_instances(&cases[i], w); p++) {
 			if (!select_case(&cases[i], w, p))
 				continue;
 			if (why) {
@@ -323,34 +421,45 @@ static void run_flavour(const struct smekvm_conf_case *cases, size_t nr,
 	}
 	if (fvm.vm)
 		kvm_vm_free(fvm.vm);
-	if (n)
+	if (n && w != WHERE_NONE)
 		ksft_print_msg("%s (%s): %u cases in %.1f s\n",
 			       where(w)->name, where(w)->what, n, now() - start);
 }
 
+/* Where cases run, in order: "kvm", the flavours, nowhere. */
+static unsigned int where_at(unsigned int i)
+{
+	if (i == 0)
+		return WHERE_KVM;
+	return i <= SMEKVM_NR_FLAVOURS ? i - 1 : WHERE_NONE;
+}
+
+/*
+ * The host is probed before the cases are counted: @gen may depend on
+ * it.
+ */
 void smekvm_conf_main(const struct smekvm_conf_case *cases, size_t nr,
 		      const char *what)
 {
-	unsigned int i, p, plan = 0;
-	int f;
-
-	for (f = 0; f <= WHERE_KVM; f++)
-		for (i = 0; i < nr; i++)
-			for (p = 0; p < nr_instances(&cases[i]); p++)
-				plan += select_case(&cases[i], f, p);
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
+	unsigned int i, p, plan = 0, k;
 
 	smekvm_skip_unless_kvm_sme();
 	ksft_print_header();
 	ksft_print_msg("%s\n", what);
 	probe_host();
+
+	for (k = 0; k <= WHERE_NONE; k++)
+		for (i = 0; i < nr; i++)
+			for (p = 0; p < nr_instances(&cases[i], where_at(k));
+			     p++)
+				plan += select_case(&cases[i], where_at(k), p);
+	if (!plan)
+		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
+			       smekvm_case_filter());
 	ksft_set_plan(plan);
 
-	run_flavour(cases, nr, WHERE_KVM);
-	for (f = 0; f < SMEKVM_NR_FLAVOURS; f++)
-		run_flavour(cases, nr, f);
+	for (k = 0; k <= WHERE_NONE; k++)
+		run_flavour(cases, nr, where_at(k));
 
 	/* Every case skipped: say so rather than pass. */
 	if (!ksft_get_pass_cnt() && !ksft_get_fail_cnt()) {

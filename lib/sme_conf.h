@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * sme_conf.h - the frame of the host-side conformance programs
- * (sme_abi_smoke, sme_vls_finalize, sme_bad_input, sme_id_hiding).
+ * (sme_abi_smoke, sme_vls_finalize, sme_bad_input, sme_id_hiding,
+ * sme_migrate, sme_onereg_order).
  *
  * A program is a table of cases; each case runs on some vcpu flavours
  * (sme_flavour.h) and is reported as "<flavour>/<case>"
@@ -81,6 +82,20 @@ struct smekvm_conf_ctx {
  * of them fails without running ("not run: <flavour>/<case> failed").
  */
 #define SMEKVM_CASE_PREREQ	BIT(3)
+/*
+ * On a flavour the host cannot offer, one skipped case named "<flavour>"
+ * stands for all the instances (whose names may depend on what the host
+ * would offer).
+ */
+#define SMEKVM_CASE_FLAVOUR_SKIP	BIT(4)
+/*
+ * Named "<case>", without a flavour: run once, after every flavour, with
+ * no VM and no vcpu made (@t->f is SMEKVM_NR_FLAVOURS, @t->cfg empty).
+ */
+#define SMEKVM_CASE_NO_FLAVOUR		BIT(5)
+
+/* Room for the values @gen gives. */
+#define SMEKVM_CONF_MAX_VALS		256
 
 struct smekvm_conf_case {
 	const char *name;
@@ -96,6 +111,21 @@ struct smekvm_conf_case {
 	const unsigned long *params;
 	unsigned int nr_params;
 	const char * const *param_names;
+	/*
+	 * Values that depend on the host (the vector lengths KVM offers):
+	 * instead of @params, @gen writes those of flavour @f to @vals
+	 * (room for SMEKVM_CONF_MAX_VALS) and returns how many, and
+	 * @val_name names each (in place of the "%s" in @name).  Both run
+	 * after the host is probed, may create VMs, and are not called on
+	 * flavours the host cannot offer (no instances there).
+	 */
+	unsigned int (*gen)(enum smekvm_flavour f, unsigned long *vals);
+	void (*val_name)(unsigned long val, char *buf, size_t size);
+	/*
+	 * Vcpus the case adds to its VM besides its own: they may have the
+	 * ids @t->vcpu_id + 1 to @t->vcpu_id + @extra_vcpus.
+	 */
+	unsigned int extra_vcpus;
 };
 
 /*
