@@ -14,7 +14,7 @@
  * and each of the four SVCR states, every FP/SVE/SME register that exists
  * is filled with random data (and checked against the reference model),
  * everything is saved with lib/sme_vmm and restored into a fresh vcpu of
- * the same VM, twice:
+ * the same VM, in two ways (a case each, "<flavour>/<state>/<way>"):
  *
  *  list_order  the procedure of abi-reglist-restore literally: VLS registers,
  *              finalise, the rest in list order.  With the [ours] profile
@@ -34,81 +34,41 @@
  * must come back with exactly that set.
  *
  * The random data come from SMEKVM_SEED (printed; the runner sets it and
- * its rerun line reuses it).  Whole-program skip without SME; flavours the
- * host cannot offer skip with the reason.  SMEKVM_CASE=<name> runs one.
+ * its rerun line reuses it).  The frame (cases, flavours, skips,
+ * SMEKVM_CASE) is lib/sme_conf.h.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <sys/auxv.h>
-#include <asm/hwcap.h>
 
 #include <kvm_util.h>
 #include <processor.h>
 #include <test_util.h>
 
-#include "case_filter.h"
 #include "sme_check.h"
-#include "sme_flavour.h"
-#include "sme_model.h"
+#include "sme_conf.h"
 #include "sme_names.h"
-#include "sme_probe.h"
 #include "sme_profile.h"
 #include "sme_settings.h"
-#include "sme_vcpu.h"
 #include "sme_vmm.h"
 
-static const enum smekvm_flavour flavours[] = {
-	SMEKVM_FL_SME_ONLY, SMEKVM_FL_SVE_SME, SMEKVM_FL_SME2_HIDDEN,
-	SMEKVM_FL_FA64_HIDDEN,
-};
-
-#define NR_FLAVOURS	ARRAY_SIZE(flavours)
-/* Vcpus of a flavour's VM: a probe, 3 per SVCR state, 2 per VLS case. */
-#define VCPUS_PER_VM	20
+/* Differences printed per case; the rest are counted. */
 #define REPORTS		20
-/* The model's classes but the VLS registers (whose offered sets it lacks). */
 /* Why a list-order restore is not checked under the proposal profile. */
 #define PROPOSAL_SKIP	"profile proposal: SVCR is listed after the vector state, " \
 			"so a list-order restore is exact only with SVCR=0"
+/* The model's classes but the VLS registers (whose offered sets it lacks). */
 #define CHECK_STATE	(SMEKVM_CHECK_ALL & \
 			 ~(SMEKVM_CHECK_CLASS(SMEKVM_RC_SVE_VLS) | \
 			   SMEKVM_CHECK_CLASS(SMEKVM_RC_SME_VLS)))
 
-static struct {
-	bool sme2, fa64;
-} host;
-
-static unsigned long long seed;
-static unsigned int nr_cases;
-
-/* The case being run, for reports. */
-static char cur[96];
-static unsigned int nr_reports;
+static unsigned int nr_reports;	/* of the current case */
 
 #define report(fmt, ...)						\
 	do {								\
 		if (++nr_reports <= REPORTS)				\
-			ksft_print_msg("%s: " fmt "\n", cur,		\
-				       ##__VA_ARGS__);			\
+			smekvm_report(fmt, ##__VA_ARGS__);		\
 	} while (0)
-
-/* A flavour's VM, one fresh vcpu per use. */
-struct fvm {
-	const struct smekvm_flavour_info *f;
-	struct kvm_vm *vm;
-	unsigned int next_id;
-	struct smekvm_model_cfg mcfg;
-	unsigned int salt;	/* of the random data */
-};
-
-static struct kvm_vcpu *new_vcpu(struct fvm *v)
-{
-	TEST_ASSERT(v->next_id < VCPUS_PER_VM, "too many vcpus");
-	return smekvm_vcpu_add(v->vm, v->next_id++, &v->f->cfg, NULL);
-}
 
 /* xorshift64*: reproducible from SMEKVM_SEED. */
 static __u64 rnd_state;
@@ -134,7 +94,7 @@ static void rnd_fill(void *buf, size_t len)
 static void fill_reg(struct kvm_vcpu *vcpu, struct smekvm_model *m, __u64 id)
 {
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
-	char name[64];
+	char name[SMEKVM_REG_NAME_MAX];
 	int err;
 
 	rnd_fill(buf, KVM_REG_SIZE(id));
@@ -154,13 +114,15 @@ static bool fill_vcpu(struct kvm_vcpu *vcpu, const struct smekvm_model_cfg *mc,
 		      __u64 svcr, unsigned int salt)
 {
 	static struct smekvm_model m;
-	struct smekvm_check chk = { .prefix = cur, .max_reports = REPORTS };
+	struct smekvm_check chk = {
+		.prefix = smekvm_conf_cur, .max_reports = REPORTS,
+	};
 	__u64 ids[SMEKVM_MODEL_MAX_STATE_REGS];
 	unsigned int i, n;
 	__u32 fp;
 
 	/* The data depend on the seed and the case, not on what ran before. */
-	rnd_state = (seed + salt) * 0x9e3779b97f4a7c15ULL + 1;
+	rnd_state = (smekvm_seed() + salt) * 0x9e3779b97f4a7c15ULL + 1;
 	smekvm_model_init(&m, mc);
 	smekvm_model_finalize(&m);
 	smekvm_set_svcr(vcpu, svcr);
@@ -191,11 +153,10 @@ static bool fill_vcpu(struct kvm_vcpu *vcpu, const struct smekvm_model_cfg *mc,
 static bool compare_restored(struct kvm_vcpu *vcpu,
 			     const struct smekvm_vmm_state *st)
 {
+	char name[SMEKVM_REG_NAME_MAX], name2[SMEKVM_REG_NAME_MAX];
 	__u8 got[SMEKVM_REG_MAX_BYTES];
 	struct kvm_reg_list *list;
 	unsigned int bad = 0;
-	char name[64];
-	char name2[64];
 	__u64 i, j;
 	size_t size, k;
 	int err;
@@ -245,8 +206,7 @@ static bool compare_restored(struct kvm_vcpu *vcpu,
 	}
 	free(list);
 	if (bad)
-		ksft_print_msg("%s: %u differences after the restore\n", cur,
-			       bad);
+		smekvm_report("%u differences after the restore", bad);
 	return !bad;
 }
 
@@ -254,7 +214,7 @@ static bool compare_restored(struct kvm_vcpu *vcpu,
 static bool check_svcr_listed_first(const struct smekvm_vmm_state *st)
 {
 	__u64 i, svcr = st->nr_regs, vec = st->nr_regs;
-	char name[64];
+	char name[SMEKVM_REG_NAME_MAX];
 
 	for (i = 0; i < st->nr_regs; i++) {
 		enum smekvm_reg_class rc = smekvm_model_reg_class(st->ids[i],
@@ -262,10 +222,9 @@ static bool check_svcr_listed_first(const struct smekvm_vmm_state *st)
 
 		if (st->ids[i] == SMEKVM_SVCR && svcr == st->nr_regs)
 			svcr = i;
-		if (vec == st->nr_regs &&
-		    (rc == SMEKVM_RC_V || rc == SMEKVM_RC_Z ||
-		     rc == SMEKVM_RC_P || rc == SMEKVM_RC_FFR ||
-		     rc == SMEKVM_RC_ZA || rc == SMEKVM_RC_ZT0))
+		/* V, Z, P, FFR, ZA, ZT0 */
+		if (vec == st->nr_regs && rc >= SMEKVM_RC_V &&
+		    rc <= SMEKVM_RC_ZT0)
 			vec = i;
 	}
 	if (svcr == st->nr_regs) {
@@ -286,257 +245,176 @@ static bool check_svcr_listed_first(const struct smekvm_vmm_state *st)
 	return true;
 }
 
-static const char *svcr_tag(__u64 svcr)
+/*
+ * Finalise @vcpu, fill it in SVCR state @svcr at SVL @sme_vq * 128 and
+ * save it into @st; whether it held what was written.  The data depend
+ * on the flavour and @salt.
+ */
+static bool fill_and_save(struct smekvm_conf_ctx *t, struct kvm_vcpu *vcpu,
+			  unsigned int sme_vq, __u64 svcr, unsigned int salt,
+			  struct smekvm_vmm_state *st)
 {
-	static const char * const s[] = { "sm0za0", "sm1za0", "sm0za1",
-					  "sm1za1" };
+	struct smekvm_model_cfg mc;
+	__u64 fpmr;
+	bool ok;
 
-	return s[svcr & 3];
+	t->m.fpmr = !__smekvm_get_reg64(vcpu, SMEKVM_FPMR_ID, &fpmr);
+	mc = t->m;
+	mc.sme_vq = sme_vq;
+	smekvm_vcpu_finalize(vcpu);
+	ok = fill_vcpu(vcpu, &mc, svcr, t->f * 8 + salt);
+	TEST_ASSERT(!smekvm_vmm_save(vcpu, st), "save: %s",
+		    smekvm_vmm_error());
+	return ok;
 }
 
-static bool select_case(const struct smekvm_flavour_info *f, const char *what)
+/* The vcpu of @t's VM after @t's own (initialised, not finalised). */
+static struct kvm_vcpu *second_vcpu(struct smekvm_conf_ctx *t)
 {
-	snprintf(cur, sizeof(cur), "%s/%s", f->name, what);
-	nr_reports = 0;
-	return smekvm_case_selected(cur);
+	return smekvm_vcpu_add(t->vm, t->vcpu_id + 1, &t->cfg, NULL);
 }
 
-static void result(int code, const char *why)
+static void lower_sme_vls(struct kvm_vcpu *vcpu, unsigned int vq)
 {
-	nr_cases++;
-	if (code == KSFT_SKIP)
-		ksft_test_result_code(KSFT_SKIP, cur, "%s", why);
-	else
-		ksft_test_result(code == KSFT_PASS, "%s\n", cur);
-}
-
-/* The two round trips of one SVCR state. */
-static void run_state(struct fvm *v, __u64 svcr)
-{
-	enum smekvm_vmm_order order;
-	struct smekvm_vmm_state st;
-	struct kvm_vcpu *src = NULL, *dst;
-	char what[48];
-	bool ok, filled = false;
-	int err;
-
-	for (order = SMEKVM_VMM_SAFE; order <= SMEKVM_VMM_LIST_ORDER; order++) {
-		bool list = order == SMEKVM_VMM_LIST_ORDER;
-
-		snprintf(what, sizeof(what), "%s/%s", svcr_tag(svcr),
-			 list ? "list_order" : "safe_order");
-		if (!select_case(v->f, what))
-			continue;
-		if (!src) {
-			src = new_vcpu(v);
-			smekvm_vcpu_finalize(src);
-			filled = fill_vcpu(src, &v->mcfg, svcr, v->salt + svcr);
-			err = smekvm_vmm_save(src, &st);
-			TEST_ASSERT(!err, "save: %s", smekvm_vmm_error());
-		}
-		if (!filled) {
-			report("the source vcpu does not hold what was written");
-			result(KSFT_FAIL, NULL);
-			continue;
-		}
-
-		ok = true;
-		if (list && smekvm_profile_has(SMEKVM_RULE_LIST_SVCR_FIRST)) {
-			ok = check_svcr_listed_first(&st);
-		} else if (list && svcr) {
-			result(KSFT_SKIP, PROPOSAL_SKIP);
-			continue;
-		}
-
-		dst = new_vcpu(v);
-		err = smekvm_vmm_restore(dst, &st, order, true);
-		if (err) {
-			report("restore: %s", smekvm_vmm_error());
-			ok = false;
-		}
-		ok &= compare_restored(dst, &st);
-		result(ok ? KSFT_PASS : KSFT_FAIL, NULL);
-	}
-	if (src)
-		smekvm_vmm_state_free(&st);
-}
-
-/* A vcpu with SME_VLS lowered to @vq (not finalised). */
-static struct kvm_vcpu *vcpu_with_sme_vq(struct fvm *v, unsigned int vq)
-{
-	struct kvm_vcpu *vcpu = new_vcpu(v);
 	struct smekvm_vls vls;
 
 	smekvm_get_vls(vcpu, KVM_REG_ARM64_SME_VLS, &vls);
 	smekvm_vls_truncate(&vls, vq);
 	smekvm_set_vls(vcpu, KVM_REG_ARM64_SME_VLS, &vls);
-	return vcpu;
+}
+
+/* Restore @st into @dst as @order says; whether that succeeded. */
+static bool restore_into(struct kvm_vcpu *dst,
+			 const struct smekvm_vmm_state *st,
+			 enum smekvm_vmm_order order)
+{
+	if (!smekvm_vmm_restore(dst, st, order, true))
+		return true;
+	report("restore: %s", smekvm_vmm_error());
+	return false;
+}
+
+/* The round trip of SVCR state t->param in @order. */
+static int round_trip(struct smekvm_conf_ctx *t, enum smekvm_vmm_order order)
+{
+	bool list = order == SMEKVM_VMM_LIST_ORDER, ok = true;
+	struct smekvm_vmm_state st;
+	struct kvm_vcpu *dst;
+
+	nr_reports = 0;
+	if (!fill_and_save(t, t->vcpu, t->m.sme_vq, t->param, t->param,
+			   &st)) {
+		report("the source vcpu does not hold what was written");
+		smekvm_vmm_state_free(&st);
+		return KSFT_FAIL;
+	}
+	if (list && smekvm_profile_has(SMEKVM_RULE_LIST_SVCR_FIRST)) {
+		ok = check_svcr_listed_first(&st);
+	} else if (list && t->param) {
+		smekvm_vmm_state_free(&st);
+		return smekvm_conf_skip(t, "%s", PROPOSAL_SKIP);
+	}
+	dst = second_vcpu(t);
+	ok &= restore_into(dst, &st, order);
+	ok &= compare_restored(dst, &st);
+	smekvm_vmm_state_free(&st);
+	return ok ? KSFT_PASS : KSFT_FAIL;
+}
+
+static int test_safe_order(struct smekvm_conf_ctx *t)
+{
+	return round_trip(t, SMEKVM_VMM_SAFE);
+}
+
+static int test_list_order(struct smekvm_conf_ctx *t)
+{
+	return round_trip(t, SMEKVM_VMM_LIST_ORDER);
 }
 
 /*
  * Saved with the largest SVL, restored into a vcpu finalised with the
- * smallest: refused, and the vcpu untouched.  Saved with the smallest,
- * restored into a fresh vcpu: exactly the smallest again.
+ * smallest: refused, and the vcpu untouched.
  */
-static void run_vls_cases(struct fvm *v, const struct smekvm_vls *offered)
+static int test_sme_vls_mismatch_refused(struct smekvm_conf_ctx *t)
 {
-	unsigned int lo = smekvm_vls_min(offered), hi = smekvm_vls_max(offered);
-	struct smekvm_model_cfg mc = v->mcfg;
-	struct smekvm_vmm_state st;
-	struct kvm_vcpu *src, *dst;
-	struct smekvm_vls got;
+	unsigned int lo = smekvm_vls_min(&t->sme_vls), hi = t->m.sme_vq;
+	struct smekvm_check chk = { .prefix = t->name, .max_reports = REPORTS };
 	static struct smekvm_model reset;
-	struct smekvm_check chk = { .prefix = cur, .max_reports = REPORTS };
+	struct smekvm_vmm_state st;
+	struct smekvm_model_cfg mc;
+	struct kvm_vcpu *dst;
 	bool ok;
 	int err;
 
-	if (select_case(v->f, "sme_vls_mismatch_refused")) {
-		if (lo == hi) {
-			result(KSFT_SKIP, "host offers a single SME VL");
-		} else {
-			src = new_vcpu(v);
-			smekvm_vcpu_finalize(src);
-			ok = fill_vcpu(src, &v->mcfg, SMEKVM_SVCR_VALID, v->salt + 4);
-			TEST_ASSERT(!smekvm_vmm_save(src, &st), "save: %s",
-				    smekvm_vmm_error());
-			dst = vcpu_with_sme_vq(v, lo);
-			smekvm_vcpu_finalize(dst);
-			err = smekvm_vmm_restore(dst, &st, SMEKVM_VMM_SAFE,
-						 false);
-			if (err != EINVAL) {
-				report("restore into SVL %u (saved %u): %s, expected EINVAL",
-				       lo * 128, hi * 128,
-				       smekvm_errno_name(err));
-				ok = false;
-			} else {
-				ksft_print_msg("%s: refused: %s\n", cur,
-					       smekvm_vmm_error());
-			}
-			/* Nothing written: still the reset state. */
-			mc.sme_vq = lo;
-			smekvm_model_init(&reset, &mc);
-			smekvm_model_finalize(&reset);
-			smekvm_check_vcpu(&chk, dst, &reset, CHECK_STATE,
-					  "after the refused restore");
-			ok &= !chk.mismatches;
-			smekvm_vmm_state_free(&st);
-			result(ok ? KSFT_PASS : KSFT_FAIL, NULL);
-		}
+	if (lo == hi)
+		return smekvm_conf_skip(t, "host offers a single SME VL");
+	nr_reports = 0;
+	ok = fill_and_save(t, t->vcpu, hi, SMEKVM_SVCR_VALID, 4, &st);
+	dst = second_vcpu(t);
+	lower_sme_vls(dst, lo);
+	smekvm_vcpu_finalize(dst);
+	err = smekvm_vmm_restore(dst, &st, SMEKVM_VMM_SAFE, false);
+	if (err != EINVAL) {
+		report("restore into SVL %u (saved %u): %s, expected EINVAL",
+		       lo * 128, hi * 128, smekvm_errno_name(err));
+		ok = false;
+	} else {
+		smekvm_report("refused: %s", smekvm_vmm_error());
 	}
-
-	if (select_case(v->f, "sme_vls_lowered_kept")) {
-		if (lo == hi) {
-			result(KSFT_SKIP, "host offers a single SME VL");
-			return;
-		}
-		src = vcpu_with_sme_vq(v, lo);
-		smekvm_vcpu_finalize(src);
-		mc.sme_vq = lo;
-		ok = fill_vcpu(src, &mc, SMEKVM_SVCR_VALID, v->salt + 5);
-		TEST_ASSERT(!smekvm_vmm_save(src, &st), "save: %s",
-			    smekvm_vmm_error());
-		dst = new_vcpu(v);
-		err = smekvm_vmm_restore(dst, &st, SMEKVM_VMM_SAFE, true);
-		if (err) {
-			report("restore: %s", smekvm_vmm_error());
-			ok = false;
-		}
-		smekvm_get_vls(dst, KVM_REG_ARM64_SME_VLS, &got);
-		if (smekvm_vls_max(&got) != lo) {
-			report("SME_VLS after the restore has SVL %u, saved %u",
-			       smekvm_vls_max(&got) * 128, lo * 128);
-			ok = false;
-		}
-		ok &= compare_restored(dst, &st);
-		smekvm_vmm_state_free(&st);
-		result(ok ? KSFT_PASS : KSFT_FAIL, NULL);
-	}
+	/* Nothing written: still the reset state. */
+	mc = t->m;
+	mc.sme_vq = lo;
+	smekvm_model_init(&reset, &mc);
+	smekvm_model_finalize(&reset);
+	smekvm_check_vcpu(&chk, dst, &reset, CHECK_STATE,
+			  "after the refused restore");
+	smekvm_vmm_state_free(&st);
+	return ok && !chk.mismatches ? KSFT_PASS : KSFT_FAIL;
 }
 
-static const char * const vls_cases[] = {
-	"sme_vls_mismatch_refused", "sme_vls_lowered_kept",
-};
-
-/* Plan: the selected cases of @f; skipped with @why when not NULL. */
-static unsigned int flavour_plan(const struct smekvm_flavour_info *f,
-				 const char *why)
+/*
+ * Saved with the smallest SVL, restored into a fresh vcpu: exactly the
+ * smallest again.
+ */
+static int test_sme_vls_lowered_kept(struct smekvm_conf_ctx *t)
 {
-	unsigned int n = 0, s, i;
-	char what[48];
+	unsigned int lo = smekvm_vls_min(&t->sme_vls);
+	struct smekvm_vmm_state st;
+	struct kvm_vcpu *dst;
+	struct smekvm_vls got;
+	bool ok;
 
-	for (s = 0; s < 4; s++) {
-		for (i = 0; i < 2; i++) {
-			snprintf(what, sizeof(what), "%s/%s", svcr_tag(s),
-				 i ? "list_order" : "safe_order");
-			if (!select_case(f, what))
-				continue;
-			n++;
-			if (why)
-				result(KSFT_SKIP, why);
-		}
+	if (lo == t->m.sme_vq)
+		return smekvm_conf_skip(t, "host offers a single SME VL");
+	nr_reports = 0;
+	lower_sme_vls(t->vcpu, lo);
+	ok = fill_and_save(t, t->vcpu, lo, SMEKVM_SVCR_VALID, 5, &st);
+	dst = second_vcpu(t);
+	ok &= restore_into(dst, &st, SMEKVM_VMM_SAFE);
+	smekvm_get_vls(dst, KVM_REG_ARM64_SME_VLS, &got);
+	if (smekvm_vls_max(&got) != lo) {
+		report("SME_VLS after the restore has SVL %u, saved %u",
+		       smekvm_vls_max(&got) * 128, lo * 128);
+		ok = false;
 	}
-	for (i = 0; i < ARRAY_SIZE(vls_cases); i++) {
-		if (!select_case(f, vls_cases[i]))
-			continue;
-		n++;
-		if (why)
-			result(KSFT_SKIP, why);
-	}
-	return n;
-}
-
-static void run_flavour(unsigned int id)
-{
-	const struct smekvm_flavour_info *f = smekvm_flavour(flavours[id]);
-	const char *why = smekvm_cfg_host_lacks(&f->cfg);
-	struct fvm v = { .f = f, .salt = id * 8 };
-	struct smekvm_vmm_vls vls;
-	struct kvm_vcpu *probe;
-	__u64 fpmr, s;
-
-	if (why || !flavour_plan(f, NULL)) {
-		if (why)
-			flavour_plan(f, why);
-		return;
-	}
-
-	v.vm = vm_create(VCPUS_PER_VM);
-	probe = new_vcpu(&v);
-	TEST_ASSERT(!smekvm_vmm_discover_vls(probe, &vls), "%s",
-		    smekvm_vmm_error());
-	v.mcfg.sve = f->cfg.sve;
-	v.mcfg.sme = true;
-	v.mcfg.sme2 = host.sme2 && !f->cfg.hide_sme2;
-	v.mcfg.fa64 = host.fa64 && !f->cfg.hide_fa64;
-	v.mcfg.sve_vq = smekvm_vls_max(&vls.sve);
-	v.mcfg.sme_vq = smekvm_vls_max(&vls.sme);
-	v.mcfg.fpmr = !__smekvm_get_reg64(probe, SMEKVM_FPMR_ID, &fpmr);
-
-	for (s = 0; s < 4; s++)
-		run_state(&v, s);
-	run_vls_cases(&v, &vls.sme);
-	kvm_vm_free(v.vm);
+	ok &= compare_restored(dst, &st);
+	smekvm_vmm_state_free(&st);
+	return ok ? KSFT_PASS : KSFT_FAIL;
 }
 
 /* Restoring a vcpu with SME into one without: refused, nothing written. */
-static void run_features_mismatch(void)
+static int test_features_mismatch_refused(struct smekvm_conf_ctx *t)
 {
 	struct smekvm_vcpu_cfg sme = { .sme = true }, sve = { .sve = true };
+	const char *why = smekvm_cfg_host_lacks(&sve);
 	struct smekvm_vmm_state st;
 	struct kvm_vcpu *src, *dst;
 	struct kvm_vm *vm;
-	const char *why;
-	int err;
+	int err, fin;
 
-	snprintf(cur, sizeof(cur), "features_mismatch_refused");
+	if (why)
+		return smekvm_conf_skip(t, "%s", why);
 	nr_reports = 0;
-	if (!smekvm_case_selected(cur))
-		return;
-	why = smekvm_cfg_host_lacks(&sve);
-	if (why) {
-		result(KSFT_SKIP, why);
-		return;
-	}
 	vm = vm_create(1);
 	src = smekvm_vcpu_add(vm, 0, &sme, NULL);
 	smekvm_vcpu_finalize(src);
@@ -551,56 +429,37 @@ static void run_features_mismatch(void)
 		report("restoring an SME vcpu into an SVE-only one: %s, expected EINVAL",
 		       smekvm_errno_name(err));
 	else
-		ksft_print_msg("%s: refused: %s\n", cur, smekvm_vmm_error());
+		smekvm_report("refused: %s", smekvm_vmm_error());
 	/* Nothing written: the vcpu is not even finalised. */
-	if (!err || err == EINVAL) {
-		int fin = __smekvm_vcpu_finalize(dst);
-
-		if (fin) {
-			report("the refused restore finalised the vcpu (%s)",
-			       smekvm_errno_name(fin));
-			err = 0;
-		}
+	fin = !err || err == EINVAL ? __smekvm_vcpu_finalize(dst) : 0;
+	if (fin) {
+		report("the refused restore finalised the vcpu (%s)",
+		       smekvm_errno_name(fin));
+		err = 0;
 	}
 	kvm_vm_free(vm);
 	smekvm_vmm_state_free(&st);
-	result(err == EINVAL && !nr_reports ? KSFT_PASS : KSFT_FAIL, NULL);
+	return err == EINVAL && !nr_reports ? KSFT_PASS : KSFT_FAIL;
 }
+
+static const unsigned long svcr_states[] = { 0, 1, 2, 3 };
+
+/* Every case makes a second vcpu, the one restored into. */
+static const struct smekvm_conf_case cases[] = {
+	{ "%s/safe_order", test_safe_order, SMEKVM_FL_SME, 0, svcr_states, 4,
+	  smekvm_svcr_names, .extra_vcpus = 1 },
+	{ "%s/list_order", test_list_order, SMEKVM_FL_SME, 0, svcr_states, 4,
+	  smekvm_svcr_names, .extra_vcpus = 1 },
+	{ "sme_vls_mismatch_refused", test_sme_vls_mismatch_refused,
+	  SMEKVM_FL_SME, .extra_vcpus = 1 },
+	{ "sme_vls_lowered_kept", test_sme_vls_lowered_kept, SMEKVM_FL_SME,
+	  .extra_vcpus = 1 },
+	{ "features_mismatch_refused", test_features_mismatch_refused, 0,
+	  SMEKVM_CASE_NO_FLAVOUR },
+};
 
 int main(void)
 {
-	unsigned int f, plan = 0;
-	struct timespec t0, t1;
-
-	smekvm_skip_unless_kvm_sme();
-	host.sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
-	host.fa64 = getauxval(AT_HWCAP2) & HWCAP2_SME_FA64;
-
-	for (f = 0; f < NR_FLAVOURS; f++)
-		plan += flavour_plan(smekvm_flavour(flavours[f]), NULL);
-	snprintf(cur, sizeof(cur), "features_mismatch_refused");
-	plan += smekvm_case_selected(cur);
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
-
-	ksft_print_header();
-	smekvm_profile_print();
-	seed = smekvm_seed();
-	ksft_set_plan(plan);
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (f = 0; f < NR_FLAVOURS; f++)
-		run_flavour(f);
-	run_features_mismatch();
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ksft_print_msg("%u cases, %.1f s\n", nr_cases,
-		       (t1.tv_sec - t0.tv_sec) +
-		       (t1.tv_nsec - t0.tv_nsec) / 1e9);
-
-	if (!ksft_get_pass_cnt() && !ksft_get_fail_cnt()) {
-		ksft_print_cnts();
-		exit(KSFT_SKIP);
-	}
-	ksft_finished();
+	smekvm_conf_main(cases, ARRAY_SIZE(cases),
+			 "sme_migrate: save and restore of vcpus with SME (doc/abi.md: abi-reglist-restore)");
 }
