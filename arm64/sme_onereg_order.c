@@ -34,39 +34,33 @@
  * 16 rows, else 12 (the first four, four around the middle, the last
  * four), to keep the run time under a minute under TCG; sme_migrate fills
  * and compares every row.  Values are patterns of (register, byte, step),
- * so a report says which step a wrong value came from.  Then, as a cross-check that only these
- * positions matter, every permutation of one small write set (SVCR, Z0 or
- * V0, P0, FFR, ZA row 0, ZT0) from SM=0,ZA=0 to SM=1,ZA=1 and back, on
- * the largest vector lengths, each compared on the sample at the end.
+ * so a report says which step a wrong value came from.  Then, as a
+ * cross-check that only these positions matter, every permutation of one
+ * small write set (SVCR, Z0 or V0, P0, FFR, ZA row 0, ZT0) from SM=0,ZA=0
+ * to SM=1,ZA=1 and back, on the largest vector lengths, each compared on
+ * the sample at the end.
  *
- * One KTAP case per flavour, vector lengths and transition (its ordering
- * classes are counted and every failing one is named in the log), e.g.
- * "sve_sme/sve256_sme512/sm0za1_to_sm1za1"; one per flavour and
- * direction for the permutations.  SMEKVM_CASE=<name> runs one.  The
- * errno checks follow the [ours] error order unless the profile
- * (SMEKVM_PROFILE) says otherwise.  Whole-program skip without SME;
- * flavours the host cannot offer skip with the reason.
+ * One KTAP case per flavour, vector lengths and transition, on a vcpu of
+ * its own (its ordering classes are counted and every failing one is
+ * named in the log), e.g. "sve_sme/sve256_sme512/sm0za1_to_sm1za1"; one
+ * per flavour and direction for the permutations.  The names depend on
+ * the vector lengths KVM offers, so a flavour the host cannot offer is
+ * one skipped case named after it.  The errno checks follow the [ours]
+ * error order unless the profile (SMEKVM_PROFILE) says otherwise.  The
+ * frame (cases, flavours, skips, SMEKVM_CASE) is lib/sme_conf.h.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-#include <sys/auxv.h>
-#include <asm/hwcap.h>
 
 #include <kvm_util.h>
 #include <processor.h>
 #include <test_util.h>
 
-#include "case_filter.h"
 #include "sme_check.h"
-#include "sme_flavour.h"
-#include "sme_model.h"
+#include "sme_conf.h"
 #include "sme_names.h"
 #include "sme_pattern.h"
-#include "sme_probe.h"
 #include "sme_profile.h"
-#include "sme_vcpu.h"
 #include "sme_vmm.h"
 
 /* The register classes whose position relative to SVCR is enumerated. */
@@ -77,57 +71,34 @@ static const enum smekvm_reg_class model_class[NR_CLS] = {
 	[C_FFR] = SMEKVM_RC_FFR, [C_ZA] = SMEKVM_RC_ZA, [C_ZT0] = SMEKVM_RC_ZT0,
 };
 
-static const enum smekvm_flavour flavours[] = {
-	SMEKVM_FL_SME_ONLY, SMEKVM_FL_SVE_SME, SMEKVM_FL_SME2_HIDDEN,
-	SMEKVM_FL_FA64_HIDDEN,
-};
-
-#define NR_FLAVOURS	ARRAY_SIZE(flavours)
-#define MAX_PAIRS	9
 /* Differences printed per KTAP case; the rest are counted. */
 #define REPORTS		20
+/* Pairs of vector lengths: up to three of each (smekvm_vls_sample()). */
+#define MAX_PAIRS	9
 
-static struct {
-	bool sve, sme2, fa64;
-	struct smekvm_vls sve_vls, sme_vls;
-} host;
+/*
+ * The value of a case: the VQs of its vector lengths (SVE 0 without SVE),
+ * the SVCR transition, and whether it is one of the permutations.
+ */
+#define VAL(sve, sme, from, to)	((sve) | (sme) << 5 | (from) << 10 | (to) << 12)
+#define VAL_SVE(v)		((v) & 0x1f)
+#define VAL_SME(v)		((v) >> 5 & 0x1f)
+#define VAL_FROM(v)		((v) >> 10 & 3)
+#define VAL_TO(v)		((v) >> 12 & 3)
+#define VAL_PERM		BIT(14)
 
-/* One vcpu per pair of vector lengths, reset before every case. */
-struct pair {
-	unsigned int sve_vq, sme_vq;	/* sve_vq 0: the vcpu has no SVE */
-	char name[32];			/* "sve256_sme512", "sme512" */
+/* The VLs KVM offers a vcpu with SVE (where the host has it) and SME. */
+static struct smekvm_vmm_vls host_vls;
+
+/* One case: its vcpu at its vector lengths, reset before every ordering. */
+struct run {
 	struct kvm_vcpu *vcpu;
 	struct smekvm_model_cfg mcfg;
-};
-
-struct run {
-	const struct smekvm_flavour_info *f;
-	struct pair *p;
 	struct smekvm_model *m;
 	struct smekvm_check chk;
 	char prefix[256];
-	unsigned int ordering_cases;
 	bool any_order;		/* profile without the [ours] error order */
 };
-
-static unsigned long long total_orderings, total_ktap;
-
-static const char *svcr_str(__u64 svcr)
-{
-	static const char * const s[] = {
-		"SM=0,ZA=0", "SM=1,ZA=0", "SM=0,ZA=1", "SM=1,ZA=1",
-	};
-
-	return s[svcr & 3];
-}
-
-static const char *svcr_tag(__u64 svcr)
-{
-	static const char * const s[] = { "sm0za0", "sm1za0", "sm0za1",
-					  "sm1za1" };
-
-	return s[svcr & 3];
-}
 
 /*
  * The ZA rows a case writes and reads: all of them up to ZA_ALL_ROWS,
@@ -138,9 +109,9 @@ static const char *svcr_tag(__u64 svcr)
 #define ZA_ALL_ROWS	16
 #define ZA_SAMPLE	12
 
-static unsigned int za_row(const struct pair *p, unsigned int i)
+static unsigned int za_row(const struct run *r, unsigned int i)
 {
-	unsigned int rows = SMEKVM_ZA_ROWS(p->sme_vq);
+	unsigned int rows = SMEKVM_ZA_ROWS(r->mcfg.sme_vq);
 
 	if (rows <= ZA_ALL_ROWS || i < 4)
 		return i;
@@ -150,16 +121,16 @@ static unsigned int za_row(const struct pair *p, unsigned int i)
 }
 
 /* Register @i of class @c (ZA: sampled row @i). */
-static __u64 cls_id(const struct pair *p, enum cls c, unsigned int i)
+static __u64 cls_id(const struct run *r, enum cls c, unsigned int i)
 {
 	return smekvm_model_reg_id(model_class[c],
-				   c == C_ZA ? za_row(p, i) : i);
+				   c == C_ZA ? za_row(r, i) : i);
 }
 
 /* How many registers of class @c a case writes (ZA: sampled rows). */
-static unsigned int cls_count(const struct pair *p, enum cls c)
+static unsigned int cls_count(const struct run *r, enum cls c)
 {
-	unsigned int rows = SMEKVM_ZA_ROWS(p->sme_vq);
+	unsigned int rows = SMEKVM_ZA_ROWS(r->mcfg.sme_vq);
 
 	switch (c) {
 	case C_V:
@@ -203,7 +174,7 @@ static void do_write(struct run *r, __u64 id, unsigned int step,
 	bool ok = false;
 
 	smekvm_pattern_fill(buf, KVM_REG_SIZE(id), smekvm_id_tag(id, step));
-	got = __smekvm_set_reg(r->p->vcpu, id, buf);
+	got = __smekvm_set_reg(r->vcpu, id, buf);
 	if (r->any_order) {
 		int errs[SMEKVM_MODEL_MAX_ERRS];
 		unsigned int n, i;
@@ -231,8 +202,8 @@ static void write_svcr(struct run *r, __u64 svcr, unsigned int step)
 	int got, want;
 
 	snprintf(when, sizeof(when), "step %u (SVCR <- %s)", step,
-		 svcr_str(svcr));
-	got = __smekvm_set_reg(r->p->vcpu, SMEKVM_SVCR, &val);
+		 smekvm_svcr_names[svcr & 3]);
+	got = __smekvm_set_reg(r->vcpu, SMEKVM_SVCR, &val);
 	want = smekvm_model_set(r->m, SMEKVM_SVCR, &val);
 	if (got != want && ++r->chk.mismatches <= r->chk.max_reports) {
 		ksft_print_msg("%s: %s: %s, expected %s\n", r->prefix, when,
@@ -248,15 +219,15 @@ static void write_svcr(struct run *r, __u64 svcr, unsigned int step)
 static void write_class(struct run *r, enum cls c, unsigned int step,
 			bool first_only)
 {
-	unsigned int i, n = first_only ? 1 : cls_count(r->p, c);
+	unsigned int i, n = first_only ? 1 : cls_count(r, c);
 	char when[32];
 
 	snprintf(when, sizeof(when), "step %u", step);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && i < n - 1 &&
-		    smekvm_model_access_err(r->m, cls_id(r->p, c, 0), false))
+		    smekvm_model_access_err(r->m, cls_id(r, c, 0), false))
 			continue;
-		do_write(r, cls_id(r->p, c, i), step, when);
+		do_write(r, cls_id(r, c, i), step, when);
 	}
 }
 
@@ -272,13 +243,13 @@ static void check_sample(struct run *r, unsigned int step)
 	unsigned int c, last;
 
 	snprintf(when, sizeof(when), "after step %u", step);
-	smekvm_check_vcpu(&r->chk, r->p->vcpu, r->m, cheap, when);
+	smekvm_check_vcpu(&r->chk, r->vcpu, r->m, cheap, when);
 	for (c = C_V; c <= C_ZA; c++) {
 		if (c == C_FFR)
 			continue;
-		last = cls_count(r->p, c) - 1;
-		smekvm_check_reg(&r->chk, r->p->vcpu, r->m, cls_id(r->p, c, 0), when);
-		smekvm_check_reg(&r->chk, r->p->vcpu, r->m, cls_id(r->p, c, last),
+		last = cls_count(r, c) - 1;
+		smekvm_check_reg(&r->chk, r->vcpu, r->m, cls_id(r, c, 0), when);
+		smekvm_check_reg(&r->chk, r->vcpu, r->m, cls_id(r, c, last),
 				 when);
 	}
 }
@@ -292,36 +263,36 @@ static void check_sample(struct run *r, unsigned int step)
 static void check_all(struct run *r, const char *when)
 {
 	static const enum cls multi[] = { C_V, C_Z, C_P, C_ZA };
-	unsigned int i, k, n, rows = SMEKVM_ZA_ROWS(r->p->sme_vq);
+	unsigned int i, k, n, rows = SMEKVM_ZA_ROWS(r->mcfg.sme_vq);
 	bool absent;
 
-	smekvm_check_vcpu(&r->chk, r->p->vcpu, r->m, SMEKVM_CHECK_ALL &
+	smekvm_check_vcpu(&r->chk, r->vcpu, r->m, SMEKVM_CHECK_ALL &
 			  ~(SMEKVM_CHECK_CLASS(SMEKVM_RC_V) |
 			    SMEKVM_CHECK_CLASS(SMEKVM_RC_Z) |
 			    SMEKVM_CHECK_CLASS(SMEKVM_RC_P) |
 			    SMEKVM_CHECK_CLASS(SMEKVM_RC_ZA)), when);
 	for (k = 0; k < ARRAY_SIZE(multi); k++) {
-		n = cls_count(r->p, multi[k]);
+		n = cls_count(r, multi[k]);
 		absent = smekvm_model_access_err(r->m,
-						 cls_id(r->p, multi[k], 0),
+						 cls_id(r, multi[k], 0),
 						 false);
 		for (i = 0; i < n; i++)
 			if (!absent || i == 0 || i == n - 1)
-				smekvm_check_reg(&r->chk, r->p->vcpu, r->m,
-						 cls_id(r->p, multi[k], i),
+				smekvm_check_reg(&r->chk, r->vcpu, r->m,
+						 cls_id(r, multi[k], i),
 						 when);
 	}
 	if (rows < 256)
-		smekvm_check_reg(&r->chk, r->p->vcpu, r->m,
+		smekvm_check_reg(&r->chk, r->vcpu, r->m,
 				 KVM_REG_ARM64_SME_ZAHREG(rows, 0), when);
 }
 
 static void reset_vcpu(struct run *r)
 {
-	vcpu_ioctl(r->p->vcpu, KVM_ARM_VCPU_INIT, &r->p->vcpu->init);
-	smekvm_model_init(r->m, &r->p->mcfg);
+	vcpu_ioctl(r->vcpu, KVM_ARM_VCPU_INIT, &r->vcpu->init);
+	smekvm_model_init(r->m, &r->mcfg);
 	smekvm_model_finalize(r->m);
-	smekvm_model_set_offered(r->m, host.sve_vls.w, host.sme_vls.w);
+	smekvm_model_set_offered(r->m, host_vls.sve.w, host_vls.sme.w);
 }
 
 /* The classes that go after the SVCR write, as "before: Z P; after: ZA". */
@@ -373,43 +344,68 @@ static bool run_ordering(struct run *r, __u64 from, __u64 to,
 		if (after & (1U << c))
 			write_class(r, c, 4, false);
 	check_all(r, "after step 4");
-	r->ordering_cases++;
 	return r->chk.mismatches == before_mm;
 }
 
-/* Every ordering class of one transition: one KTAP case. */
-static void run_transition(struct run *r, __u64 from, __u64 to)
+/* The verdict of a case whose @n variants (@what) had @failed failures. */
+static int verdict(unsigned int failed, unsigned int n, const char *what)
 {
-	unsigned int relevant = 0, after, failed = 0, n = 0;
-	char name[96];
+	if (!failed)
+		return KSFT_PASS;
+	smekvm_report("%u of %u %s failed", failed, n, what);
+	return KSFT_FAIL;
+}
+
+/* @t's vcpu at the vector lengths of t->param, finalised, and its model. */
+static void setup(struct smekvm_conf_ctx *t, struct run *r)
+{
+	static struct smekvm_model model;
+	unsigned int sve_vq = VAL_SVE(t->param), sme_vq = VAL_SME(t->param);
+	struct smekvm_vls vls;
+	__u64 fpmr;
+
+	r->vcpu = t->vcpu;
+	vls = host_vls.sme;
+	smekvm_vls_truncate(&vls, sme_vq);
+	smekvm_set_vls(r->vcpu, KVM_REG_ARM64_SME_VLS, &vls);
+	if (sve_vq) {
+		vls = host_vls.sve;
+		smekvm_vls_truncate(&vls, sve_vq);
+		smekvm_set_vls(r->vcpu, KVM_REG_ARM64_SVE_VLS, &vls);
+	}
+	smekvm_vcpu_finalize(r->vcpu);
+
+	r->mcfg = t->m;
+	r->mcfg.sve_vq = sve_vq;
+	r->mcfg.sme_vq = sme_vq;
+	r->mcfg.fpmr = !__smekvm_get_reg64(r->vcpu, SMEKVM_FPMR_ID, &fpmr);
+	r->m = &model;
+	r->any_order = !smekvm_profile_has(SMEKVM_RULE_ERROR_ORDER);
+	r->chk.any_error_order = r->any_order;
+	/* At most REPORTS differences printed per KTAP case. */
+	r->chk.max_reports = REPORTS;
+}
+
+/* Every ordering class of one transition: one KTAP case. */
+static int test_transition(struct smekvm_conf_ctx *t)
+{
+	__u64 from = VAL_FROM(t->param), to = VAL_TO(t->param);
+	unsigned int relevant = 0, after = 0, failed = 0, n = 0;
+	struct run r = {};
 	int c;
 
-	snprintf(name, sizeof(name), "%s/%s/%s_to_%s", r->f->name,
-		 r->p->name, svcr_tag(from), svcr_tag(to));
-	if (!smekvm_case_selected(name))
-		return;
-
+	setup(t, &r);
 	for (c = 0; c < NR_CLS; c++)
-		if (cls_exists(&r->p->mcfg, c, from) ||
-		    cls_exists(&r->p->mcfg, c, to))
+		if (cls_exists(&r.mcfg, c, from) || cls_exists(&r.mcfg, c, to))
 			relevant |= 1U << c;
 
-	/* At most REPORTS differences printed per KTAP case. */
-	r->chk.max_reports = r->chk.mismatches + REPORTS;
 	/* Every subset of the relevant classes goes after the SVCR write. */
-	after = 0;
 	do {
-		failed += !run_ordering(r, from, to, after, relevant, name);
+		failed += !run_ordering(&r, from, to, after, relevant, t->name);
 		n++;
 		after = (after - relevant) & relevant;
 	} while (after);
-
-	total_orderings += n;
-	total_ktap++;
-	if (failed)
-		ksft_print_msg("%s: %u of %u ordering classes failed\n", name,
-			       failed, n);
-	ksft_test_result(!failed, "%s\n", name);
+	return verdict(failed, n, "ordering classes");
 }
 
 /* Permutations of a small write set */
@@ -431,9 +427,9 @@ static void perm_apply(struct run *r, unsigned int item, __u64 to,
 		return;
 	}
 	/* SME only: the V registers take the Z registers' place. */
-	if (c == C_Z && !r->p->mcfg.sve)
-		do_write(r, cls_id(r->p, C_V, 0), step, when);
-	do_write(r, cls_id(r->p, c, 0), step, when);
+	if (c == C_Z && !r->mcfg.sve)
+		do_write(r, cls_id(r, C_V, 0), step, when);
+	do_write(r, cls_id(r, c, 0), step, when);
 }
 
 static bool next_perm(unsigned int *a, unsigned int n)
@@ -452,227 +448,119 @@ static bool next_perm(unsigned int *a, unsigned int n)
 	return true;
 }
 
-static void run_permutations(struct run *r, __u64 from, __u64 to)
+static int test_permutations(struct smekvm_conf_ctx *t)
 {
 	unsigned int perm[PERM_ITEMS] = { 0, 1, 2, 3, 4, 5 };
 	unsigned int failed = 0, n = 0, i, before;
-	char name[96];
+	__u64 from = VAL_FROM(t->param), to = VAL_TO(t->param);
+	struct run r = {};
 
-	snprintf(name, sizeof(name), "%s/%s/permutations_%s_to_%s",
-		 r->f->name, r->p->name, svcr_tag(from), svcr_tag(to));
-	if (!smekvm_case_selected(name))
-		return;
-
-	r->chk.max_reports = r->chk.mismatches + REPORTS;
+	setup(t, &r);
 	do {
-		before = r->chk.mismatches;
-		snprintf(r->prefix, sizeof(r->prefix),
-			 "%s [order %u%u%u%u%u%u; 0 = SVCR]", name, perm[0],
+		before = r.chk.mismatches;
+		snprintf(r.prefix, sizeof(r.prefix),
+			 "%s [order %u%u%u%u%u%u; 0 = SVCR]", t->name, perm[0],
 			 perm[1], perm[2], perm[3], perm[4], perm[5]);
-		r->chk.prefix = r->prefix;
-		reset_vcpu(r);
-		write_svcr(r, from, 1);
+		r.chk.prefix = r.prefix;
+		reset_vcpu(&r);
+		write_svcr(&r, from, 1);
 		for (i = 0; i < PERM_ITEMS; i++)
-			perm_apply(r, perm[i], to, i + 2);
+			perm_apply(&r, perm[i], to, i + 2);
 		/* The set touches register 0 of each class: the sample. */
-		check_sample(r, PERM_ITEMS + 1);
-		failed += r->chk.mismatches != before;
+		check_sample(&r, PERM_ITEMS + 1);
+		failed += r.chk.mismatches != before;
 		n++;
 	} while (next_perm(perm, PERM_ITEMS));
-
-	total_orderings += n;
-	total_ktap++;
-	if (failed)
-		ksft_print_msg("%s: %u of %u permutations failed\n", name,
-			       failed, n);
-	ksft_test_result(!failed, "%s\n", name);
+	return verdict(failed, n, "permutations");
 }
 
-/* Setup: the vector length pairs of a flavour */
+/* The cases: the vector lengths KVM offers */
 
-static unsigned int make_pairs(const struct smekvm_flavour_info *f,
-			       struct pair *pairs)
+/* Once: the VLs of a vcpu with SVE (where the host has it) and SME. */
+static void probe_vls(void)
 {
-	unsigned int sve[3], sme[3], nsve = 1, nsme, i, j, n = 0;
+	struct smekvm_vcpu_cfg cfg = { .sve = smekvm_host.sve, .sme = true };
+	char a[128], b[128], c[128];
+	struct kvm_vcpu *vcpu;
+	struct kvm_vm *vm;
 
-	nsme = smekvm_vls_sample(&host.sme_vls, sme);
-	if (f->cfg.sve)
-		nsve = smekvm_vls_sample(&host.sve_vls, sve);
-	for (i = 0; i < nsve; i++) {
-		for (j = 0; j < nsme; j++, n++) {
-			struct pair *p = &pairs[n];
-
-			memset(p, 0, sizeof(*p));
-			p->sme_vq = sme[j];
-			p->sve_vq = f->cfg.sve ? sve[i] : 0;
-			if (p->sve_vq)
-				snprintf(p->name, sizeof(p->name),
-					 "sve%u_sme%u", p->sve_vq * 128,
-					 p->sme_vq * 128);
-			else
-				snprintf(p->name, sizeof(p->name), "sme%u",
-					 p->sme_vq * 128);
-		}
-	}
-	return n;
-}
-
-static void setup_pair(struct kvm_vm *vm, const struct smekvm_flavour_info *f,
-		       struct pair *p, unsigned int id)
-{
-	struct smekvm_vls vls;
-	__u64 fpmr;
-
-	p->vcpu = smekvm_vcpu_add(vm, id, &f->cfg, NULL);
-	vls = host.sme_vls;
-	smekvm_vls_truncate(&vls, p->sme_vq);
-	smekvm_set_vls(p->vcpu, KVM_REG_ARM64_SME_VLS, &vls);
-	if (p->sve_vq) {
-		vls = host.sve_vls;
-		smekvm_vls_truncate(&vls, p->sve_vq);
-		smekvm_set_vls(p->vcpu, KVM_REG_ARM64_SVE_VLS, &vls);
-	}
-	smekvm_vcpu_finalize(p->vcpu);
-
-	p->mcfg.sve = f->cfg.sve;
-	p->mcfg.sme = true;
-	p->mcfg.sme2 = host.sme2 && !f->cfg.hide_sme2;
-	p->mcfg.fa64 = host.fa64 && !f->cfg.hide_fa64;
-	p->mcfg.sve_vq = p->sve_vq;
-	p->mcfg.sme_vq = p->sme_vq;
-	p->mcfg.fpmr = !__smekvm_get_reg64(p->vcpu, SMEKVM_FPMR_ID, &fpmr);
+	if (host_vls.has_sme)
+		return;
+	vm = vm_create(1);
+	vcpu = smekvm_vcpu_add(vm, 0, &cfg, NULL);
+	TEST_ASSERT(!smekvm_vmm_discover_vls(vcpu, &host_vls), "%s",
+		    smekvm_vmm_error());
+	ksft_print_msg("VLs offered: SVE {%s}, SME {%s}, both {%s}\n",
+		       smekvm_vls_str(&host_vls.sve, a, sizeof(a)),
+		       smekvm_vls_str(&host_vls.sme, b, sizeof(b)),
+		       smekvm_vls_str(&host_vls.common, c, sizeof(c)));
+	kvm_vm_free(vm);
 }
 
 /*
- * How many cases of @f SMEKVM_CASE selects.  A flavour the host cannot
- * offer is one case, named after the flavour, that skips.
+ * The pairs of vector lengths of @f, smallest first: each set's
+ * smekvm_vls_sample() (SVE only when @f has it).  Returns how many.
  */
-static unsigned int flavour_cases(const struct smekvm_flavour_info *f)
+static unsigned int vl_pairs(enum smekvm_flavour f, unsigned long *vals)
 {
-	struct pair pairs[MAX_PAIRS];
-	unsigned int np, i, from, to, n = 0;
-	char name[96];
+	bool sve = smekvm_flavour(f)->cfg.sve;
+	unsigned int sves[3] = {}, smes[3], nsve = 1, nsme, i, j, n = 0;
 
-	if (smekvm_cfg_host_lacks(&f->cfg))
-		return smekvm_case_selected(f->name);
-
-	np = make_pairs(f, pairs);
-	for (i = 0; i < np; i++) {
-		for (from = 0; from < 4; from++) {
-			for (to = 0; to < 4; to++) {
-				snprintf(name, sizeof(name), "%s/%s/%s_to_%s",
-					 f->name, pairs[i].name,
-					 svcr_tag(from), svcr_tag(to));
-				if (!smekvm_case_selected(name))
-					continue;
-				n++;
-			}
-		}
-		for (from = 0; from < 2 && i + 1 == np; from++) {
-			snprintf(name, sizeof(name),
-				 "%s/%s/permutations_%s_to_%s", f->name,
-				 pairs[i].name, svcr_tag(from ? 3 : 0),
-				 svcr_tag(from ? 0 : 3));
-			if (!smekvm_case_selected(name))
-				continue;
-			n++;
-		}
-	}
+	probe_vls();
+	nsme = smekvm_vls_sample(&host_vls.sme, smes);
+	if (sve)
+		nsve = smekvm_vls_sample(&host_vls.sve, sves);
+	for (i = 0; i < nsve; i++)
+		for (j = 0; j < nsme; j++)
+			vals[n++] = VAL(sves[i], smes[j], 0, 0);
 	return n;
 }
 
-static void run_flavour(const struct smekvm_flavour_info *f)
+/* Every transition at every pair. */
+static unsigned int gen_transitions(enum smekvm_flavour f, unsigned long *vals)
 {
-	static struct smekvm_model model;
-	struct pair pairs[MAX_PAIRS];
-	struct run r = { .f = f, .m = &model };
-	const char *why = smekvm_cfg_host_lacks(&f->cfg);
-	unsigned int np, i, from, to;
-	struct kvm_vm *vm;
+	unsigned long pairs[MAX_PAIRS];
+	unsigned int np = vl_pairs(f, pairs), i, s, n = 0;
 
-	if (why) {
-		if (smekvm_case_selected(f->name))
-			ksft_test_result_code(KSFT_SKIP, f->name, "%s", why);
-		return;
-	}
-	if (!flavour_cases(f))
-		return;
-
-	r.any_order = !smekvm_profile_has(SMEKVM_RULE_ERROR_ORDER);
-	r.chk.any_error_order = r.any_order;
-
-	np = make_pairs(f, pairs);
-	vm = vm_create(np);
 	for (i = 0; i < np; i++)
-		setup_pair(vm, f, &pairs[i], i);
-
-	for (i = 0; i < np; i++) {
-		r.p = &pairs[i];
-		for (from = 0; from < 4; from++)
-			for (to = 0; to < 4; to++)
-				run_transition(&r, from, to);
-		if (i + 1 < np)
-			continue;
-		/* The permutations on the largest vector lengths only. */
-		run_permutations(&r, 0, 3);
-		run_permutations(&r, 3, 0);
-	}
-	kvm_vm_free(vm);
+		for (s = 0; s < 16; s++)
+			vals[n++] = pairs[i] | VAL(0, 0, s / 4, s % 4);
+	return n;
 }
 
-/* The VLs a vcpu with SVE (if the host has it) and SME is offered. */
-static void read_host_vls(void)
+/* The permutations on the largest vector lengths, there and back. */
+static unsigned int gen_permutations(enum smekvm_flavour f,
+				     unsigned long *vals)
 {
-	struct smekvm_vcpu_cfg cfg = { .sve = host.sve, .sme = true };
-	struct smekvm_vmm_vls vls;
-	struct kvm_vm *vm = vm_create(1);
-	struct kvm_vcpu *vcpu = smekvm_vcpu_add(vm, 0, &cfg, NULL);
-	char a[128], b[128], c[128];
+	unsigned long pairs[MAX_PAIRS];
+	unsigned long v = pairs[vl_pairs(f, pairs) - 1] | VAL_PERM;
 
-	TEST_ASSERT(!smekvm_vmm_discover_vls(vcpu, &vls), "%s",
-		    smekvm_vmm_error());
-	host.sve_vls = vls.sve;
-	host.sme_vls = vls.sme;
-	ksft_print_msg("VLs offered: SVE {%s}, SME {%s}, both {%s}\n",
-		       smekvm_vls_str(&vls.sve, a, sizeof(a)),
-		       smekvm_vls_str(&vls.sme, b, sizeof(b)),
-		       smekvm_vls_str(&vls.common, c, sizeof(c)));
-	kvm_vm_free(vm);
+	vals[0] = v | VAL(0, 0, 0, 3);
+	vals[1] = v | VAL(0, 0, 3, 0);
+	return 2;
 }
+
+/* "sve256_sme512/sm0za1_to_sm1za1", "sme512/permutations_..." */
+static void val_name(unsigned long v, char *buf, size_t size)
+{
+	int len = 0;
+
+	if (VAL_SVE(v))
+		len = snprintf(buf, size, "sve%lu_", VAL_SVE(v) * 128);
+	snprintf(buf + len, size - len, "sme%lu/%s%s_to_%s",
+		 VAL_SME(v) * 128, v & VAL_PERM ? "permutations_" : "",
+		 smekvm_svcr_names[VAL_FROM(v)], smekvm_svcr_names[VAL_TO(v)]);
+}
+
+static const struct smekvm_conf_case cases[] = {
+	{ "%s", test_transition, SMEKVM_FL_SME, SMEKVM_CASE_FLAVOUR_SKIP,
+	  .gen = gen_transitions, .val_name = val_name },
+	{ "%s", test_permutations, SMEKVM_FL_SME,
+	  .gen = gen_permutations, .val_name = val_name },
+};
 
 int main(void)
 {
-	struct timespec t0, t1;
-	unsigned int f, plan = 0;
-
-	smekvm_skip_unless_kvm_sme();
-	host.sve = kvm_has_cap(KVM_CAP_ARM_SVE);
-	host.sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
-	host.fa64 = getauxval(AT_HWCAP2) & HWCAP2_SME_FA64;
-
-	ksft_print_header();
-	smekvm_profile_print();
-	read_host_vls();
-	for (f = 0; f < NR_FLAVOURS; f++)
-		plan += flavour_cases(smekvm_flavour(flavours[f]));
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
-	ksft_set_plan(plan);
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (f = 0; f < NR_FLAVOURS; f++)
-		run_flavour(smekvm_flavour(flavours[f]));
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-
-	ksft_print_msg("%llu ordering cases in %llu KTAP cases, %.1f s\n",
-		       total_orderings, total_ktap,
-		       (t1.tv_sec - t0.tv_sec) +
-		       (t1.tv_nsec - t0.tv_nsec) / 1e9);
-
-	if (!ksft_get_pass_cnt() && !ksft_get_fail_cnt()) {
-		ksft_print_cnts();
-		exit(KSFT_SKIP);
-	}
-	ksft_finished();
+	smekvm_conf_main(cases, ARRAY_SIZE(cases),
+			 "sme_onereg_order: ONE_REG writes around SVCR writes against the model (doc/abi.md: abi-svcr-write-first)");
 }
