@@ -38,7 +38,9 @@
 #ifdef SMEKVM_UAPI_ZT0
 #undef KVM_REG_ARM64_SME_ZTREG
 #undef KVM_REG_ARM64_SME_ZT0
-#define KVM_REG_ARM64_SME_ZTREG(n, i)	(SMEKVM_UAPI_ZT0 + ((i) & 31))
+#define KVM_REG_ARM64_SME_ZTREG(n, i)					\
+	(SMEKVM_UAPI_ZT0 +						\
+	 (((n) & (KVM_ARM64_SME_NUM_ZTREGS - 1)) << 5) + ((i) & 31))
 #define KVM_REG_ARM64_SME_ZT0		SMEKVM_UAPI_ZT0
 #endif
 
