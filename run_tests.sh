@@ -197,14 +197,28 @@ kernel_reports() {
 		head -n 100 > "$tmp/reports"
 }
 
-# nest_output NAME: print the program output in $tmp/out as a subtest, 4
-# spaces in, and write its cases ("name/case status" a line) to $tmp/cases.
+# nest_output NAME WHY FILL: print the program output in $tmp/out as a
+# subtest, 4 spaces in, and write its cases ("name/case status" a line) to
+# $tmp/cases.
 # Cases are the results at the output's outermost indentation; every failed
 # case is followed by its rerun line, and by a "bare failure" line when no
 # line came between it and the result before it: a failing case must say
 # what differed (the mutation runs check that none is bare).
+# The subtest is valid KTAP (the kernel's tools/testing/kunit/kunit.py parse
+# reads it) whatever the program printed. A group of results (the program's
+# outermost ones, or a group nested in them by indentation) gets one version
+# line and plan before its results, and its results numbered from 1; the
+# program's gets "# Subtest: $label" too. A plan smaller than the results
+# is raised, and said. Results missing from a plan, as when the program
+# crashed, timed out or was killed, are added as "not ok K NAME # WHY"
+# (FILL "skip": "ok K NAME # SKIP WHY"), NAME being the test that a
+# kselftest harness "RUN" line started, else missing_K. Version lines,
+# plans and subtest headers out of their place, and those of a group
+# without any result or plan, are shown as diagnostics. The cases come
+# from the lines as the program printed them.
 nest_output() {
-	awk -v name="$1" -v rerun="$rerun" -v cases="$tmp/cases" '
+	awk -v name="$1" -v label="$label" -v why="$2" -v fill="$3" \
+	    -v rerun="$rerun" -v cases="$tmp/cases" '
 		function indent(s) { match(s, /^[ \t]*/); return RLENGTH }
 		function is_result(s) { return s ~ /^[ \t]*(not )?ok([ \t]|$)/ }
 		function record(line,   st, desc, num, u, why) {
@@ -249,26 +263,234 @@ nest_output() {
 				print "    " substr(line, 1, indent(line)) "# rerun: " rerun " " name "/" desc
 			said = 0
 		}
+		# kind(s): what a KTAP parser takes line s for: "res" a result,
+		# "ver" a version line, "plan", "sub" a subtest header, "" a
+		# diagnostic.
+		function kind(s) {
+			if (is_result(s))
+				return "res"
+			if (s ~ /^[ \t]*K?TAP version [0-9]+[ \t]*$/)
+				return "ver"
+			if (s ~ /^[ \t]*1\.\.[0-9]+/)
+				return "plan"
+			if (s ~ /^[ \t]*# Subtest: /)
+				return "sub"
+			return ""
+		}
+		# plan_of(i): the count of plan line i.
+		function plan_of(i) {
+			match(L[i], /1\.\.[0-9]+/)
+			return substr(L[i], RSTART + 3, RLENGTH - 3) + 0
+		}
+		# level(a, b, floor, root): the indentation of the group of
+		# lines a..b nested at indentation floor: for the whole output
+		# (root), that of the cases; else the least of its KTAP lines.
+		# -1: it has none.
+		function level(a, b, floor, root,   i, d) {
+			if (root && top >= 0)
+				return top
+			d = -1
+			for (i = a; i <= b; i++)
+				if (K[i] != "" && IN[i] > floor && (d < 0 || IN[i] < d))
+					d = IN[i]
+			return d
+		}
+		# group_end(i, b, floor, d): the last line of the group nested
+		# from line i on: the line before the next result at
+		# indentation d, or b.
+		function group_end(i, b, floor, d) {
+			for (i++; i <= b; i++)
+				if (K[i] == "res" && IN[i] > floor && IN[i] <= d)
+					return i - 1
+			return b
+		}
+		# first_plan(a, b, floor, d): the count of the first plan of
+		# the group, -1 when it has none.
+		function first_plan(a, b, floor, d,   i) {
+			for (i = a; i <= b; i++)
+				if (K[i] == "plan" && IN[i] > floor && IN[i] <= d)
+					return plan_of(i)
+			return -1
+		}
+		# want(a, b, floor, root): how many results the group stands
+		# for: its plan, or its results when more, counting one for a
+		# nested group after the last of them (a nested group comes
+		# before the result it belongs to). 0: it is shown as
+		# diagnostics.
+		function want(a, b, floor, root,   d, i, e, r, p, tail) {
+			d = level(a, b, floor, root)
+			if (d < 0)
+				return 0
+			r = 0
+			tail = 0
+			for (i = a; i <= b; i++) {
+				if (K[i] == "" || IN[i] <= floor)
+					continue
+				if (IN[i] <= d) {
+					if (K[i] == "res") {
+						r++
+						tail = 0
+					}
+					continue
+				}
+				e = group_end(i, b, floor, d)
+				tail = (want(i, e, d, 0) > 0)
+				i = e
+			}
+			r += tail
+			p = first_plan(a, b, floor, d)
+			return p > r ? p : r
+		}
+		# numbered(s, k): result line s as result k of its group, in
+		# the form a KTAP parser reads: "ok K name # directive", no
+		# "#" in the name. A number the program gave otherwise is said.
+		function numbered(s, k,   ws, st, t, num, p, head) {
+			match(s, /^[ \t]*/)
+			ws = substr(s, 1, RLENGTH)
+			t = substr(s, RLENGTH + 1)
+			st = (t ~ /^not/) ? "not ok" : "ok"
+			sub(/^(not )?ok[ \t]*/, "", t)
+			num = ""
+			if (match(t, /^[0-9]+/)) {
+				num = substr(t, 1, RLENGTH)
+				t = substr(t, RLENGTH + 1)
+			}
+			if (num != "" && num + 0 == k &&
+			    s ~ /^[ \t]*(not )?ok [0-9]+ ?(:?- )?[^#]*( # .*)?$/)
+				return s
+			sub(/^[ \t]+/, "", t)
+			if (t !~ /^(:?- )?[^#]*( # .*)?$/) {
+				p = index(t, " # ")
+				head = p ? substr(t, 1, p - 1) : t
+				gsub(/#/, "_", head)
+				t = head (p ? substr(t, p) : "")
+			}
+			if (num != "" && num + 0 != k)
+				print "    " ws "# the program numbered the next result " num
+			return ws st " " k (t == "" ? "" : " " t)
+		}
+		# show(i, how): print line i as it is ("keep"), as a
+		# diagnostic ("" for one, "stray" for a KTAP line out of its
+		# place) or as result number how; then take its case.
+		function show(i, how,   s) {
+			s = L[i]
+			if (s ~ /^[ \t]*$/)
+				s = "#"
+			else if (how == "stray" || (how == "" &&
+			    s !~ /^[ \t]*(KTAP version|TAP version|[0-9]+\.\.[0-9]+|#)/))
+				s = "# " s
+			else if (how + 0 > 0)
+				s = numbered(s, how + 0)
+			print "    " s
+			if (is_result(L[i]) && IN[i] == top)
+				record(L[i])
+			else if (L[i] !~ /^[ \t]*(KTAP version|TAP version|[0-9]+\.\.[0-9]+|#[ \t]*$|$)/)
+				said = 1
+		}
+		# run_name(i, run): the test a kselftest harness line i
+		# ("#  RUN fixture.name ...") starts, else run.
+		function run_name(i, run) {
+			if (K[i] == "" && split(L[i], W, " ") >= 3 &&
+			    W[1] == "#" && W[2] == "RUN")
+				run = W[3]
+			return run
+		}
+		# res_name(s): the name a KTAP parser reads in result line s.
+		function res_name(s) {
+			sub(/^[ \t]*(not )?ok[ \t]*[0-9]*[ \t]?(:?- )?/, "", s)
+			sub(/#.*/, "", s)
+			sub(/ $/, "", s)
+			return s
+		}
+		# opening(pfx, root, pl, m, p): what follows the version line
+		# of a group: the subtest header of the program, unless a
+		# result or a kselftest harness test has its name (a parser
+		# would take it for the end of the subtest), and a plan of m
+		# results unless the group has one (line pl).
+		function opening(pfx, root, pl, m, p,   i, named) {
+			for (i = 1; root && i <= n; i++)
+				if ((K[i] == "res" && res_name(L[i]) == label) ||
+				    run_name(i, "") == label)
+					named = 1
+			if (root && !named)
+				print "    " pfx "# Subtest: " label
+			if (pl)
+				return
+			print "    " pfx "1.." m
+			if (p >= 0 && p != m)
+				print "    " pfx "# 1.." m ": more results than the program planned (" p ")"
+		}
+		# group(a, b, floor, root, why): print lines a..b, a group of
+		# results nested at indentation floor (root: the program
+		# output), closed with its missing results.
+		function group(a, b, floor, root, why,   d, m, p, pfx, i, e, k, hdr, pl, run) {
+			d = level(a, b, floor, root)
+			m = want(a, b, floor, root)
+			if (m == 0) {
+				for (i = a; i <= b; i++)
+					show(i, K[i] == "" ? "" : "stray")
+				return
+			}
+			p = first_plan(a, b, floor, d)
+			pfx = sprintf("%" d "s", "")
+			# Its own version line, subtest header and plan, first.
+			hdr = pl = 0
+			for (i = a; i <= b && (K[i] == "" || IN[i] <= floor); i++)
+				;
+			if (i <= b && K[i] == "ver" && IN[i] <= d &&
+			    L[i] ~ /^[ \t]*(KTAP version 1|TAP version 1[34])[ \t]*$/) {
+				hdr = i
+				for (i++; i <= b && (K[i] == "" || IN[i] <= floor); i++)
+					;
+			}
+			if (i <= b && K[i] == "plan" && IN[i] <= d && plan_of(i) == m)
+				pl = i
+			if (!hdr) {
+				print "    " pfx "KTAP version 1"
+				opening(pfx, root, pl, m, p)
+			}
+			k = 0
+			run = ""
+			for (i = a; i <= b; i++) {
+				if (i == hdr || i == pl) {
+					show(i, "keep")
+					if (i == hdr)
+						opening(pfx, root, pl, m, p)
+				} else if (K[i] == "" || IN[i] <= floor) {
+					show(i, K[i] == "" ? "" : "stray")
+					run = run_name(i, run)
+				} else if (IN[i] <= d && K[i] == "res") {
+					show(i, ++k)
+					run = ""
+				} else if (IN[i] <= d) {
+					show(i, "stray")
+				} else {
+					e = group_end(i, b, floor, d)
+					group(i, e, d, 0, e == n ? why : "the nested group ended early")
+					i = e
+				}
+			}
+			for (k++; k <= m; k++) {
+				if (run == "")
+					run = "missing_" k
+				gsub(/#/, "_", run)
+				if (fill == "skip")
+					print "    " pfx "ok " k " " run " # SKIP " why
+				else
+					print "    " pfx "not ok " k " " run " # " why
+				run = ""
+			}
+		}
 		BEGIN { top = -1; printf "" > cases }
-		FNR == 1 { pass++ }
-		pass == 1 {
+		{
 			if (is_result($0) && (top < 0 || indent($0) < top))
 				top = indent($0)
-			next
-		}
-		{
 			sub(/\r$/, "")
-			if ($0 ~ /^[ \t]*$/)
-				print "    #"
-			else if (is_result($0) || $0 ~ /^[ \t]*(KTAP version|TAP version|[0-9]+\.\.[0-9]+|#)/)
-				print "    " $0
-			else
-				print "    # " $0
-			if (is_result($0) && indent($0) == top)
-				record($0)
-			else if ($0 !~ /^[ \t]*(KTAP version|TAP version|[0-9]+\.\.[0-9]+|#[ \t]*$|$)/)
-				said = 1
-		}' "$tmp/out" "$tmp/out"
+			L[++n] = $0
+			IN[n] = indent($0)
+			K[n] = kind($0)
+		}
+		END { group(1, n, -1, 1, why) }' "$tmp/out"
 }
 
 # skip_reason: why the program in $tmp/out skipped, from its last "# SKIP".
@@ -447,8 +669,8 @@ run_watched() {
 		[ "$alarm" = 1 ] || break
 		alarm=0
 		stuck=$(descendants "$tpid")
-		# shellcheck disable=SC2086 # a list of pids
 		looks=$((looks + 1))
+		# shellcheck disable=SC2086 # a list of pids
 		if [ -n "$(test_threads -s $stuck)" ] ||
 		   [ "$looks" -gt "$exit_looks" ]; then
 			rc=
@@ -509,16 +731,19 @@ run_one() {
 	fi
 	elapsed=$(($(date +%s) - start))
 
-	nest_output "$name"
 	if [ -z "$rc" ]; then
-		# shellcheck disable=SC2086 # a list of pids
-		report_unkillable "$label" $stuck
 		status=fail
 		reason="unkillable: alive $((looks * kill_grace))s after SIGKILL; the run stops here"
 		stop_run=1
+		ended="could not be killed"
 	else
 		judge_exit "$rc" "$elapsed" "$limit"
+		ended=${reason:-exit status $rc}
+		[ "$status" != skip ] || ended="skipped, exit status $rc"
 	fi
+	nest_output "$name" "the program ended early: $ended" "$status"
+	# shellcheck disable=SC2086 # a list of pids
+	[ -n "$rc" ] || report_unkillable "$label" $stuck
 	judge_cases
 	judge_kernel_log
 
@@ -540,6 +765,16 @@ run_one() {
 	if [ -n "$opt_progress" ]; then
 		{ echo "$name $status"; cat "$tmp/cases"; } >> "$opt_progress"
 	fi
+}
+
+# not_run DONE: a failed result for every selected test after the first
+# DONE, which the run stopped before running, so that the plan holds.
+not_run() {
+	awk -v done="$1" 'NR > done {
+		printf "not ok %d %s%s # not run: the run stopped after a test that could not be killed\n",
+			NR, $1, ($2 == "" ? "" : "/" $2)
+	}' "$tmp/selected"
+	failed=$((failed + $(wc -l < "$tmp/selected") - $1))
 }
 
 # merge_results: $tmp/results.raw sorted, one line per entry; an entry run
@@ -779,6 +1014,7 @@ while read -r sel_name sel_case; do
 	run_one "$idx" "$sel_name" "$sel_case"
 	if [ "$stop_run" = 1 ]; then
 		echo "# run stopped: $(($(wc -l < "$tmp/selected") - idx)) test(s) not run after a test that could not be killed"
+		not_run "$idx"
 		break
 	fi
 done < "$tmp/selected"
@@ -792,5 +1028,6 @@ if [ -n "$expected" ]; then
 	compare_expected "$full"
 fi
 rule_verdict
+echo "# Totals: pass:$passed fail:$failed xfail:0 xpass:0 skip:$skipped error:0"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit_status

@@ -89,7 +89,8 @@ add_counts() {
 
 # run_matrix RUNDIR RUNNER-ARGS SELFTEST CONFIG...: the self-tests (when
 # SELFTEST is "yes"), then each configuration in turn; KTAP with one case
-# each, a summary table and the closing line, which counts test programs.
+# each, whose output (the runner's KTAP) is nested in it, a summary table,
+# the totals and the closing line, which both count test programs.
 run_matrix() {
 	rdir=$1 selftest=$3
 	rargs="$2${PROFILE:+ --profile $PROFILE} $by_rules ${RUNNER_ARGS:-}"
@@ -151,6 +152,7 @@ run_matrix() {
 	print_summary "$rdir"
 	sh "$TOP/scripts/rules.sh" matrix "$rdir" "$@" || true
 	echo "# $(elapsed) s since the start (dependencies, kernels, suite, runs)"
+	echo "# Totals: pass:$tp fail:$tf xfail:0 xpass:0 skip:$ts error:0"
 	echo "$tp passed, $tf failed, $ts skipped"
 	return $status
 }
@@ -224,6 +226,7 @@ check|full)
 	SMEKVM_TIER=ci
 	[ "$cmd" = check ] || SMEKVM_TIER=full
 	export SMEKVM_TIER
+	# shellcheck disable=SC2046 # configuration names are words
 	set -- $(tier_configs "$SMEKVM_TIER")
 	# shellcheck disable=SC2046
 	build_kernels $(variants_of "$@")

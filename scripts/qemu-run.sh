@@ -28,8 +28,8 @@ set -eu
 
 . "$(dirname "$0")/common.sh"
 
-kernel= initrd=$OUT/initramfs.cpio.gz dir= tmo=${SMEKVM_BOOT_TIMEOUT:-2400}
-rargs= quiet=
+kernel='' initrd=$OUT/initramfs.cpio.gz dir='' tmo=${SMEKVM_BOOT_TIMEOUT:-2400}
+rargs='' quiet=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=${2:?}; shift ;;
@@ -84,8 +84,10 @@ command -v "$qemu" >/dev/null 2>&1 || die "QEMU not found ($qemu)"
 
 # recover_results WHY: the run ended before the runner's exit line. The
 # results of the tests that ended come from the progress journal, a test
-# still running failed, and results.ktap gets a result for that test and
-# a closing line, so that the run's counts include it.
+# still running failed, and results.ktap gets a result for that test, one
+# for each test of the runner's plan not run ("not ok K missing_K"), the
+# totals and a closing line, so that the run's counts include them and the
+# KTAP parses.
 recover_results() {
 	{
 		echo "# smekvm results, recovered from the progress journal: $1"
@@ -96,15 +98,24 @@ recover_results() {
 	cur=$(awk '$2 == "running" { c = $1; next } $1 == c { c = "" }
 		   END { print c }' "$dir/progress")
 	k=$dir/results.ktap
+	plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$k" | head -n 1)
 	p=$(grep -a -c -E '^ok [0-9]+ [^#]*$' "$k" || true)
 	s=$(grep -a -c -E '^ok [0-9]+ .*# SKIP' "$k" || true)
 	f=$(grep -a -c -E '^not ok [0-9]+ ' "$k" || true)
+	t=$((p + s + f))
 	{
+		# A line cut short ends first.
+		[ -z "$(tail -c 1 "$k")" ] || echo
 		echo "# harness: $1; the results so far are kept"
 		if [ -n "$cur" ]; then
-			echo "not ok $((p + s + f + 1)) $cur # $1"
-			f=$((f + 1))
+			t=$((t + 1)) f=$((f + 1))
+			echo "not ok $t $cur # $1"
 		fi
+		while [ "$t" -lt "${plan:-0}" ]; do
+			t=$((t + 1)) f=$((f + 1))
+			echo "not ok $t missing_$t # not run: $1"
+		done
+		echo "# Totals: pass:$p fail:$f xfail:0 xpass:0 skip:$s error:0"
 		echo "$p passed, $f failed, $s skipped"
 	} > "$dir/closing"
 	cat "$dir/closing" >> "$k"

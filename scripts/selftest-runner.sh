@@ -9,14 +9,27 @@
 # skip, a SIGSEGV, a hang, a kernel WARNING in a fake kernel log), runs
 # run_tests.sh on them with short timeouts and checks what it prints and how it
 # exits: the verdicts and their reasons, the report detection, the results
-# file, the comparisons with expected files, --list, subsets and errors.
+# file, the comparisons with expected files, --list, subsets and errors; and
+# that the kernel's own KTAP parser (tools/testing/kunit/kunit.py parse)
+# reads its output without an error, a crash or a hang counted as a failure,
+# also when a program dies in the middle of a plan, prints KTAP as some
+# upstream kselftests do or skips after its plan (tests/runner/
+# nested_segv.sh, upstream.sh, skip_late.sh). Those checks are skipped when
+# there is no python3 or no kernel source.
 # Prints KTAP and ends with "N passed, N failed, N skipped"; exits 0 when
-# every check passed, else 1. Takes a few seconds.
+# every check passed or skipped, else 1. Takes a few seconds.
 #
-# Usage: scripts/selftest-runner.sh
+# Usage: scripts/selftest-runner.sh [--kunit FILE]
+#   --kunit FILE              only parse FILE with kunit.py and show what
+#                             it says; exit 0 when it parses without an
+#                             error or a crashed test, 4 when kunit.py
+#                             cannot be run, else 1 (scripts/selftest.sh)
 #   SMEKVM_ASH="busybox ash"  run the runner under busybox ash (a path to
 #                             busybox works too), with the busybox applets
 #                             first in PATH, as on the target
+#   SMEKVM_KUNIT=FILE         the kunit.py to use (default: that of the
+#                             last kernel source, by name, in the
+#                             dependency cache)
 
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +40,7 @@ trap 'exit 130' INT TERM
 checks=0
 passed=0
 failed=0
+skipped=0
 
 # check DESC CMD...: one KTAP result, ok when CMD succeeds; on failure the
 # output of the last runner invocation follows as diagnostics.
@@ -43,6 +57,13 @@ check() {
 		sed 's/^/#   /' "$out" | tail -n 40
 		failed=$((failed + 1))
 	fi >> "$tmp/report"
+}
+
+# skip_check DESC WHY: one KTAP result, skipped for the reason WHY.
+skip_check() {
+	checks=$((checks + 1))
+	echo "ok $checks $1 # SKIP $2" >> "$tmp/report"
+	skipped=$((skipped + 1))
 }
 
 # has PATTERN: the last runner output has a line matching the extended regexp.
@@ -90,6 +111,49 @@ runner() {
 	$shell "$inst/run_tests.sh" "$@" > "$out" 2> "$out.err"
 	rc=$?
 	cat "$out.err" >> "$out"
+}
+
+# setup_kunit: the kernel's KTAP parser, $kunit (SMEKVM_KUNIT, else
+# tools/testing/kunit/kunit.py of the cache's last kernel source by name);
+# kunit_why says why it cannot be run, if so.
+setup_kunit() {
+	kunit=${SMEKVM_KUNIT:-}
+	if [ -z "$kunit" ]; then
+		for k in "${SMEKVM_CACHE:-/var/cache/sme-kvm-suite}"/src/*/base/tools/testing/kunit/kunit.py; do
+			[ ! -f "$k" ] || kunit=$k
+		done
+	fi
+	kunit_why=
+	if ! command -v python3 > /dev/null 2>&1; then
+		kunit_why="no python3"
+	elif [ ! -f "$kunit" ]; then
+		kunit_why="no kernel source with tools/testing/kunit/kunit.py"
+	fi
+}
+
+# kunit_parse FILE: what kunit.py parse says of FILE, in a new $out.
+kunit_parse() {
+	runs=$((${runs:-0} + 1))
+	out=$tmp/out.$runs
+	f=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+	python3 "$kunit" parse "$f" > "$out" 2>&1
+}
+
+# check_kunit WHAT FILE COUNTS: FILE, the KTAP of WHAT, parses with kunit.py
+# without an error, and its tests (failed ones too, none crashed) are
+# counted as COUNTS ("Ran N tests: passed: N, failed: N, ..."). Skipped
+# when kunit.py cannot be run.
+check_kunit() {
+	d1="kunit.py: $1 parses without an error"
+	d2="kunit.py: $1 counted, crashes and timeouts as failures"
+	if [ -n "$kunit_why" ]; then
+		skip_check "$d1" "kunit.py: $kunit_why"
+		skip_check "$d2" "kunit.py: $kunit_why"
+		return
+	fi
+	kunit_parse "$2"
+	check "$d1" lacks '\[ERROR\]'
+	check "$d2" has " Testing complete\. $3\$"
 }
 
 # make_install DIR NAME:TIMEOUT...: an install directory with the runner and
@@ -184,6 +248,12 @@ test_full_run() {
 		'^not ok 6 report # kernel report: \[   12.345678\] WARNING: CPU: 1 PID: 99 at '
 	check "report: report lines as diagnostics" has_line "# dmesg: [   12.345679] Call trace:"
 	check "report: old log lines ignored" lacks "an old one"
+	check "segv: missing result added" has_line \
+		"    not ok 2 missing_2 # the program ended early: killed by signal SIGSEGV"
+	check "hang: missing result added" has_line \
+		"    not ok 1 missing_1 # the program ended early: timeout after 2s"
+	check "totals before the summary" has_line \
+		"# Totals: pass:1 fail:4 xfail:0 xpass:0 skip:1 error:0"
 	check "rule verdict: counts" has_line \
 		"# per-rule verdict of fake-cfg, profile ours: 2 rules held, 2 broken, 0 not checked (every case skipped or not run)"
 	check "rule verdict: broken rule, class, example" has_line \
@@ -225,6 +295,8 @@ test_full_run() {
 	EOF
 	check "results file: cases, duplicates, skips, XFAIL" \
 		same_file "$tmp/results" "$tmp/results.want"
+	check_kunit "full run" "$tmp/out.1" \
+		"Ran 18 tests: passed: 8, failed: 6, skipped: 4"
 
 	runner "$full" --by-rules --seed 42 fail
 	check "--by-rules: a broken rule fails the run" status_is 1
@@ -245,6 +317,58 @@ test_full_run() {
 	check "--timeout overrides tests.list" has_line "not ok 1 hang # timeout after 1s"
 	check "--timeout and --tier in the rerun line" has " --tier full --timeout 1 hang$"
 	unset SMEKVM_DMESG SMEKVM_FAKE_DMESG SMEKVM_CMDLINE
+}
+
+# test_ktap_run: output that must be mended to parse as KTAP: a program
+# that dies inside a nested group, one that prints KTAP as some upstream
+# kselftests do, one that skips after its plan. The cases are still those
+# the programs printed.
+test_ktap_run() {
+	ktap=$tmp/ktap
+	make_install "$ktap" nested_segv:10 upstream:10 skip_late:10
+	export SMEKVM_DMESG=false SMEKVM_CMDLINE="$tmp/nonexistent"
+	runner "$ktap" --seed 5 --results "$tmp/ktap.results"
+	check "nested crash: subtest header" has_line "    # Subtest: nested_segv"
+	check "nested crash: nested plan closed" has_line \
+		"        not ok 2 missing_2 # the program ended early: killed by signal SIGSEGV"
+	check "nested crash: result named by the kselftest harness RUN line" has_line \
+		"    not ok 2 global.crashes # the program ended early: killed by signal SIGSEGV"
+	check "nested crash: plan closed" has_line \
+		"    not ok 3 missing_3 # the program ended early: killed by signal SIGSEGV"
+	check "upstream: plan raised to the results, and said" has_line "    1..5"
+	check "upstream: the program's plan as a diagnostic" has_line "    # 1..3"
+	check "upstream: a child's version line as a diagnostic" has_line "    # TAP version 13"
+	check "upstream: a child's skip plan as a diagnostic" has_line \
+		"    # 1..0 # SKIP - child: EL2 not available"
+	check "upstream: renumbered" has_line "    ok 2 second"
+	check "upstream: numbered" has_line "    ok 3 - third"
+	check "upstream: no # in a name" has_line "    ok 4 fourth_1"
+	check "upstream: stray subtest header as a diagnostic" has_line \
+		"    # # Subtest: not a subtest"
+	check "skip after the plan: missing results skipped" has_line \
+		"    ok 3 missing_3 # SKIP the program ended early: skipped, exit status 4"
+	check "ktap run: totals, then the summary" has_line \
+		"# Totals: pass:1 fail:1 xfail:0 xpass:0 skip:1 error:0"
+	check "ktap run: summary is the last line" last_line_is "1 passed, 1 failed, 1 skipped"
+	cat > "$tmp/ktap.want" <<-'EOF'
+	# smekvm results: config native, seed 5, tier ci, profile ours
+	nested_segv fail
+	nested_segv/before_crash pass
+	skip_late skip
+	skip_late/needs_sme pass
+	skip_late/sme_absent skip
+	upstream pass
+	upstream/fifth skip
+	upstream/first pass
+	upstream/fourth_1 pass
+	upstream/second pass
+	upstream/third pass
+	EOF
+	check "ktap run: results file, cases as printed" \
+		same_file "$tmp/ktap.results" "$tmp/ktap.want"
+	check_kunit "ktap run" "$tmp/out.$runs" \
+		"Ran 13 tests: passed: 7, failed: 2, skipped: 4"
+	unset SMEKVM_DMESG SMEKVM_CMDLINE
 }
 
 # test_small_runs: options, selection and expected files, on pass, fail and
@@ -360,13 +484,27 @@ test_small_runs() {
 	unset SMEKVM_DMESG SMEKVM_CMDLINE
 }
 
+setup_kunit
+if [ "${1:-}" = --kunit ]; then
+	[ -n "${2:-}" ] || { echo "usage: $0 [--kunit FILE]" >&2; exit 2; }
+	if [ -n "$kunit_why" ]; then
+		echo "# SKIP kunit.py: $kunit_why"
+		exit 4
+	fi
+	kunit_parse "$2"
+	cat "$out"
+	lacks '\[ERROR\]|\[CRASHED\]' && has ' Testing complete\. '
+	exit
+fi
 setup_shell
 start=$(date +%s)
 test_full_run
+test_ktap_run
 test_small_runs
 echo "KTAP version 1"
 echo "# run_tests.sh self-test, runner shell: $shell, $(($(date +%s) - start)) s"
+echo "# kunit.py: ${kunit_why:-$kunit}"
 echo "1..$checks"
 cat "$tmp/report"
-echo "$passed passed, $failed failed, 0 skipped"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

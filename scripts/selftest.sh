@@ -14,14 +14,16 @@
 # early with vCPU snapshots naming the stuck function and keeps the
 # results so far (the CI tier, SMEKVM_TIER=ci, boots only
 # HARDLOCKUP: a CPU looping with interrupts masked, which only the
-# gdbstub can locate); and that bad input (an unknown configuration, a
-# missing kernel) gives a clear error.
+# gdbstub can locate); that bad input (an unknown configuration, a
+# missing kernel) gives a clear error; and that the KTAP of every boot,
+# crashes, hangs and lockups included, parses with the kernel's own parser
+# (tools/testing/kunit/kunit.py of the suite's kernel source).
 # Prints KTAP and a closing line; exit 0 when every check holds.
 set -eu
 
 . "$(dirname "$0")/common.sh"
 
-n=0 fails=0
+n=0 fails=0 skips=0
 check() {
 	n=$((n + 1))
 	name=$1
@@ -34,16 +36,34 @@ check() {
 	fi
 }
 
+# check_ktap NAME FILE: FILE parses with kunit.py without an error or a
+# crashed test (selftest-runner.sh --kunit; what it says in FILE.kunit);
+# skipped when kunit.py cannot be run.
+check_ktap() {
+	sh "$TOP/scripts/selftest-runner.sh" --kunit "$2" > "$2.kunit" 2>&1 &&
+		s=0 || s=$?
+	if [ "$s" = 4 ]; then
+		n=$((n + 1)) skips=$((skips + 1))
+		echo "ok $n $1 # SKIP $(sed -n 's/^# SKIP //p' "$2.kunit")"
+	else
+		check "$1" test "$s" = 0
+	fi
+}
+# The kernel source of the suite has the parser.
+ksrc=$(sh "$TOP/scripts/kernel-src.sh" base 2>/dev/null) || ksrc=
+SMEKVM_KUNIT=${SMEKVM_KUNIT:-$ksrc/tools/testing/kunit/kunit.py}
+export SMEKVM_KUNIT
+
 # The CI tier boots one lockup configuration, the others all four.
 lockups=lockup_hard
 [ "${SMEKVM_TIER:-}" = ci ] ||
 	lockups="$lockups lockup_soft lockup_spin lockup_smp_call lockup_all"
 
 echo "KTAP version 1"
-echo "1..$((16 + 5 * $(echo "$lockups" | wc -w)))"
+echo "1..$((17 + 6 * $(echo "$lockups" | wc -w)))"
 
 ash="busybox ash"
-command -v busybox >/dev/null 2>&1 || ash=sh
+command -v busybox >/dev/null 2>&1 || ash="sh"
 out=$OUT/selftest
 rm -rf "$out"
 mkdir -p "$out"
@@ -93,6 +113,7 @@ check unkillable_is_reported grep -q '^not ok 6 fake_unkillable # unkillable' "$
 check unkillable_shows_state_and_stack sh -c "grep -q '^# unkillable: pid .* state D on CPU' '$k' && grep -q '^#   stack: .*lkdtm_HUNG_TASK' '$k'"
 check unkillable_before_hung_task_report sh -c "! grep -q 'blocked for more than' '$out/boot/console.log'"
 check closing_line_counts grep -qx '2 passed, 4 failed, 0 skipped' "$k"
+check_ktap fake_run_parses_as_ktap "$k"
 
 # lockup_boot NAME SYMBOL KIND: one boot running fake_pass, then lockup
 # test NAME; the harness must end it (KIND: "lockup", a kernel report;
@@ -113,17 +134,18 @@ lockup_boot() {
 	check "$1_names_$2" grep -q -e "^cpu .*$2" -e "$2+0x" "$b/lockup.txt" "$b/console.log"
 	check "$1_keeps_earlier_results" grep -qx 'fake_pass pass' "$b/results"
 	check "$1_closes_the_run" sh -c "grep -q '^not ok 2 $1 # $3: ' '$b/results.ktap' && grep -qx '1 passed, 1 failed, 0 skipped' '$b/results.ktap'"
+	check_ktap "$1_parses_as_ktap" "$b/results.ktap"
 }
 
 for l in $lockups; do
 	case $l in
-	lockup_hard) lockup_boot $l lkdtm_HARDLOCKUP lockup ;;
-	lockup_soft) lockup_boot $l lkdtm_SOFTLOCKUP lockup ;;
-	lockup_spin) lockup_boot $l lkdtm_SPINLOCKUP lockup ;;
-	lockup_smp_call) lockup_boot $l __lkdtm_SMP_CALL_LOCKUP lockup ;;
-	lockup_all) lockup_boot $l lkdtm_HARDLOCKUP hang ;;
+	lockup_hard) lockup_boot "$l" lkdtm_HARDLOCKUP lockup ;;
+	lockup_soft) lockup_boot "$l" lkdtm_SOFTLOCKUP lockup ;;
+	lockup_spin) lockup_boot "$l" lkdtm_SPINLOCKUP lockup ;;
+	lockup_smp_call) lockup_boot "$l" __lkdtm_SMP_CALL_LOCKUP lockup ;;
+	lockup_all) lockup_boot "$l" lkdtm_HARDLOCKUP hang ;;
 	esac
 done
 
-echo "$((n - fails)) passed, $fails failed, 0 skipped"
+echo "$((n - fails - skips)) passed, $fails failed, $skips skipped"
 [ "$fails" = 0 ]
