@@ -42,15 +42,12 @@
  * host-side cases then skip), to tell host SME use from guest faults.
  */
 #include <string.h>
-#include <sys/auxv.h>
-#include <asm/hwcap.h>
 
 #include <kvm_util.h>
 #include <processor.h>
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "case_filter.h"
 #include "guest_code/guest_nofp.h"
 #include "guest_code/sme_exit_roundtrip.h"
 #include "host_sme.h"
@@ -82,8 +79,6 @@ static const struct smekvm_gf_group group = {
 static const struct smekvm_gf_kind kinds[] = {
 	KIND(SVE_SME), KIND(SME_ONLY), KIND(SME2_HIDDEN), KIND(FA64_HIDDEN),
 };
-
-static const char * const lone[] = { "host_sme_threads" };
 
 /* Guest memory (each VM loads its own copy of the program). */
 static struct smekvm_gregs g_in, g_out;
@@ -370,50 +365,21 @@ static const char *run_vm(struct smekvm_gf_vm *vm)
 	return NULL;
 }
 
-/* Host threads that use SME (ZA and TPIDR2_EL0) while the vcpus run. */
-static struct smekvm_host_load *load;
-
 static void start(void)
 {
 	ksft_print_msg("host task SME: %s\n", host_sme ? "yes" : "no");
-	if (host_sme && smekvm_case_selected(lone[0]))
-		load = smekvm_host_load_start();
-}
-
-static void finish(void)
-{
-	unsigned long rounds, errors;
-	unsigned int n;
-
-	if (!smekvm_case_selected(lone[0]))
-		return;
-	if (!load) {
-		smekvm_gf_report(lone[0], KSFT_SKIP, "host task cannot use SME");
-		return;
-	}
-	n = smekvm_host_load_stop(load, &rounds, &errors);
-	ksft_print_msg("host SME threads: %u threads, %lu rounds, %lu corrupted\n",
-		       n, rounds, errors);
-	smekvm_gf_report(lone[0], !errors && rounds ? KSFT_PASS : KSFT_FAIL,
-			 NULL);
 }
 
 int main(void)
 {
-	const char *s;
-
 	iters = smekvm_iters(ITERS_DEFAULT, ITERS_FULL, 1);
-	host_sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
-	s = smekvm_setting("SMEKVM_HOST_SME");
-	if (s && !strcmp(s, "0"))
-		host_sme = false;	/* diagnostics: the host task keeps out of SME */
+	host_sme = smekvm_host_task_sme();
 	if (host_sme)
 		host_svl = smekvm_host_rdsvl();
 
 	smekvm_gf_main(&(struct smekvm_gf_prog){
 		.prefix = "", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),
-		.flags = SMEKVM_GF_NEED_SME, .guest = guest_main,
-		.lone = lone, .nr_lone = ARRAY_SIZE(lone), .run = run_vm,
-		.start = start, .finish = finish,
+		.flags = SMEKVM_GF_NEED_SME | SMEKVM_GF_HOST_LOAD,
+		.guest = guest_main, .run = run_vm, .start = start,
 	});
 }

@@ -14,6 +14,7 @@
 #include "host_sme.h"
 #include "host_sme_load.h"
 #include "sme_pattern.h"
+#include "sme_settings.h"
 
 #define ROW_MAX	256
 
@@ -57,13 +58,20 @@ static void *load_main(void *arg)
 	return NULL;
 }
 
+bool smekvm_host_task_sme(void)
+{
+	const char *s = smekvm_setting("SMEKVM_HOST_SME");
+
+	return (getauxval(AT_HWCAP2) & HWCAP2_SME) && !(s && !strcmp(s, "0"));
+}
+
 struct smekvm_host_load *smekvm_host_load_start(void)
 {
 	struct smekvm_host_load *l;
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned int i;
 
-	if (!(getauxval(AT_HWCAP2) & HWCAP2_SME) || n < 1)
+	if (!smekvm_host_task_sme() || n < 1)
 		return NULL;
 	l = calloc(1, sizeof(*l) + n * sizeof(l->t[0]));
 	if (!l)

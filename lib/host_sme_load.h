@@ -14,7 +14,14 @@
 
 struct smekvm_host_load;
 
-/* Start the threads; NULL when the task cannot use SME. */
+/*
+ * Whether the task may use SME: HWCAP2_SME, unless SMEKVM_HOST_SME=0
+ * keeps the task and its threads out of SME (to tell host SME use from
+ * guest faults).
+ */
+bool smekvm_host_task_sme(void);
+
+/* Start the threads; NULL when the task may not use SME. */
 struct smekvm_host_load *smekvm_host_load_start(void);
 
 /*

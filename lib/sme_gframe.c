@@ -3,6 +3,7 @@
  * sme_gframe.c - the frame of the programs that run guests (see
  * sme_gframe.h).
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "fp_own.h"
 #include "guest_code/guest_nofp.h"
 #include "guest_exc.h"
+#include "host_sme_load.h"
 #include "sme_el2.h"
 #include "sme_gframe.h"
 #include "sme_probe.h"
@@ -36,12 +38,28 @@ static const char *refused;
 static struct smekvm_gf_vm *vms;
 static unsigned int nr_vms;
 
+/* SMEKVM_GF_HOST_LOAD: the threads, NULL where the task may not use SME. */
+static const char load_case[] = "host_sme_threads";
+static struct smekvm_host_load *load;
+
 void smekvm_gf_report(const char *name, int result, const char *why)
 {
 	if (result == KSFT_SKIP)
 		ksft_test_result_skip("%s: %s\n", name, why);
 	else
 		ksft_test_result(result == KSFT_PASS, "%s\n", name);
+}
+
+void smekvm_gf_fail(struct smekvm_gf_case *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!c->why[0]) {
+		va_start(ap, fmt);
+		vsnprintf(c->why, sizeof(c->why), fmt, ap);
+		va_end(ap);
+	}
+	smekvm_gf_check(c, false);
 }
 
 SMEKVM_GUEST_NOFP void smekvm_gf_guest_start(__u64 smcr, bool sve)
@@ -125,10 +143,12 @@ static unsigned int add_vm(const struct smekvm_gf_kind *k, unsigned int vq,
 	TEST_ASSERT(vms, "out of memory");
 	vm = &vms[nr_vms++];
 	*vm = (struct smekvm_gf_vm){
-		.kind = k, .cfg = smekvm_flavour(k->f)->cfg, .vq = vq,
+		.kind = k, .cfg = k->cfg ? *k->cfg : smekvm_flavour(k->f)->cfg,
+		.mix = smekvm_flavour(k->mix)->cfg, .vq = vq,
 		.largest = largest,
 	};
-	snprintf(vm->name, sizeof(vm->name), "%s%s", smekvm_flavour_name(k->f),
+	snprintf(vm->name, sizeof(vm->name), "%s%s",
+		 k->name ? k->name : smekvm_flavour_name(k->f),
 		 k->suffix ? k->suffix : "");
 	snprintf(vm->label, sizeof(vm->label), "%s", vm->name);
 	if (vq)
@@ -250,16 +270,24 @@ static void setup_vm(struct smekvm_gf_vm *vm)
 	};
 }
 
+/* Whether a vcpu of @vm, of its flavour or its mix, has SME. */
+static bool vm_sme(const struct smekvm_gf_vm *vm)
+{
+	return vm->cfg.sme || vm->mix.sme;
+}
+
 /* Why the host cannot run @vm, or NULL. */
 static const char *vm_lacks(const struct smekvm_gf_vm *vm)
 {
 	const char *why = smekvm_cfg_host_lacks(&vm->cfg);
 
-	if (!why && vm->cfg.sme)
+	if (!why)
+		why = smekvm_cfg_host_lacks(&vm->mix);
+	if (!why && vm_sme(vm))
 		why = no_sme;
 	if (!why && prog->lacks)
 		why = prog->lacks(vm);
-	if (!why && vm->cfg.sme)
+	if (!why && vm_sme(vm))
 		why = refused;
 	return why;
 }
@@ -269,6 +297,7 @@ static bool test_vm(struct smekvm_gf_vm *vm)
 {
 	const char *why = vm_lacks(vm);
 	struct smekvm_gf_case *c, *end = vm->cases + vm->nr;
+	bool own = prog->flags & SMEKVM_GF_OWN_VMS;
 	bool any = false;
 
 	for (c = vm->cases; c < end; c++) {
@@ -279,12 +308,14 @@ static bool test_vm(struct smekvm_gf_vm *vm)
 		any |= !c->skip;
 	}
 	if (!why && any) {
-		setup_vm(vm);
+		if (!own)
+			setup_vm(vm);
 		why = prog->run(vm);
-		kvm_vm_free(vm->vm);
+		if (!own)
+			kvm_vm_free(vm->vm);
 		if (why) {
 			ksft_print_msg("%s: %s\n", vm->label, why);
-			if (vm->cfg.sme)
+			if (vm_sme(vm))
 				refused = why;
 		}
 	}
@@ -299,6 +330,8 @@ static bool test_vm(struct smekvm_gf_vm *vm)
 		if (!c->ran)
 			ksft_print_msg("%s: the guest did not get to it\n",
 				       c->name);
+		else if (c->why[0])
+			ksft_print_msg("%s: %s\n", c->name, c->why);
 		smekvm_gf_report(c->name, c->ran && !c->failed ? KSFT_PASS :
 				 KSFT_FAIL, NULL);
 	}
@@ -325,7 +358,25 @@ const char *smekvm_gf_loop(struct smekvm_gf_vm *vm,
 	}
 }
 
-static double now(void)
+/* SMEKVM_GF_HOST_LOAD: stop the threads and report what they saw. */
+static void report_load(void)
+{
+	unsigned long rounds, errors;
+	unsigned int n;
+
+	if (!load) {
+		smekvm_gf_report(load_case, KSFT_SKIP,
+				 "host task cannot use SME");
+		return;
+	}
+	n = smekvm_host_load_stop(load, &rounds, &errors);
+	ksft_print_msg("host SME threads: %u threads, %lu rounds, %lu corrupted\n",
+		       n, rounds, errors);
+	smekvm_gf_report(load_case, !errors && rounds ? KSFT_PASS : KSFT_FAIL,
+			 NULL);
+}
+
+double smekvm_gf_now(void)
 {
 	struct timespec ts;
 
@@ -338,7 +389,7 @@ void smekvm_gf_main(const struct smekvm_gf_prog *p)
 	const char *el2_why = NULL;
 	unsigned int i, plan = 0, ran = 0;
 	char sme_fl[48], s[96];
-	bool el2, sme_sel;
+	bool el2, sme_sel, load_sel;
 	double start;
 
 	prog = p;
@@ -349,12 +400,14 @@ void smekvm_gf_main(const struct smekvm_gf_prog *p)
 		plan += add_kind(&p->kinds[i]);
 	for (i = 0; i < p->nr_lone; i++)
 		plan += smekvm_case_selected(p->lone[i]);
+	load_sel = (p->flags & SMEKVM_GF_HOST_LOAD) &&
+		   smekvm_case_selected(load_case);
 	snprintf(sme_fl, sizeof(sme_fl), "%ssme_flavours", p->prefix);
 	sme_sel = (p->flags & SMEKVM_GF_SME_FLAVOURS) && no_sme &&
 		  smekvm_case_selected(sme_fl);
 	el2 = (p->flags & SMEKVM_GF_EL2) && smekvm_el2_sme_wanted(&el2_why) &&
 	      smekvm_case_selected("el2/sme");
-	plan += sme_sel + el2;
+	plan += load_sel + sme_sel + el2;
 	if (!plan)
 		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
 			       smekvm_case_filter());
@@ -370,15 +423,21 @@ void smekvm_gf_main(const struct smekvm_gf_prog *p)
 			       smekvm_vls_str(&sve_vls, s, sizeof(s)));
 	if (p->start)
 		p->start();
-	start = now();
+	if (load_sel)
+		load = smekvm_host_load_start();
+	start = smekvm_gf_now();
 	for (i = 0; i < nr_vms; i++)
 		ran += test_vm(&vms[i]);
 	if (p->finish)
 		p->finish();
+	if (load_sel)
+		report_load();
 	if (sme_sel)
 		smekvm_gf_report(sme_fl, KSFT_SKIP, no_sme);
 	if (el2)
 		smekvm_gf_report("el2/sme", KSFT_SKIP, el2_why);
-	ksft_print_msg("%u VMs in %.1f s\n", ran, now() - start);
+	ksft_print_msg("%u %s in %.1f s\n", ran,
+		       p->flags & SMEKVM_GF_OWN_VMS ? "runs" : "VMs",
+		       smekvm_gf_now() - start);
 	ksft_finished();
 }

@@ -2,7 +2,8 @@
 /*
  * sme_gframe.h - the frame of the programs that run guests
  * (sme_guest_arch, sme_guest_hidden_features, sme_guest_coherence,
- * sme_hidden, sme_guest_state).
+ * sme_hidden, sme_guest_state, sme_host_task, sme_fp_exit_stats,
+ * sme_isolation, sme_switch_stress).
  *
  * Such a program runs a few VMs of one vcpu each, of a flavour
  * (sme_flavour.h) and for some at one vector length; the guest of a VM
@@ -19,10 +20,12 @@
  * and writes run(), the host side of one VM: it gives the guest the
  * cases that run (smekvm_gf_runs()), runs the vcpu (smekvm_gf_loop(), or
  * a loop of its own) and judges each case (smekvm_gf_check(), or
- * smekvm_gf_skip() with a reason).  The frame does the rest:
+ * smekvm_gf_fail() saying why, or smekvm_gf_skip() with a reason).  The
+ * frame does the rest:
  *
  *  - names each case "<prefix><flavour><suffix>/[svl_<bits>/]<outer>/<inner>"
- *    ("vl_<bits>/" for a VM with SVE and without SME);
+ *    ("vl_<bits>/" for a VM with SVE and without SME; the kind's name
+ *    instead of the flavour where it has one);
  *  - selects with SMEKVM_CASE (case_filter.h) and sets the KTAP plan;
  *  - creates each VM that has a case to run (one vcpu, its VL limited
  *    to the VM's, finalised, exception vectors set up, its registers
@@ -33,13 +36,23 @@
  *    and the VMs with SME once KVM_RUN has refused one;
  *  - reports every case as "ok N <name>", "not ok N <name>" or
  *    "ok N # SKIP <name>: <reason>" (smekvm_gf_report(), the one place
- *    of that format), and fails a case the guest never got to, saying so;
- *  - reports el2/sme (sme_el2.h) and <prefix>sme_flavours when asked to,
- *    and says how long the VMs took (the counts are kselftest's).
+ *    of that format), and fails a case the guest never got to, saying so
+ *    right before its result line (as it does smekvm_gf_fail()'s reason);
+ *  - reports el2/sme (sme_el2.h), <prefix>sme_flavours and
+ *    host_sme_threads when asked to, and says how long the VMs took (the
+ *    counts are kselftest's).
+ *
+ * A program whose cases need more than one vcpu makes the VMs of a kind
+ * itself (SMEKVM_GF_OWN_VMS): several VMs, several vcpus each, and for a
+ * kind with a mix flavour some VMs of that flavour.  The frame then
+ * calls run() once for the kind, with its flavours and cases, and does
+ * all but creating VMs.
  *
  * Cases outside VMs (lone cases) are named in smekvm_gf_prog.lone, for
  * the plan, and reported by the program's finish() with
- * smekvm_gf_report().
+ * smekvm_gf_report(); host_sme_threads, host threads that use SME on
+ * every CPU while the VMs run (host_sme_load.h), is the frame's
+ * (SMEKVM_GF_HOST_LOAD).
  *
  * Not sme_conf.h, the frame of the host-side programs: that one gives
  * each case a fresh vcpu and takes its verdict from a function, and its
@@ -100,6 +113,12 @@ struct smekvm_gf_group {
 
 struct smekvm_gf_kind {
 	enum smekvm_flavour f;
+	/*
+	 * Optional, for a VM named after what its guest does rather than
+	 * its vcpu: the name and the vcpu configuration instead of @f's.
+	 */
+	const char *name;
+	const struct smekvm_vcpu_cfg *cfg;
 	const char *suffix;		/* of the name, or NULL */
 	enum smekvm_gf_vl vl;
 	/* no_vec: the library's default vcpu (vm_create_with_one_vcpu()). */
@@ -107,6 +126,12 @@ struct smekvm_gf_kind {
 	const struct smekvm_gf_group *groups;
 	unsigned int nr_groups;
 	const void *data;		/* the program's */
+	/*
+	 * With SMEKVM_GF_OWN_VMS: the flavour of some of the VMs (which ones
+	 * is the program's), which the host must give as well; no_vec (the
+	 * default) where all are of @f.
+	 */
+	enum smekvm_flavour mix;
 };
 
 struct smekvm_gf_case {
@@ -115,19 +140,21 @@ struct smekvm_gf_case {
 	bool sel;		/* exists in the VM, SMEKVM_CASE selects it */
 	bool ran, failed;	/* smekvm_gf_check() */
 	const char *skip;	/* why it skips, or NULL */
+	char why[160];		/* smekvm_gf_fail()'s first message */
 };
 
 struct smekvm_gf_vm {
 	const struct smekvm_gf_kind *kind;
-	struct smekvm_vcpu_cfg cfg;	/* the flavour's */
-	char name[32];			/* flavour and suffix */
+	struct smekvm_vcpu_cfg cfg;	/* the flavour's, or the kind's */
+	struct smekvm_vcpu_cfg mix;	/* the mix flavour's */
+	char name[32];			/* flavour (or kind) and suffix */
 	char label[48];			/* for messages: "sve_sme svl_512" */
 	/* Its SVL, or SVE VL without SME; 0 for SMEKVM_GF_ONE. */
 	unsigned int vq;
 	bool largest;			/* the largest VL, or the only VM */
 	unsigned int nr;		/* cases, selected or not */
 	struct smekvm_gf_case *cases;
-	/* Set up by the frame before smekvm_gf_prog.run(): */
+	/* Set up by the frame before smekvm_gf_prog.run(), unless OWN_VMS: */
 	struct kvm_vm *vm;
 	struct kvm_vcpu *vcpu;
 	struct smekvm_state_vcpu sv;	/* its registers, VLs, SMCR_EL1 */
@@ -141,6 +168,17 @@ struct smekvm_gf_vm {
 #define SMEKVM_GF_EXC		BIT(1)	/* guest_exc.h's recorder in the VMs */
 #define SMEKVM_GF_EL2		BIT(2)	/* case el2/sme (sme_el2.h) */
 #define SMEKVM_GF_SME_FLAVOURS	BIT(3)	/* case <prefix>sme_flavours */
+/*
+ * run() makes and frees the VMs of each kind (several, or with several
+ * vcpus): the frame sets up none of them.
+ */
+#define SMEKVM_GF_OWN_VMS	BIT(4)
+/*
+ * Case host_sme_threads: host threads use SME while the VMs run, from
+ * after start() to after finish(); it skips where the task may not use
+ * SME (smekvm_host_task_sme()).
+ */
+#define SMEKVM_GF_HOST_LOAD	BIT(5)
 
 struct smekvm_gf_prog {
 	const char *prefix;		/* of every case name: "el1/", "" */
@@ -178,6 +216,15 @@ static inline void smekvm_gf_check(struct smekvm_gf_case *c, bool ok)
 	c->failed |= !ok;
 }
 
+/*
+ * Fail @c and say why: its first message is printed as "<name>: <message>"
+ * right before its result line, so that the failure and what differed
+ * stand together (later messages are dropped: the first difference is
+ * the one to read).
+ */
+void smekvm_gf_fail(struct smekvm_gf_case *c, const char *fmt, ...)
+	__printf(2, 3);
+
 /* Skip @c (while its VM runs) because of @why. */
 static inline void smekvm_gf_skip(struct smekvm_gf_case *c, const char *why)
 {
@@ -196,6 +243,9 @@ const char *smekvm_gf_loop(struct smekvm_gf_vm *vm,
 			   void (*on)(struct smekvm_gf_vm *vm,
 				      enum smekvm_run_event ev,
 				      struct ucall *uc));
+
+/* Seconds on the monotonic clock, for how long things take. */
+double smekvm_gf_now(void);
 
 /*
  * Guest, from SMEKVM_GUEST_NOFP code: let FP, SVE and SME instructions

@@ -15,8 +15,9 @@
  *
  * and the numeric settings of a single program (smekvm_setting_uint()).
  * Numbers are read as C literals (10, 0x10, 010); an empty setting is an
- * unset one.  SMEKVM_CASE (case_filter.h), SMEKVM_PROFILE (sme_profile.h)
- * and NV (sme_el2.h) are read by the modules that use them.
+ * unset one.  SMEKVM_CASE (case_filter.h), SMEKVM_PROFILE (sme_profile.h),
+ * SMEKVM_HOST_SME (host_sme_load.h) and NV (sme_el2.h) are read by the
+ * modules that use them.
  */
 #ifndef SMEKVM_SME_SETTINGS_H
 #define SMEKVM_SME_SETTINGS_H
