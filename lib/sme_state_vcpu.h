@@ -6,8 +6,9 @@
  * What registers the vcpu has (from its configuration and ID registers)
  * and its vector lengths, as the reference model's configuration
  * (lib/sme_model.h); the image geometry an SVCR state selects, which the
- * model decides (smekvm_img_geom()); and the page its payload stores to
- * in order to exit (running it: sme_run.h).  Needs the KVM selftests
+ * model decides (smekvm_img_geom()); the page its payload stores to in
+ * order to exit (running it: sme_run.h); and VMs of several such vcpus,
+ * each with its parameters in guest memory.  Needs the KVM selftests
  * library.
  */
 #ifndef SMEKVM_SME_STATE_VCPU_H
@@ -50,5 +51,47 @@ struct smekvm_img_geom smekvm_state_geom(const struct smekvm_state_vcpu *s,
  * *@gpa.  @index picks one of several such pages.
  */
 gva_t smekvm_map_exit_page(struct kvm_vm *vm, unsigned int index, gpa_t *gpa);
+
+/*
+ * VMs of several such vcpus (sme_isolation, sme_switch_stress).  Each
+ * vcpu's guest gets, as its argument, a block of parameters in guest
+ * memory that begins with these:
+ */
+struct smekvm_state_params {
+	gva_t in, out;		/* struct smekvm_gregs, for the payload */
+	gva_t exit_addr;	/* the VM's exit page */
+	__u64 smcr;		/* SMCR_EL1 that enables what the vcpu has */
+	__u64 sve;		/* whether it has SVE */
+};
+
+/*
+ * A VM for @nr such vcpus (room for their images and parameters), its
+ * exception vectors set up.
+ */
+struct kvm_vm *smekvm_state_vm_create(unsigned int nr);
+
+/* Vcpu @id of @vm, of @cfg, to run @guest; not finalised. */
+struct kvm_vcpu *smekvm_state_vcpu_add(struct kvm_vm *vm, __u32 id,
+				       const struct smekvm_vcpu_cfg *cfg,
+				       void *guest);
+
+/*
+ * Finalise the vcpus of @vm, all of @cfg, and @vm; map the exit page
+ * (smekvm_map_exit_page(@vm, 0, @exit_gpa)) and return its address.
+ */
+gva_t smekvm_state_vm_finalize(struct kvm_vm *vm,
+			       const struct smekvm_vcpu_cfg *cfg,
+			       gpa_t *exit_gpa);
+
+/*
+ * After finalising: probe @s for @vcpu of @cfg and give @vcpu's guest,
+ * as its argument, @size bytes of zeroed guest memory beginning with its
+ * struct smekvm_state_params (@exit_gva its exit page).  Returns them
+ * (the host's view); their guest address in *@gva unless @gva is NULL.
+ */
+void *smekvm_state_vcpu_params(struct smekvm_state_vcpu *s,
+			       struct kvm_vcpu *vcpu,
+			       const struct smekvm_vcpu_cfg *cfg, size_t size,
+			       gva_t exit_gva, gva_t *gva);
 
 #endif /* SMEKVM_SME_STATE_VCPU_H */
