@@ -34,7 +34,7 @@
  * KVM_RUNs per host mode: 4, 40 in the full tier, or SMEKVM_ITERS.
  */
 #include <errno.h>
-#include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/prctl.h>
@@ -45,16 +45,12 @@
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "case_filter.h"
 #include "host_ioctl_state.h"
 #include "host_sme.h"
-#include "sme_flavour.h"
+#include "sme_gframe.h"
 #include "sme_names.h"
-#include "sme_probe.h"
-#include "sme_run.h"
 #include "sme_settings.h"
 #include "sme_state_img.h"
-#include "sme_state_vcpu.h"
 
 #define RUNS_DEFAULT	4
 #define RUNS_FULL	40
@@ -67,14 +63,19 @@
 #define HOST_FPSR	0x0800008eULL
 #define HOST_FPCR	0x03400000ULL	/* DN, FZ, RMode +inf */
 
-static const enum smekvm_flavour flavours[] = {
-	SMEKVM_FL_NO_VEC, SMEKVM_FL_SVE_ONLY, SMEKVM_FL_SVE_SME,
-	SMEKVM_FL_SME_ONLY,
-};
-
 enum { M_FP, M_SVE, M_ZA, M_SM_ZA, M_SM, NR_MODES };
 static const char * const mode_names[NR_MODES] = {
 	"host_fp", "host_sve", "host_za", "host_sm_za", "host_sm",
+};
+
+static const struct smekvm_gf_group group = {
+	.inner = mode_names, .nr_inner = NR_MODES,
+};
+
+#define KIND(fl)	{ .f = SMEKVM_FL_##fl, .groups = &group, .nr_groups = 1 }
+
+static const struct smekvm_gf_kind kinds[] = {
+	KIND(NO_VEC), KIND(SVE_ONLY), KIND(SVE_SME), KIND(SME_ONLY),
 };
 
 /* Guest side: one copy per VM. */
@@ -91,16 +92,7 @@ static void guest_main(void)
 	struct smekvm_img_owner o = { .vm = GUEST_VM, .vcpu = 1 };
 	__u64 f = g_p.geom.flags;
 
-	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
-		     (g_p.sve ? CPACR_EL1_ZEN : 0) |
-		     (f & SMEKVM_SL_SME ? CPACR_EL1_SMEN : 0), cpacr_el1);
-	isb();
-	if (f & SMEKVM_SL_SME)
-		write_sysreg_s(g_p.smcr, SYS_SMCR_EL1);
-	if (g_p.sve)
-		write_sysreg_s(0xf, SYS_ZCR_EL1);
-	isb();
-
+	smekvm_gf_guest_start(g_p.smcr, g_p.sve);
 	for (;;) {
 		smekvm_img_fill(&g_in, &g_p.geom, &o);
 		if (f & SMEKVM_SL_SME)
@@ -121,15 +113,16 @@ static struct {
 } host;
 
 static struct smekvm_gregs h_in, h_out;
+static unsigned int runs;
 
-static bool mode_usable(int m, const char **why)
+/* Why the task cannot use mode @m, or NULL. */
+static const char *mode_lacks(int m)
 {
-	*why = NULL;
 	if (m == M_SVE && !host.sve)
-		*why = "host task has no SVE";
-	else if (m >= M_ZA && !host.sme)
-		*why = "host task has no SME";
-	return !*why;
+		return "host task has no SVE";
+	if (m >= M_ZA && !host.sme)
+		return "host task has no SME";
+	return NULL;
 }
 
 /*
@@ -181,34 +174,33 @@ static void mode_geom(int m, struct smekvm_img_geom *ld,
 	}
 }
 
-static void report_ctl(const char *flavour, int m, const char *what,
-		       __u64 got, __u64 want, bool *bad)
+/* Whether the task's @what is @want after KVM_RUN; @c fails if not. */
+static bool check_ctl(struct smekvm_gf_case *c, const char *what, __u64 got,
+		      __u64 want)
 {
-	if (got == want)
-		return;
-	ksft_print_msg("%s/%s: the task %s 0x%llx after KVM_RUN, expected 0x%llx\n",
-		       flavour, mode_names[m], what, got, want);
-	*bad = true;
+	if (got != want)
+		smekvm_gf_fail(c, "the task %s 0x%llx after KVM_RUN, expected 0x%llx",
+			       what, got, want);
+	return got == want;
 }
 
-/* Whether register @reg of class @c is intact (or zero where allowed). */
-static bool check_reg(const char *flavour, int m, unsigned int gen,
+/* Whether register @reg of class @cl is intact (or zero where allowed). */
+static bool check_reg(struct smekvm_gf_case *c, int m, unsigned int gen,
 		      const struct smekvm_img_owner *o,
-		      const struct smekvm_img_class *c, unsigned int reg)
+		      const struct smekvm_img_class *cl, unsigned int reg)
 {
-	__u8 *got = smekvm_img_slot(&h_out, c->cls, reg);
+	__u8 *got = smekvm_img_slot(&h_out, cl->cls, reg);
 	__u8 want[SMEKVM_GREGS_ZSLOT];
 	bool zero_ok;
 	long off;
 
-	smekvm_img_expected(want, c->bytes, o, c->cls, reg);
-	for (off = 0; off < (long)c->bytes; off++) {
-		zero_ok = may_be_zero(m, c->cls, off);
+	smekvm_img_expected(want, cl->bytes, o, cl->cls, reg);
+	for (off = 0; off < (long)cl->bytes; off++) {
+		zero_ok = may_be_zero(m, cl->cls, off);
 		if (got[off] == want[off] || (!got[off] && zero_ok))
 			continue;
-		ksft_print_msg("%s/%s: gen %u: %s%u byte %ld: 0x%02x, expected 0x%02x%s\n",
-			       flavour, mode_names[m], gen,
-			       smekvm_pattern_cls_name(c->cls), reg, off,
+		smekvm_gf_fail(c, "gen %u: %s%u byte %ld: 0x%02x, expected 0x%02x%s",
+			       gen, smekvm_pattern_cls_name(cl->cls), reg, off,
 			       got[off], want[off], zero_ok ? " or 0" : "");
 		return false;
 	}
@@ -216,18 +208,19 @@ static bool check_reg(const char *flavour, int m, unsigned int gen,
 }
 
 /*
- * One KVM_RUN issued with mode @m's state; checks it afterwards.
- * Returns the errno of KVM_RUN (0 on success); *@bad is set when the
- * task's state is wrong.
+ * One KVM_RUN of @vm issued with mode @m's state, which case @c checks
+ * afterwards.  Returns the errno of KVM_RUN (0 on success).
  */
-static int run_in_mode(struct kvm_vcpu *vcpu, int m, unsigned int gen,
-		       const char *flavour, bool *bad)
+static int run_in_mode(struct smekvm_gf_vm *vm, int m, unsigned int gen,
+		       struct smekvm_gf_case *c)
 {
 	struct smekvm_img_owner o = { .vm = HOST_VM, .vcpu = m, .gen = gen };
-	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
+	struct smekvm_img_class cl[SMEKVM_IMG_MAX_CLASSES];
 	__u64 ctl[SMEKVM_NR_HCTL] = { 0 };
+	__u64 *out = ctl + SMEKVM_HCTL_OUT(0);	/* the task's, after */
 	struct smekvm_img_geom ld, rd;
 	unsigned int i, n, reg;
+	bool ok = true, regs = true;
 	long ret;
 
 	mode_geom(m, &ld, &rd);
@@ -237,7 +230,7 @@ static int run_in_mode(struct kvm_vcpu *vcpu, int m, unsigned int gen,
 	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPCR)] = HOST_FPCR;
 	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_TPIDR2)] = HOST_TPIDR2 | gen;
 
-	ret = smekvm_host_ioctl_state(vcpu->fd, KVM_RUN, &h_in, &h_out,
+	ret = smekvm_host_ioctl_state(vm->vcpu->fd, KVM_RUN, &h_in, &h_out,
 				      ld.flags, rd.flags, ld.svl, ctl);
 	if (ld.flags & SMEKVM_SL_ZA)
 		smekvm_host_za_stop();
@@ -245,131 +238,75 @@ static int run_in_mode(struct kvm_vcpu *vcpu, int m, unsigned int gen,
 		return -ret;
 
 	if (ld.flags & SMEKVM_SL_SME) {
-		report_ctl(flavour, m, "SVCR",
-			   ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_SVCR)],
-			   ld.flags & SMEKVM_SL_ZA ? SVCR_ZA : 0, bad);
-		report_ctl(flavour, m, "TPIDR2_EL0",
-			   ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_TPIDR2)],
-			   HOST_TPIDR2 | gen, bad);
+		ok &= check_ctl(c, "SVCR", out[SMEKVM_CTL_SVCR],
+				ld.flags & SMEKVM_SL_ZA ? SVCR_ZA : 0);
+		ok &= check_ctl(c, "TPIDR2_EL0", out[SMEKVM_CTL_TPIDR2],
+				HOST_TPIDR2 | gen);
 	}
-	report_ctl(flavour, m, "FPCR", ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPCR)],
-		   HOST_FPCR, bad);
+	ok &= check_ctl(c, "FPCR", out[SMEKVM_CTL_FPCR], HOST_FPCR);
 	/* Leaving streaming mode resets FPSR architecturally. */
 	if (!(ld.flags & SMEKVM_SL_SM))
-		report_ctl(flavour, m, "FPSR",
-			   ctl[SMEKVM_HCTL_OUT(SMEKVM_CTL_FPSR)], HOST_FPSR,
-			   bad);
+		ok &= check_ctl(c, "FPSR", out[SMEKVM_CTL_FPSR], HOST_FPSR);
 
-	n = smekvm_img_classes(&rd, c);
-	for (i = 0; i < n; i++)
-		for (reg = 0; reg < c[i].count; reg++)
-			if (!check_reg(flavour, m, gen, &o, &c[i], reg)) {
-				*bad = true;
-				return 0;
-			}
+	n = smekvm_img_classes(&rd, cl);
+	for (i = 0; i < n && regs; i++)
+		for (reg = 0; reg < cl[i].count && regs; reg++)
+			regs = check_reg(c, m, gen, &o, &cl[i], reg);
+	smekvm_gf_check(c, ok && regs);
 	return 0;
 }
 
-struct result {
-	int state[NR_MODES];	/* KSFT_PASS/FAIL/SKIP */
-	const char *why;
-	unsigned int runs[NR_MODES];
-};
-
-static void test_flavour(const struct smekvm_flavour_info *f, unsigned int runs,
-			 struct result *res)
+/* KVM_RUN in each host mode the task can use in turn, @runs times. */
+static const char *run_vm(struct smekvm_gf_vm *vm)
 {
-	struct smekvm_run run = {
-		.who = f->name, .may_refuse = f->cfg.sme, .has_exit_page = true,
-	};
+	struct smekvm_img_geom ns = smekvm_state_geom(&vm->sv, false, false);
+	unsigned int k, m, gen = 0;
 	enum smekvm_run_event ev;
-	struct smekvm_state_vcpu s;
-	struct smekvm_img_geom ns;
-	struct kvm_vcpu *vcpu;
-	struct kvm_vm *vm;
-	bool bad[NR_MODES] = { 0 };
-	unsigned int total = runs * NR_MODES, k, m, gen = 0;
 	struct ucall uc;
-	const char *why;
 	int err;
 
-	vm = vm_create(1);
-	vcpu = smekvm_vcpu_add(vm, 0, &f->cfg, guest_main);
-	vm_init_descriptor_tables(vm);
-	vcpu_init_descriptor_tables(vcpu);
-	if (f->cfg.sve || f->cfg.sme)
-		smekvm_vcpu_finalize(vcpu);
-	kvm_arch_vm_finalize_vcpus(vm);
-	smekvm_state_vcpu_probe(&s, vcpu, &f->cfg);
-
-	g_p.exit_addr = (__u64 *)smekvm_map_exit_page(vm, 0, &run.exit_gpa);
-	run.vcpu = vcpu;
-	g_p.geom = smekvm_state_geom(&s, s.cfg.sme, s.cfg.sme);
-	g_p.smcr = s.smcr;
-	g_p.sve = s.cfg.sve;
-	sync_global_to_guest(vm, g_p);
-	ns = smekvm_state_geom(&s, false, false);
+	g_p.exit_addr = (__u64 *)smekvm_map_exit_page(vm->vm, 0,
+						      &vm->run.exit_gpa);
+	vm->run.has_exit_page = true;
+	g_p.geom = smekvm_state_geom(&vm->sv, vm->cfg.sme, vm->cfg.sme);
+	g_p.smcr = vm->sv.smcr;
+	g_p.sve = vm->cfg.sve;
+	sync_global_to_guest(vm->vm, g_p);
 	ksft_print_msg("%s: VL %llu, SVL %llu bits, guest flags 0x%llx\n",
-		       f->name, ns.zbytes * 8, ns.svl * 8, g_p.geom.flags);
+		       vm->name, ns.zbytes * 8, ns.svl * 8, g_p.geom.flags);
 
-	for (k = 0; k < total; k++) {
+	for (m = 0; m < NR_MODES; m++)
+		if (mode_lacks(m))
+			smekvm_gf_skip(smekvm_gf_case(vm, 0, 0, m),
+				       mode_lacks(m));
+	for (k = 0; k < runs * NR_MODES; k++) {
 		m = k % NR_MODES;
-		if (!mode_usable(m, &why))
+		if (mode_lacks(m))
 			continue;
-		err = run_in_mode(vcpu, m, gen++, f->name, &bad[m]);
-		ev = smekvm_run_exit(&run, err, &uc);
-		if (ev == SMEKVM_EV_REFUSED) {
-			res->why = SMEKVM_RUN_REFUSED;
-			break;
-		}
+		err = run_in_mode(vm, m, gen++, smekvm_gf_case(vm, 0, 0, m));
+		ev = smekvm_run_exit(&vm->run, err, &uc);
+		if (ev == SMEKVM_EV_REFUSED)
+			return SMEKVM_RUN_REFUSED;
 		TEST_ASSERT(ev == SMEKVM_EV_EXIT || ev == SMEKVM_EV_SYNC,
-			    "%s: the guest left its loop", f->name);
-		res->runs[m]++;
+			    "%s: the guest left its loop", vm->name);
 	}
-	kvm_vm_free(vm);
-
-	for (m = 0; m < NR_MODES; m++) {
-		if (res->why || !mode_usable(m, &why))
-			res->state[m] = KSFT_SKIP;
-		else
-			res->state[m] = bad[m] || !res->runs[m] ?
-					KSFT_FAIL : KSFT_PASS;
-	}
-}
-
-static bool selected(const struct smekvm_flavour_info *f, int m)
-{
-	char name[64];
-
-	snprintf(name, sizeof(name), "%s/%s", f->name, mode_names[m]);
-	return smekvm_case_selected(name);
-}
-
-static const char *flavour_unusable(const struct smekvm_flavour_info *f,
-				    bool kvm_sme)
-{
-	if (f->cfg.sve && !kvm_has_cap(KVM_CAP_ARM_SVE))
-		return "KVM offers no SVE";
-	if (f->cfg.sme && !kvm_sme)
-		return "KVM offers no SME";
 	return NULL;
+}
+
+static void start(void)
+{
+	ksft_print_msg("host task: SVE %s (VL %llu), SME %s (SVL %llu), SME2 %s, FA64 %s\n",
+		       host.sve ? "yes" : "no", host.vl * 8,
+		       host.sme ? "yes" : "no", host.svl * 8,
+		       host.sme2 ? "yes" : "no", host.fa64 ? "yes" : "no");
+	ksft_print_msg("%u KVM_RUNs per host mode\n", runs);
 }
 
 int main(void)
 {
-	unsigned int i, m, runs, plan = 0;
 	unsigned long hwcap2 = getauxval(AT_HWCAP2);
-	bool kvm_sme, any;
-
-	for (i = 0; i < ARRAY_SIZE(flavours); i++)
-		for (m = 0; m < NR_MODES; m++)
-			plan += selected(smekvm_flavour(flavours[i]), m);
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
 
 	runs = smekvm_iters(RUNS_DEFAULT, RUNS_FULL, 1);
-
 	host.sve = getauxval(AT_HWCAP) & HWCAP_SVE;
 	host.sme = hwcap2 & HWCAP2_SME;
 	host.sme2 = hwcap2 & HWCAP2_SME2;
@@ -381,45 +318,9 @@ int main(void)
 		.fa64 = host.fa64, .sve_vq = host.sve ? host.vl / 16 : 0,
 		.sme_vq = host.svl / 16,
 	};
-	kvm_sme = kvm_check_cap(KVM_CAP_ARM_SME) > 0;
 
-	ksft_print_header();
-	ksft_set_plan(plan);
-	ksft_print_msg("host task: SVE %s (VL %llu), SME %s (SVL %llu), SME2 %s, FA64 %s\n",
-		       host.sve ? "yes" : "no", host.vl * 8,
-		       host.sme ? "yes" : "no", host.svl * 8,
-		       host.sme2 ? "yes" : "no", host.fa64 ? "yes" : "no");
-	ksft_print_msg("KVM SME: %s; %u KVM_RUNs per host mode\n",
-		       kvm_sme ? "yes" : "no", runs);
-
-	for (i = 0; i < ARRAY_SIZE(flavours); i++) {
-		const struct smekvm_flavour_info *f;
-		struct result res = { 0 };
-
-		f = smekvm_flavour(flavours[i]);
-		for (any = false, m = 0; m < NR_MODES; m++)
-			any |= selected(f, m);
-		if (!any)
-			continue;
-		res.why = flavour_unusable(f, kvm_sme);
-		if (!res.why)
-			test_flavour(f, runs, &res);
-
-		for (m = 0; m < NR_MODES; m++) {
-			const char *why = res.why;
-
-			if (!selected(f, m))
-				continue;
-			if (!why)
-				mode_usable(m, &why);
-			if (res.state[m] == KSFT_SKIP || res.why)
-				ksft_test_result_skip("%s/%s: %s\n", f->name,
-						      mode_names[m], why);
-			else
-				ksft_test_result(res.state[m] == KSFT_PASS,
-						 "%s/%s\n", f->name,
-						 mode_names[m]);
-		}
-	}
-	ksft_finished();
+	smekvm_gf_main(&(struct smekvm_gf_prog){
+		.prefix = "", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),
+		.guest = guest_main, .run = run_vm, .start = start,
+	});
 }
