@@ -36,9 +36,7 @@
  */
 #include <errno.h>
 #include <sched.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/auxv.h>
 #include <asm/hwcap.h>
 
@@ -47,12 +45,9 @@
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "case_filter.h"
-#include "sme_probe.h"
-#include "sme_run.h"
+#include "sme_gframe.h"
 #include "sme_settings.h"
 #include "sme_stats.h"
-#include "sme_vcpu.h"
 #include "guest_code/sme_exit_loop.h"
 
 #define ITERS_DEFAULT	100
@@ -85,6 +80,18 @@ static const struct live_state states[] = {
 	  .live = { [L_SSVE] = true, [L_ZA] = true, [L_ZT0] = true } },
 };
 
+#define NR_STATES	ARRAY_SIZE(states)
+
+static const char * const case_names[] = { "counters" };
+
+static const struct smekvm_gf_group group = {
+	.inner = case_names, .nr_inner = 1,
+};
+
+/* A VM per state, its vcpu as the state and the host ask (main()). */
+static struct smekvm_gf_kind kinds[NR_STATES];
+static struct smekvm_vcpu_cfg cfgs[NR_STATES];
+
 static struct {
 	__u64 *exit_addr;
 	__u64 n;
@@ -111,142 +118,96 @@ static void guest_main(void)
 }
 
 static bool host_sve, host_sme2;
+static __u64 iters;
 static double fpsimd_rate;
 
-static const char *why_not(const struct live_state *s)
+static const char *lacks(const struct smekvm_gf_vm *vm)
 {
-	if (s->sve && !host_sve)
-		return "host has no SVE";
-	if (s->sme2 && !host_sme2)
-		return "host has no SME2";
-	return NULL;
-}
+	const struct live_state *s = vm->kind->data;
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
+	return s->sme2 && !host_sme2 ? "host has no SME2" : NULL;
 }
 
 /* Check the counter deltas @d over @n exits to userspace, @all exits. */
-static bool check_counts(const struct live_state *s,
+static void check_counts(struct smekvm_gf_case *c, const struct live_state *s,
 			 const struct smekvm_fp_stats *d, __u64 n, __u64 all)
 {
 	__u64 first = 0;
-	bool ok = true, seen = false;
-	int c;
+	bool seen = false;
+	int k;
 
-	for (c = 0; c < SMEKVM_NR_FP_STATS / 2; c++) {
-		__u64 load = d->v[2 * c], save = d->v[2 * c + 1];
+	smekvm_gf_check(c, true);
+	for (k = 0; k < SMEKVM_NR_FP_STATS / 2; k++) {
+		__u64 load = d->v[2 * k], save = d->v[2 * k + 1];
+		const char *name = smekvm_fp_stat_name(2 * k);
 
 		ksft_print_msg("%s: %-11s %5llu loads %5llu saves over %llu exits (%llu in all)%s\n",
-			       s->name, smekvm_fp_stat_name(2 * c), load, save,
-			       n, all, s->live[c] ? ", live" : "");
-		if (!s->live[c]) {
-			if (load || save) {
-				ksft_print_msg("%s: %s state is not live but was loaded or saved\n",
-					       s->name,
-					       smekvm_fp_stat_name(2 * c));
-				ok = false;
-			}
+			       s->name, name, load, save, n, all,
+			       s->live[k] ? ", live" : "");
+		if (!s->live[k]) {
+			if (load || save)
+				smekvm_gf_fail(c, "%s state is not live but was loaded or saved",
+					       name);
 			continue;
 		}
-		if (load != save || load < n || load > all) {
-			ksft_print_msg("%s: %s: expected loads == saves, between %llu and %llu\n",
-				       s->name, smekvm_fp_stat_name(2 * c),
-				       n, all);
-			ok = false;
-		}
-		if (seen && load != first) {
-			ksft_print_msg("%s: live classes loaded unequally often\n",
-				       s->name);
-			ok = false;
-		}
+		if (load != save || load < n || load > all)
+			smekvm_gf_fail(c, "%s: expected loads == saves, between %llu and %llu",
+				       name, n, all);
+		if (seen && load != first)
+			smekvm_gf_fail(c, "live classes loaded unequally often");
 		seen = true;
 		first = load;
 	}
-	return ok;
 }
 
-static void test_state(const struct live_state *s, __u64 iters)
+/* The counters, the exits and the time at the first and the last exit. */
+static struct {
+	struct smekvm_fp_stats at[2];
+	__u64 all[2], exits;
+	double t[2];
+	bool stats;
+} m;
+
+static void count_exit(struct smekvm_gf_vm *vm, enum smekvm_run_event ev,
+		       struct ucall *uc)
 {
-	struct smekvm_vcpu_cfg cfg = {
-		.sve = s->sve || (host_sve && s->sme),
-		.sme = s->sme, .hide_sme2 = s->hide_sme2 && host_sme2,
-	};
-	struct smekvm_fp_stats a, b, d;
-	struct kvm_vcpu *vcpu;
-	struct kvm_vm *vm;
-	__u64 exits = 0, all_a = 0, all_b = 0;
-	double t_a = 0, t_b = 0, rate;
-	struct smekvm_run run = { .who = s->name, .may_refuse = s->sme };
-	bool stats = true, done = false;
-	struct ucall uc;
-	gpa_t exit_gpa;
-	gva_t gva;
-	int c;
+	bool first = ++m.exits == 1, stats;
 
-	if (why_not(s)) {
-		ksft_test_result_skip("%s/counters: %s\n", s->name, why_not(s));
+	TEST_ASSERT(ev == SMEKVM_EV_EXIT, "%s: unexpected GUEST_SYNC",
+		    vm->name);
+	if (!first && m.exits != iters)
 		return;
-	}
+	stats = smekvm_read_fp_stats(vm->vcpu, &m.at[!first]);
+	if (first)
+		m.stats = stats;
+	m.all[!first] = vcpu_get_stat(vm->vcpu, exits);
+	m.t[!first] = smekvm_gf_now();
+}
 
-	vm = vm_create(1);
-	vcpu = smekvm_vcpu_add(vm, 0, &cfg, guest_main);
-	vm_init_descriptor_tables(vm);
-	vcpu_init_descriptor_tables(vcpu);
-	if (cfg.sve || cfg.sme)
-		smekvm_vcpu_finalize(vcpu);
-	kvm_arch_vm_finalize_vcpus(vm);
+static const char *run_vm(struct smekvm_gf_vm *vm)
+{
+	const struct live_state *s = vm->kind->data;
+	struct smekvm_gf_case *c = smekvm_gf_case(vm, 0, 0, 0);
+	struct smekvm_fp_stats d;
+	double rate;
+	int k;
 
-	exit_gpa = (vm->max_gfn - 1) << vm->page_shift;
-	gva = vm_unused_gva_gap(vm, vm->page_size, KVM_UTIL_MIN_VADDR);
-	virt_map(vm, gva, exit_gpa, 1);
-	g_loop.exit_addr = (__u64 *)gva;
+	g_loop.exit_addr = (__u64 *)smekvm_map_exit_page(vm->vm, 0,
+							 &vm->run.exit_gpa);
+	vm->run.has_exit_page = true;
 	g_loop.n = iters;
 	g_loop.flags = s->flags;
 	g_loop.smcr = s->sme ? SMCR_ELx_LEN |
 		      (s->sme2 ? SMCR_ELx_EZT0 : 0) : 0;
-	sync_global_to_guest(vm, g_loop);
+	sync_global_to_guest(vm->vm, g_loop);
 
-	run.vcpu = vcpu;
-	run.has_exit_page = true;
-	run.exit_gpa = exit_gpa;
-	while (!done) {
-		switch (smekvm_run_next(&run, &uc)) {
-		case SMEKVM_EV_REFUSED:
-			kvm_vm_free(vm);
-			ksft_test_result_skip("%s/counters: %s\n", s->name,
-					      SMEKVM_RUN_REFUSED);
-			return;
-		case SMEKVM_EV_EXIT:
-			exits++;
-			if (exits == 1) {
-				stats = smekvm_read_fp_stats(vcpu, &a);
-				all_a = vcpu_get_stat(vcpu, exits);
-				t_a = now();
-			} else if (exits == iters) {
-				smekvm_read_fp_stats(vcpu, &b);
-				all_b = vcpu_get_stat(vcpu, exits);
-				t_b = now();
-			}
-			break;
-		case SMEKVM_EV_DONE:
-			done = true;
-			break;
-		case SMEKVM_EV_SYNC:
-			TEST_FAIL("%s: unexpected GUEST_SYNC", s->name);
-		case SMEKVM_EV_UNHANDLED:
-			TEST_FAIL("%s: guest exception", s->name);
-		}
-	}
-	kvm_vm_free(vm);
-	TEST_ASSERT(exits == iters, "%s: %llu exits, expected %llu", s->name,
-		    exits, iters);
+	memset(&m, 0, sizeof(m));
+	if (smekvm_gf_loop(vm, count_exit))
+		return SMEKVM_RUN_REFUSED;
+	TEST_ASSERT(vm->done && m.exits == iters,
+		    "%s: %llu exits, expected %llu", s->name, m.exits, iters);
 
-	rate = (iters - 1) / (t_b - t_a);
+	rate = (iters - 1) / (m.t[1] - m.t[0]);
 	if (!strcmp(s->name, "fpsimd"))
 		fpsimd_rate = rate;
 	if (fpsimd_rate)
@@ -255,23 +216,23 @@ static void test_state(const struct live_state *s, __u64 iters)
 	else
 		ksft_print_msg("%s: %.0f exit round trips/s\n", s->name, rate);
 
-	if (!stats) {
-		ksft_test_result_skip("%s/counters: kernel has no FP/SME load and save counters\n",
-				      s->name);
-		return;
+	if (!m.stats) {
+		smekvm_gf_skip(c, "kernel has no FP/SME load and save counters");
+		return NULL;
 	}
-	for (c = 0; c < SMEKVM_NR_FP_STATS; c++)
-		d.v[c] = b.v[c] - a.v[c];
-	ksft_test_result(check_counts(s, &d, iters - 1, all_b - all_a),
-			 "%s/counters\n", s->name);
+	for (k = 0; k < SMEKVM_NR_FP_STATS; k++)
+		d.v[k] = m.at[1].v[k] - m.at[0].v[k];
+	check_counts(c, s, &d, iters - 1, m.all[1] - m.all[0]);
+	return NULL;
 }
 
 /* Keep the vcpu thread on one CPU and ahead of other tasks, if allowed. */
-static void pin_and_prioritise(void)
+static void start(void)
 {
 	struct sched_param sp = { .sched_priority = 1 };
 	cpu_set_t set;
 
+	ksft_print_msg("%llu exits per state\n", iters);
 	CPU_ZERO(&set);
 	CPU_SET(0, &set);
 	if (sched_setaffinity(0, sizeof(set), &set) ||
@@ -282,34 +243,28 @@ static void pin_and_prioritise(void)
 
 int main(void)
 {
-	unsigned int i, plan = 0;
-	bool sel[ARRAY_SIZE(states)];
-	char name[64];
-	__u64 iters;
+	const struct live_state *s;
+	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(states); i++) {
-		snprintf(name, sizeof(name), "%s/counters", states[i].name);
-		sel[i] = smekvm_case_selected(name);
-		plan += sel[i];
-	}
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
-
-	smekvm_skip_unless_kvm_sme();
 	/* Two exits at least: the rate and counts are taken between them. */
 	iters = smekvm_iters(ITERS_DEFAULT, ITERS_FULL, 2);
 	host_sve = kvm_has_cap(KVM_CAP_ARM_SVE);
 	host_sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
+	for (i = 0; i < NR_STATES; i++) {
+		s = &states[i];
+		cfgs[i] = (struct smekvm_vcpu_cfg){
+			.sve = s->sve || (host_sve && s->sme), .sme = s->sme,
+			.hide_sme2 = s->hide_sme2 && host_sme2,
+		};
+		kinds[i] = (struct smekvm_gf_kind){
+			.name = s->name, .cfg = &cfgs[i], .groups = &group,
+			.nr_groups = 1, .data = s,
+		};
+	}
 
-	ksft_print_header();
-	ksft_set_plan(plan);
-	ksft_print_msg("%llu exits per state\n", iters);
-	pin_and_prioritise();
-
-	for (i = 0; i < ARRAY_SIZE(states); i++)
-		if (sel[i])
-			test_state(&states[i], iters);
-
-	ksft_finished();
+	smekvm_gf_main(&(struct smekvm_gf_prog){
+		.prefix = "", .kinds = kinds, .nr_kinds = NR_STATES,
+		.flags = SMEKVM_GF_NEED_SME, .guest = guest_main,
+		.lacks = lacks, .run = run_vm, .start = start,
+	});
 }
