@@ -47,7 +47,6 @@
  * cannot offer SME or KVM_RUN refuses SME vcpus (EINVAL: a kernel without
  * SME guest support).
  */
-#include <errno.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -55,25 +54,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
-#include <asm/hwcap.h>
 
 #include <kvm_util.h>
 #include <processor.h>
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "case_filter.h"
-#include "host_sme_load.h"
-#include "sme_flavour.h"
+#include "sme_gframe.h"
 #include "sme_names.h"
-#include "sme_probe.h"
-#include "sme_run.h"
 #include "sme_settings.h"
 #include "sme_state_img.h"
-#include "sme_state_vcpu.h"
 #include "sme_stats.h"
 
 #define MAX_VMS		15
@@ -98,46 +90,37 @@ static const struct { bool sm, za; const char *name; } modes[NR_MODES] = {
 	{ false, false, "none" },
 };
 
-/*
- * A run mixes two flavours (lib/sme_flavour.h): its own in most VMs and
- * another in VMs 1, 4, 7, ...; it is named after its own.  The run without
- * SME is the baseline that runs everywhere: sve_only VMs where KVM has
- * SVE, else no_vec ones, and then it is named no_vec.
- */
-static struct mix {
-	enum smekvm_flavour fl;		/* most VMs */
-	enum smekvm_flavour other_fl;	/* VMs 1, 4, 7, ... */
-	bool sve_optional;		/* without SVE in KVM: no_vec */
-	/* Set by mixes_init(): */
-	const char *name;
-	struct smekvm_vcpu_cfg cfg, other;
-} mixes[] = {
-	{ SMEKVM_FL_SVE_SME, SMEKVM_FL_SVE_ONLY },
-	{ SMEKVM_FL_SME_ONLY, SMEKVM_FL_NO_VEC },
-	{ SMEKVM_FL_SVE_ONLY, SMEKVM_FL_NO_VEC, true },
+enum { C_GUEST, C_EXIT, NR_CASES };
+static const char * const case_names[NR_CASES] = {
+	"guest_state", "exit_state",
 };
 
-static void mixes_init(void)
-{
-	bool sve = kvm_has_cap(KVM_CAP_ARM_SVE);
-	struct mix *m;
+static const struct smekvm_gf_group group = {
+	.inner = case_names, .nr_inner = NR_CASES,
+};
 
-	for (m = mixes; m < mixes + ARRAY_SIZE(mixes); m++) {
-		if (m->sve_optional && !sve)
-			m->fl = SMEKVM_FL_NO_VEC;
-		m->name = smekvm_flavour_name(m->fl);
-		m->cfg = smekvm_flavour(m->fl)->cfg;
-		m->other = smekvm_flavour(m->other_fl)->cfg;
-	}
-}
+/*
+ * A run mixes two flavours (lib/sme_flavour.h): its own in most VMs and
+ * the kind's mix in VMs 1, 4, 7, ...; it is named after its own.  The run
+ * without SME is the baseline that runs everywhere: sve_only VMs where
+ * KVM has SVE, else no_vec ones, and then it is named no_vec (main()).
+ */
+#define KIND(fl, mx)							\
+	{ .f = SMEKVM_FL_##fl, .mix = SMEKVM_FL_##mx, .groups = &group,	\
+	  .nr_groups = 1 }
+
+enum { BASELINE = 2 };
+
+static struct smekvm_gf_kind kinds[] = {
+	KIND(SVE_SME, SVE_ONLY), KIND(SME_ONLY, NO_VEC),
+	[BASELINE] = KIND(SVE_ONLY, NO_VEC),
+};
 
 /* What the guest of one vcpu needs, in guest memory. */
 struct gparams {
-	gva_t in, out;			/* struct smekvm_gregs */
-	gva_t exit_addr;
+	struct smekvm_state_params h;
 	struct smekvm_img_geom geom[NR_MODES];
-	__u64 smcr;
-	__u32 vm, vcpu, first_mode, sve, sme;
+	__u32 vm, vcpu, first_mode;
 	__u32 stop;			/* set by the host */
 };
 
@@ -153,46 +136,39 @@ struct gparams {
 
 static void guest_stress(struct gparams *p)
 {
-	struct smekvm_gregs *in = (void *)p->in, *out = (void *)p->out;
+	struct smekvm_gregs *in = (void *)p->h.in, *out = (void *)p->h.out;
 	struct smekvm_img_owner o = { .vm = p->vm, .vcpu = p->vcpu };
+	bool sme = p->h.smcr;
 	const struct smekvm_img_geom *g;
 	struct smekvm_img_diff d;
 	unsigned int m, gen;
 	__u64 st, want_svcr;
 
-	write_sysreg(read_sysreg(cpacr_el1) | CPACR_EL1_FPEN |
-		     (p->sve ? CPACR_EL1_ZEN : 0) |
-		     (p->sme ? CPACR_EL1_SMEN : 0), cpacr_el1);
-	isb();
-	if (p->sme)
-		write_sysreg_s(p->smcr, SYS_SMCR_EL1);
-	if (p->sve)
-		write_sysreg_s(0xf, SYS_ZCR_EL1);
-	isb();
+	smekvm_gf_guest_start(p->h.smcr, p->h.sve);
 
 	for (gen = 0; !READ_ONCE(p->stop); gen++) {
 		m = (p->first_mode + gen) % NR_MODES;
 		g = &p->geom[m];
 		o.gen = gen & 0xff;
 		smekvm_img_fill(in, g, &o);
-		if (p->sme)
+		if (sme)
 			write_sysreg_s(GUEST_TPIDR2(p->vm, p->vcpu, gen),
 				       SYS_TPIDR2_EL0);
 		write_sysreg(GUEST_FPSR(gen), fpsr);
 
-		smekvm_state_loop(in, out, (void *)p->exit_addr, g->flags,
+		smekvm_state_loop(in, out, (void *)p->h.exit_addr, g->flags,
 				  g->svl, EXITS_PER_ROUND, SPIN);
 
 		st = 0;
 		d = (struct smekvm_img_diff){ 0 };
 		if (!smekvm_img_check(out, g, &o, &d))
 			st |= ST_REGS;
-		if (p->sme && read_sysreg_s(SYS_TPIDR2_EL0) !=
+		if (sme && read_sysreg_s(SYS_TPIDR2_EL0) !=
 		    GUEST_TPIDR2(p->vm, p->vcpu, gen))
 			st |= ST_TPIDR2;
 		want_svcr = (g->flags & SMEKVM_SL_SM ? SVCR_SM : 0) |
 			    (g->flags & SMEKVM_SL_ZA ? SVCR_ZA : 0);
-		if (p->sme && out->svcr != want_svcr)
+		if (sme && out->svcr != want_svcr)
 			st |= ST_SVCR;
 		/* FPSR survives unless SMSTOP left streaming mode. */
 		if (!(g->flags & SMEKVM_SL_SM) &&
@@ -222,18 +198,16 @@ struct vcpu_run {
 struct vm_run {
 	struct kvm_vm *vm;
 	unsigned int id;
-	const struct smekvm_vcpu_cfg *cfg;
 	gpa_t exit_gpa;
 	struct vcpu_run v[MAX_VCPUS];
 };
 
 static struct {
-	const struct mix *f;
-	struct smekvm_vcpu_cfg cfg, other;	/* of this run */
+	struct smekvm_gf_vm *cur;	/* the run's flavours and cases */
 	unsigned int nvms, nvcpus, seconds, seed;
 	bool ci;			/* CI tier, default length */
 	struct vm_run vms[MAX_VMS];
-	struct timespec deadline;
+	double deadline;
 	bool abort;			/* a vcpu was refused: stop all */
 	bool stop_disturb, disturber_done;
 	unsigned long signals, moves;
@@ -242,15 +216,6 @@ static struct {
 } st = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 static long ncpus;
-
-static bool past(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return now.tv_sec > t->tv_sec ||
-	       (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
-}
 
 static void move_thread(pid_t tid, unsigned int cpu)
 {
@@ -284,7 +249,7 @@ static void __printf(3, 4) vcpu_msg(struct vcpu_run *v, unsigned int gen,
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	ksft_print_msg("%s: VM %u vcpu %u round %u (%s): %s\n", st.f->name,
+	ksft_print_msg("%s: VM %u vcpu %u round %u (%s): %s\n", st.cur->name,
 		       v->vm->id, v->id, gen, modes[m].name, buf);
 }
 
@@ -403,7 +368,7 @@ static void *vcpu_thread(void *arg)
 	struct ucall uc;
 	char who[64];
 
-	snprintf(who, sizeof(who), "%s: VM %u vcpu %u", st.f->name,
+	snprintf(who, sizeof(who), "%s: VM %u vcpu %u", st.cur->name,
 		 v->vm->id, v->id);
 	run.who = who;
 	v->tid = syscall(SYS_gettid);
@@ -422,7 +387,8 @@ static void *vcpu_thread(void *arg)
 			report_round(v, &uc);
 			v->rounds++;
 			gen = uc.args[0] + 1;
-			if ((past(&st.deadline) && v->rounds >= MIN_ROUNDS) ||
+			if ((smekvm_gf_now() >= st.deadline &&
+			     v->rounds >= MIN_ROUNDS) ||
 			    READ_ONCE(st.abort))
 				WRITE_ONCE(v->p->stop, 1);
 			move_thread(0, rand_r(&v->seed));
@@ -473,131 +439,73 @@ static void *disturber(void *arg)
 
 static void setup_vm(struct vm_run *r, unsigned int id)
 {
-	const struct smekvm_vcpu_cfg *cfg = id % 3 == 1 ? &st.other : &st.cfg;
-	size_t pages = sizeof(struct smekvm_gregs) / 4096 + 2;
+	const struct smekvm_vcpu_cfg *cfg = id % 3 == 1 ? &st.cur->mix :
+							  &st.cur->cfg;
 	struct vcpu_run *v;
-	gva_t exit_gva, pg;
 	unsigned int i, m;
+	gva_t exit_gva;
 
 	r->id = id;
-	r->cfg = cfg;
-	r->vm = __vm_create(VM_SHAPE_DEFAULT, st.nvcpus,
-			    st.nvcpus * (2 * pages + 2));
+	r->vm = smekvm_state_vm_create(st.nvcpus);
+	for (i = 0; i < st.nvcpus; i++)
+		r->v[i].s.vcpu = smekvm_state_vcpu_add(r->vm, i, cfg,
+						       guest_stress);
+	exit_gva = smekvm_state_vm_finalize(r->vm, cfg, &r->exit_gpa);
+
 	for (i = 0; i < st.nvcpus; i++) {
 		v = &r->v[i];
 		v->vm = r;
 		v->id = i;
 		v->seed = st.seed + id * 131 + i;
-		v->s.vcpu = smekvm_vcpu_add(r->vm, i, cfg, guest_stress);
-	}
-	vm_init_descriptor_tables(r->vm);
-	for (i = 0; i < st.nvcpus; i++) {
-		v = &r->v[i];
-		vcpu_init_descriptor_tables(v->s.vcpu);
-		if (cfg->sve || cfg->sme)
-			smekvm_vcpu_finalize(v->s.vcpu);
-	}
-	kvm_arch_vm_finalize_vcpus(r->vm);
-	exit_gva = smekvm_map_exit_page(r->vm, 0, &r->exit_gpa);
-
-	for (i = 0; i < st.nvcpus; i++) {
-		v = &r->v[i];
-		smekvm_state_vcpu_probe(&v->s, v->s.vcpu, cfg);
-		pg = vm_alloc(r->vm, sizeof(*v->p), KVM_UTIL_MIN_VADDR);
-		v->p = addr_gva2hva(r->vm, pg);
-		memset(v->p, 0, sizeof(*v->p));
-		v->p->in = vm_alloc(r->vm, sizeof(struct smekvm_gregs),
-				    KVM_UTIL_MIN_VADDR);
-		v->p->out = vm_alloc(r->vm, sizeof(struct smekvm_gregs),
-				     KVM_UTIL_MIN_VADDR);
-		v->p->exit_addr = exit_gva;
+		v->p = smekvm_state_vcpu_params(&v->s, v->s.vcpu, cfg,
+						sizeof(*v->p), exit_gva, NULL);
 		for (m = 0; m < NR_MODES; m++)
 			v->p->geom[m] = smekvm_state_geom(&v->s, modes[m].sm,
 							  modes[m].za);
-		v->p->smcr = v->s.smcr;
 		v->p->vm = id;
 		v->p->vcpu = i;
 		v->p->first_mode = (id * st.nvcpus + i) % NR_MODES;
-		v->p->sve = v->s.cfg.sve;
-		v->p->sme = v->s.cfg.sme;
-		vcpu_args_set(v->s.vcpu, 1, pg);
 	}
 }
 
-enum { C_GUEST, C_EXIT, NR_CASES };
-static const char * const case_names[NR_CASES] = {
-	"guest_state", "exit_state",
-};
-
-static bool selected(const struct mix *f, int c)
-{
-	char name[64];
-
-	snprintf(name, sizeof(name), "%s/%s", f->name, case_names[c]);
-	return smekvm_case_selected(name);
-}
-
-static void report_skip(const struct mix *f, const char *why)
-{
-	int c;
-
-	for (c = 0; c < NR_CASES; c++)
-		if (selected(f, c))
-			ksft_test_result_skip("%s/%s: %s\n", f->name,
-					      case_names[c], why);
-}
-
-static const char refused_msg[] =
-	"KVM_RUN refuses vcpus with SME (EINVAL): kernel without SME guest support";
-
-static void test_flavour(const struct mix *f, bool kvm_sme)
+/* The VMs of @vm's kind, all at once; NULL, or why KVM_RUN refused. */
+static const char *run_vm(struct smekvm_gf_vm *vm)
 {
 	unsigned long rounds = 0, exits = 0, eintr = 0, moves = 0;
 	unsigned long vcsw = 0, nvcsw = 0, idle = 0;
+	unsigned long bad_guest = 0, bad_exit = 0;	/* vcpus */
 	unsigned int seconds;
 	long created;
 	struct smekvm_fp_stats sum = { 0 };
-	bool refused = false, bad_guest = false, bad_exit = false;
-	bool have_stats = true;
-	struct timespec t0;
+	struct smekvm_gf_case *guest, *at_exit;
+	bool refused = false, have_stats = true;
+	double t0;
 	pthread_t dist;
 	struct vcpu_run *v;
 	unsigned int i, j, k;
 
-	st.cfg = f->cfg;
-	st.other = f->other;
-	if ((st.cfg.sve || st.other.sve) && !kvm_has_cap(KVM_CAP_ARM_SVE)) {
-		report_skip(f, "KVM offers no SVE");
-		return;
-	}
-	if (f->cfg.sme && !kvm_sme) {
-		report_skip(f, "KVM offers no SME");
-		return;
-	}
-
-	st.f = f;
+	st.cur = vm;
 	st.signals = 0;
 	st.moves = 0;
 	st.reports = 0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = smekvm_gf_now();
 	for (i = 0; i < st.nvms; i++) {
 		memset(&st.vms[i], 0, sizeof(st.vms[i]));
 		setup_vm(&st.vms[i], i);
 		/* VM 0 has SME if any has: stop early if KVM refuses it. */
-		if (i || !f->cfg.sme ||
+		if (i || !vm->cfg.sme ||
 		    !smekvm_run_refused(st.vms[0].v[0].s.vcpu))
 			continue;
 		kvm_vm_free(st.vms[0].vm);
-		report_skip(f, refused_msg);
-		return;
+		return SMEKVM_RUN_REFUSED;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &st.deadline);
-	created = st.deadline.tv_sec - t0.tv_sec;
+	st.deadline = smekvm_gf_now();
+	created = (long)st.deadline - (long)t0;	/* whole seconds */
 	/* CI tier: VMs slow to create (protected KVM on TCG), a shorter run. */
 	seconds = st.ci && created >= st.nvms ? CI_SECONDS_SLOW : st.seconds;
 	ksft_print_msg("%s: %u VMs x %u vcpus created in %ld s; running %u s\n",
-		       f->name, st.nvms, st.nvcpus, created, seconds);
-	st.deadline.tv_sec += seconds;
+		       vm->name, st.nvms, st.nvcpus, created, seconds);
+	st.deadline += seconds;
 
 	WRITE_ONCE(st.abort, false);
 	WRITE_ONCE(st.stop_disturb, false);
@@ -623,8 +531,8 @@ static void test_flavour(const struct mix *f, bool kvm_sme)
 			v = &st.vms[i].v[j];
 			pthread_join(v->thread, NULL);
 			refused |= v->refused;
-			bad_guest |= v->bad_guest;
-			bad_exit |= v->bad_exit;
+			bad_guest += v->bad_guest;
+			bad_exit += v->bad_exit;
 			idle += !v->rounds;
 			rounds += v->rounds;
 			exits += v->exits;
@@ -639,58 +547,57 @@ static void test_flavour(const struct mix *f, bool kvm_sme)
 		kvm_vm_free(st.vms[i].vm);
 	}
 
-	if (refused) {
-		report_skip(f, refused_msg);
-		return;
-	}
+	if (refused)
+		return SMEKVM_RUN_REFUSED;
 	ksft_print_msg("%s: %lu guest rounds, %lu exits with state live\n",
-		       f->name, rounds, exits);
+		       vm->name, rounds, exits);
 	ksft_print_msg("%s: %lu signals, %lu EINTR, %lu + %lu migrations\n",
-		       f->name, st.signals, eintr, moves, st.moves);
+		       vm->name, st.signals, eintr, moves, st.moves);
 	ksft_print_msg("%s: vcpu threads: %lu voluntary, %lu involuntary context switches\n",
-		       f->name, vcsw, nvcsw);
+		       vm->name, vcsw, nvcsw);
 	if (have_stats) {
 		ksft_print_msg("%s: KVM loads/saves: fp_sve %llu/%llu ssve %llu/%llu\n",
-			       f->name,
+			       vm->name,
 			       sum.v[SMEKVM_STAT_FP_SVE_LOAD],
 			       sum.v[SMEKVM_STAT_FP_SVE_SAVE],
 			       sum.v[SMEKVM_STAT_SSVE_LOAD],
 			       sum.v[SMEKVM_STAT_SSVE_SAVE]);
 		ksft_print_msg("%s: KVM loads/saves: za %llu/%llu zt0 %llu/%llu\n",
-			       f->name,
+			       vm->name,
 			       sum.v[SMEKVM_STAT_ZA_LOAD],
 			       sum.v[SMEKVM_STAT_ZA_SAVE],
 			       sum.v[SMEKVM_STAT_ZT0_LOAD],
 			       sum.v[SMEKVM_STAT_ZT0_SAVE]);
 	}
+	guest = smekvm_gf_case(vm, 0, 0, C_GUEST);
+	at_exit = smekvm_gf_case(vm, 0, 0, C_EXIT);
+	smekvm_gf_check(guest, true);
+	smekvm_gf_check(at_exit, true);
+	if (bad_guest)
+		smekvm_gf_fail(guest, "%lu of %u vcpus found another state (see above)",
+			       bad_guest, st.nvms * st.nvcpus);
 	if (idle)
-		ksft_print_msg("%s: %lu vcpus completed no round\n", f->name,
-			       idle);
-	if (selected(f, C_GUEST))
-		ksft_test_result(!bad_guest && !idle, "%s/%s\n", f->name,
-				 case_names[C_GUEST]);
-	if (selected(f, C_EXIT))
-		ksft_test_result(!bad_exit && exits, "%s/%s\n", f->name,
-				 case_names[C_EXIT]);
+		smekvm_gf_fail(guest, "%lu vcpus completed no round", idle);
+	if (bad_exit)
+		smekvm_gf_fail(at_exit, "%lu of %u vcpus read another state at exits (see above)",
+			       bad_exit, st.nvms * st.nvcpus);
+	if (!exits)
+		smekvm_gf_fail(at_exit, "no exit with the guest's state live");
+	return NULL;
+}
+
+static void start(void)
+{
+	st.seed = smekvm_seed();
+	ksft_print_msg("%u s per flavour (SMEKVM_SOAK_SECONDS)\n", st.seconds);
+	ksft_print_msg("%u VMs x %u vcpus on %ld CPUs\n", st.nvms, st.nvcpus,
+		       ncpus);
 }
 
 int main(void)
 {
-	struct smekvm_host_load *load = NULL;
-	unsigned int i, c, plan = 0;
-	bool want_threads, full, kvm_sme;
+	bool full = smekvm_tier_full();
 
-	mixes_init();
-	for (i = 0; i < ARRAY_SIZE(mixes); i++)
-		for (c = 0; c < NR_CASES; c++)
-			plan += selected(&mixes[i], c);
-	want_threads = smekvm_case_selected("host_sme_threads");
-	plan += want_threads;
-	if (!plan)
-		ksft_exit_skip("SMEKVM_CASE=%s: no such case\n",
-			       smekvm_case_filter());
-
-	full = smekvm_tier_full();
 	st.seconds = smekvm_setting_uint("SMEKVM_SOAK_SECONDS", full ? 60 : 6,
 					 1, 1000000);
 	st.ci = !full && !smekvm_setting("SMEKVM_SOAK_SECONDS");
@@ -701,30 +608,13 @@ int main(void)
 	ncpus = sysconf(_SC_NPROCESSORS_ONLN);
 	if (ncpus < 1)
 		ncpus = 1;
-	kvm_sme = kvm_check_cap(KVM_CAP_ARM_SME) > 0;
 	signal(SIGUSR1, noop_handler);
+	if (!kvm_has_cap(KVM_CAP_ARM_SVE))
+		kinds[BASELINE].f = SMEKVM_FL_NO_VEC;
 
-	ksft_print_header();
-	ksft_set_plan(plan);
-	st.seed = smekvm_seed();
-	ksft_print_msg("%u s per flavour (SMEKVM_SOAK_SECONDS)\n", st.seconds);
-	ksft_print_msg("%u VMs x %u vcpus on %ld CPUs, KVM SME %s\n", st.nvms,
-		       st.nvcpus, ncpus, kvm_sme ? "yes" : "no");
-
-	if (want_threads)
-		load = smekvm_host_load_start();
-	for (i = 0; i < ARRAY_SIZE(mixes); i++)
-		test_flavour(&mixes[i], kvm_sme);
-
-	if (want_threads && !load) {
-		ksft_test_result_skip("host_sme_threads: host task cannot use SME\n");
-	} else if (want_threads) {
-		unsigned long rounds, errors;
-		unsigned int n = smekvm_host_load_stop(load, &rounds, &errors);
-
-		ksft_print_msg("host SME threads: %u threads, %lu rounds, %lu corrupted\n",
-			       n, rounds, errors);
-		ksft_test_result(!errors && rounds, "host_sme_threads\n");
-	}
-	ksft_finished();
+	smekvm_gf_main(&(struct smekvm_gf_prog){
+		.prefix = "", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),
+		.flags = SMEKVM_GF_OWN_VMS | SMEKVM_GF_HOST_LOAD,
+		.run = run_vm, .start = start,
+	});
 }
