@@ -653,6 +653,9 @@ report_unkillable() {
 # it would block forever.
 # The test runs in a subshell, not exec'd, so that a signal ("Segmentation
 # fault") is reported in the output and the status is a number.
+# The watchdog writes nowhere: its sleep outlives it when killed, and must
+# not hold the output open (a pipe, as under kselftest's runner, would
+# wait for that sleep).
 run_watched() {
 	wlimit=$1
 	shift
@@ -661,7 +664,7 @@ run_watched() {
 	tpid=$!
 	alarm=0
 	looks=0
-	(sleep $((wlimit + 5 + kill_grace)); kill -USR1 $$) &
+	(sleep $((wlimit + 5 + kill_grace)); kill -USR1 $$) > /dev/null 2>&1 &
 	wpid=$!
 	while :; do
 		wait "$tpid"
@@ -676,7 +679,7 @@ run_watched() {
 			rc=
 			return
 		fi
-		(sleep "$kill_grace"; kill -USR1 $$) &
+		(sleep "$kill_grace"; kill -USR1 $$) > /dev/null 2>&1 &
 		wpid=$!
 	done
 	kill "$wpid" 2>/dev/null

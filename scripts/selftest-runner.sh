@@ -402,6 +402,12 @@ test_small_runs() {
 	check "case subset: SMEKVM_CASE" has_line "    ok 1 vl_128_zeroes_za"
 	check "case subset: one test" has_line "ok 1 pass/vl_128_zeroes_za"
 
+	t0=$(date +%s)
+	$shell "$small/run_tests.sh" pass 2>&1 | cat > "$tmp/piped"
+	out=$tmp/piped
+	check "output through a pipe ends with the run, not the watchdog" \
+		test $(($(date +%s) - t0)) -lt 10
+
 	runner "$small" skip
 	check "every test skipped: exit 4" status_is 4
 	check "every test skipped: summary" last_line_is "0 passed, 0 failed, 1 skipped"
