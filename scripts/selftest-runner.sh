@@ -180,6 +180,16 @@ setup_shell() {
 	[ -n "${SMEKVM_ASH:-}" ] || return 0
 	shell=$SMEKVM_ASH
 	bb=$(command -v "${SMEKVM_ASH%% *}") || return 0
+	# The applet links need a path: in busybox ash, "command -v busybox"
+	# names the applet, "busybox", without one.
+	case $bb in
+	/*) ;;
+	*/*) bb=$(cd "${bb%/*}" && pwd)/${bb##*/} ;;
+	*)
+		for d in $(echo "$PATH" | tr : " "); do
+			[ ! -f "$d/$bb" ] || { bb=$d/$bb; break; }
+		done ;;
+	esac
 	"$bb" --list > "$tmp/applet-list" 2>/dev/null || return 0
 	[ "$shell" != "${SMEKVM_ASH%% *}" ] || shell="$bb ash"
 	mkdir "$tmp/applets"
