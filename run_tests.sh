@@ -52,7 +52,10 @@ Options:
 
 Files beside this script:
   tests.list          "name timeout_seconds [VAR=value...] command [args...]"
-                      a line; VAR=value words set the test's environment
+                      a line; VAR=value words set the test's environment,
+                      but SMEKVM_SKIP_CONFIGS=a,b,... names the QEMU
+                      configurations that leave the test out: it skips in
+                      those, runs in every other (native included)
   bin/sme_caps        optional, run once first: capability summary
   kernel-reports.txt  optional, extended regexps that identify a kernel report
   kernel-info         optional, text about the kernel, shown in the header
@@ -697,12 +700,12 @@ run_one() {
 	limit=${opt_timeout:-$2}
 	shift 2
 	# Leading VAR=value words set the test's environment, as with env(1);
-	# SMEKVM_CONFIGS=a,b,... limits the test to those configurations.
+	# SMEKVM_SKIP_CONFIGS=a,b,... names configurations that leave it out.
 	envs=
-	only=
+	skip_in=
 	while :; do
 		case $1 in
-		SMEKVM_CONFIGS=*) only=${1#SMEKVM_CONFIGS=}; shift ;;
+		SMEKVM_SKIP_CONFIGS=*) skip_in=${1#SMEKVM_SKIP_CONFIGS=}; shift ;;
 		[A-Za-z_]*=*) envs="$envs $1"; shift ;;
 		*) break ;;
 		esac
@@ -711,9 +714,8 @@ run_one() {
 	/*) ;;
 	*) prog=$dir/$1; shift; set -- "$prog" "$@" ;;
 	esac
-	if [ -n "$only" ] && [ -n "$config" ] &&
-	   ! echo ",$only," | grep -q ",$config,"; then
-		set -- /bin/sh -c "echo '# SKIP not run in configuration $config (tests.list: $only)'; exit 4"
+	if echo ",$skip_in," | grep -q -F ",$config,"; then
+		set -- /bin/sh -c "echo '# SKIP not run in configuration $config (tests.list: SMEKVM_SKIP_CONFIGS=$skip_in)'; exit 4"
 	fi
 	if [ -n "$tcase" ]; then
 		SMEKVM_CASE=$tcase

@@ -428,12 +428,19 @@ test_small_runs() {
 	printf '\nel1_pass 10 NV=0 bin/pass\n' >> "$tmp/envs/tests.list"
 	runner "$tmp/envs" --nv el1_pass
 	check "VAR=value in tests.list wins over --nv" has "# env: seed=[0-9]+ tier=ci nv=0"
-	printf 'only_here 10 SMEKVM_CONFIGS=cfg-a,cfg-b bin/pass\n' >> "$tmp/envs/tests.list"
-	runner "$tmp/envs" --config cfg-c only_here
-	check "SMEKVM_CONFIGS: skipped elsewhere, with the reason" \
-		has_line "ok 1 only_here # SKIP not run in configuration cfg-c (tests.list: cfg-a,cfg-b)"
-	runner "$tmp/envs" --config cfg-b only_here
-	check "SMEKVM_CONFIGS: run in a listed configuration" has_line "ok 1 only_here"
+	printf 'not_here 10 SMEKVM_SKIP_CONFIGS=cfg-a,cfg-b bin/pass\n' >> "$tmp/envs/tests.list"
+	runner "$tmp/envs" --config cfg-b not_here
+	check "SMEKVM_SKIP_CONFIGS: skipped in a listed configuration, with the reason" \
+		has_line "ok 1 not_here # SKIP not run in configuration cfg-b (tests.list: SMEKVM_SKIP_CONFIGS=cfg-a,cfg-b)"
+	runner "$tmp/envs" --config cfg-c not_here
+	check "SMEKVM_SKIP_CONFIGS: run in another configuration" has_line "ok 1 not_here"
+	runner "$tmp/envs" --config cfg not_here
+	check "SMEKVM_SKIP_CONFIGS: a name's prefix is another name" has_line "ok 1 not_here"
+	runner "$tmp/envs" not_here
+	check "SMEKVM_SKIP_CONFIGS: run natively (the default configuration)" \
+		has_line "ok 1 not_here"
+	check "SMEKVM_SKIP_CONFIGS of tests.list: configurations of the matrix" \
+		skip_configs_known
 
 	cat > "$tmp/expected.mixed" <<-'EOF'
 	# one difference of each kind; pass/fa64 is left out (new)
@@ -498,6 +505,19 @@ test_small_runs() {
 	check "newly failed reported" has_line "# newly failed: fail/vl_256_zeroes_za (expected skip, got fail)"
 	check "new failing entry reported" has_line "# new: fail (fail)"
 	unset SMEKVM_DMESG SMEKVM_CMDLINE
+}
+
+# skip_configs_known: every configuration that SMEKVM_SKIP_CONFIGS names in
+# the suite's tests.list is one of configs/matrix.conf (a misspelt name
+# would run the test there). The unknown names go to $out.
+skip_configs_known() {
+	out=$tmp/unknown-configs
+	# shellcheck source-path=SCRIPTDIR source=common.sh
+	(. "$top/scripts/common.sh" && config_names) > "$tmp/matrix-names"
+	sed 's/#.*//' "$top/tests.list" | tr -s '[:blank:]' '\n' |
+		sed -n 's/^SMEKVM_SKIP_CONFIGS=//p' | tr ',' '\n' |
+		grep -v -x -F -f "$tmp/matrix-names" > "$out"
+	[ -s "$tmp/matrix-names" ] && [ ! -s "$out" ]
 }
 
 setup_kunit
