@@ -47,6 +47,14 @@ BASELINE := get-reg-list arm64/set_id_regs arm64/host_sve arm64/idreg-idst \
 # its own directory.
 FP_OUT := $(O)/fp
 
+# The kernel's kselftest runner, from $(KDIR), is installed beside
+# run_tests.sh, and scripts/kselftest-entry makes a kselftest collection of
+# each test of tests.list: the install directory is also a kselftest
+# install directory, for run_kselftest.sh.
+KSFT_SRC = $(KDIR)/tools/testing/selftests
+KSFT_LIB = $(wildcard $(addprefix $(KSFT_SRC)/kselftest/,runner.sh \
+	   ktap_helpers.sh prefix.pl))
+
 # Programs that must not link the KVM selftests library.
 HOST_PROGS := sme_caps
 
@@ -235,6 +243,12 @@ install: all
 		cp -R expected $(DESTDIR)/expected,:)
 	$(Q)$(if $(wildcard rules.list),install -m 0644 rules.list doc/abi.md \
 		lib/rule-verdict.awk $(DESTDIR)/,:)
+	$(Q)$(if $(RUN_TESTS),install -m 0755 scripts/kselftest-entry \
+		$(DESTDIR)/bin/kselftest-entry && \
+		install -m 0755 $(KSFT_SRC)/run_kselftest.sh $(DESTDIR)/ && \
+		install -d $(DESTDIR)/kselftest && \
+		install -m 0755 $(KSFT_LIB) $(DESTDIR)/kselftest/ && \
+		sh scripts/kselftest-entry --install $(DESTDIR),:)
 
 clean:
 	$(if $(filter-out /,$(O)),,$(error refusing to clean O=$(O)))

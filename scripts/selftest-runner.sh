@@ -9,13 +9,16 @@
 # skip, a SIGSEGV, a hang, a kernel WARNING in a fake kernel log), runs
 # run_tests.sh on them with short timeouts and checks what it prints and how it
 # exits: the verdicts and their reasons, the report detection, the results
-# file, the comparisons with expected files, --list, subsets and errors; and
+# file, the comparisons with expected files, --list, subsets and errors;
 # that the kernel's own KTAP parser (tools/testing/kunit/kunit.py parse)
 # reads its output without an error, a crash or a hang counted as a failure,
 # also when a program dies in the middle of a plan, prints KTAP as some
 # upstream kselftests do or skips after its plan (tests/runner/
 # nested_segv.sh, upstream.sh, skip_late.sh). Those checks are skipped when
 # there is no python3 or no kernel source.
+# The kselftest collections of such a directory (bin/kselftest-entry),
+# run by the kernel's own run_kselftest.sh, give each test the verdict
+# run_tests.sh gives it.
 # Prints KTAP and ends with "N passed, N failed, N skipped"; exits 0 when
 # every check passed or skipped, else 1. Takes a few seconds.
 #
@@ -30,6 +33,13 @@
 #   SMEKVM_KUNIT=FILE         the kunit.py to use (default: that of the
 #                             last kernel source, by name, in the
 #                             dependency cache)
+#   SMEKVM_KSFT_DIR=DIR       the kernel's kselftest directory (with
+#                             run_kselftest.sh and kselftest/); default: the
+#                             one of the cached kernel source, if any
+#   SMEKVM_INSTALL_DIR=DIR    also check the kselftest collections of this
+#                             install directory (make install), by running
+#                             them all: on the build host, where they fail
+#                             at once
 
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -520,6 +530,143 @@ skip_configs_known() {
 	[ -s "$tmp/matrix-names" ] && [ ! -s "$out" ]
 }
 
+# ksft_dir: the kernel's kselftest directory, SMEKVM_KSFT_DIR or the first
+# of the cached kernel sources; nothing when there is none.
+ksft_dir() {
+	for d in ${SMEKVM_KSFT_DIR:-${SMEKVM_CACHE:-/var/cache/sme-kvm-suite}/src/*/base/tools/testing/selftests}; do
+		[ -r "$d/run_kselftest.sh" ] && [ -r "$d/kselftest/runner.sh" ] &&
+			{ echo "$d"; return; }
+	done
+}
+
+# ksft_runner INSTDIR ARGS...: run the kernel's run_kselftest.sh installed
+# in INSTDIR, as runner does run_tests.sh.
+ksft_runner() {
+	inst=$1
+	shift
+	runs=$((${runs:-0} + 1))
+	out=$tmp/out.$runs
+	# Appended to: the runner writes some lines with ">> /dev/stdout".
+	: > "$out"
+	$shell "$inst/run_kselftest.sh" "$@" >> "$out" 2>&1
+	rc=$?
+}
+
+# ksft_verdicts: "name pass|fail|skip" of every test of the last kselftest
+# run, sorted.
+ksft_verdicts() {
+	awk '/^(not )?ok [0-9]+ selftests: smekvm\// {
+		v = "pass"
+		if ($1 == "not")
+			v = "fail"
+		else if ($0 ~ / # SKIP$/)
+			v = "skip"
+		n = $0
+		sub(/^(not )?ok [0-9]+ selftests: smekvm\/[^:]*: /, "", n)
+		sub(/ .*/, "", n)
+		print n, v
+	}' "$out" | LC_ALL=C sort
+}
+
+# test_kselftest: the kselftest collections of an install directory, run
+# by the kernel's run_kselftest.sh, against run_tests.sh on the same tests.
+test_kselftest() {
+	ksft=$(ksft_dir)
+	if [ -z "$ksft" ]; then
+		skip_check "kselftest: collections run by run_kselftest.sh" \
+			"no kernel kselftest directory (SMEKVM_KSFT_DIR)"
+		return
+	fi
+	ks=$tmp/ks
+	make_install "$ks" pass:10 fail:10 skip:10 skip_cases:10 segv:10 hang:2
+	printf '\nnot_here 10 SMEKVM_SKIP_CONFIGS=cfg-a bin/pass\n' >> "$ks/tests.list"
+	# What make install adds for kselftest.
+	cp "$top/scripts/kselftest-entry" "$ks/bin/"
+	cp "$ksft/run_kselftest.sh" "$ks/"
+	mkdir "$ks/kselftest"
+	for f in runner.sh ktap_helpers.sh prefix.pl; do
+		[ ! -r "$ksft/kselftest/$f" ] || cp "$ksft/kselftest/$f" "$ks/kselftest/"
+	done
+	chmod +x "$ks/kselftest/"*
+	$shell "$ks/bin/kselftest-entry" --install "$ks"
+	export SMEKVM_DMESG=false SMEKVM_CMDLINE="$tmp/cmdline.ks"
+	echo "smekvm.config=cfg-a" > "$SMEKVM_CMDLINE"
+
+	ksft_runner "$ks" --list
+	printf 'smekvm/%s\n' pass:pass fail:fail skip:skip skip_cases:skip_cases \
+		segv:segv hang:hang not_here:not_here > "$tmp/ks.list"
+	check "kselftest: a collection per test of tests.list" same_file "$out" "$tmp/ks.list"
+
+	runner "$ks" --no-expected --results "$tmp/ks.results"
+	grep -v -e '^#' -e / "$tmp/ks.results" > "$tmp/ks.want"
+	ksft_runner "$ks"
+	ksft_verdicts > "$tmp/ks.got"
+	check "kselftest: every test run" has_line "1..7"
+	check "kselftest: the verdict of run_tests.sh for every test" \
+		same_file "$tmp/ks.got" "$tmp/ks.want"
+	check "kselftest: exit status 1 on a failure" status_is 1
+	check "kselftest: timeout of tests.list plus 30 s" has_line "# timeout set to 40"
+	check "kselftest: short timeout plus 30 s" has_line "# timeout set to 32"
+	check "kselftest: run_tests.sh times the test out" \
+		has_line "# not ok 1 hang # timeout after 2s"
+	check "kselftest: not the kselftest runner" lacks "TIMEOUT"
+	check "kselftest: exit 0 with every case skipped is a skip" \
+		has '^ok [0-9]+ selftests: smekvm/skip_cases: skip_cases # SKIP$'
+	check "kselftest: configuration of the kernel command line" has_line \
+		"# ok 1 not_here # SKIP not run in configuration cfg-a (tests.list: SMEKVM_SKIP_CONFIGS=cfg-a)"
+	check "kselftest: rerun lines name run_tests.sh by its path" has \
+		"^# # rerun: $ks/run_tests.sh --config cfg-a --seed [0-9]+ --timeout 10 fail\$"
+
+	ksft_runner "$ks" -o 33 -t smekvm/hang:hang
+	check "kselftest: -o sets the test's timeout" \
+		has_line "# not ok 1 hang # timeout after 3s"
+	KSELFTEST_PASS_ARGS="--seed 5 --tier full"
+	export KSELFTEST_PASS_ARGS
+	ksft_runner "$ks" -c smekvm/pass
+	check "kselftest: KSELFTEST_<NAME>_ARGS are run_tests.sh options" \
+		has "# env: seed=5 tier=full nv=0 case=unset "
+	check "kselftest: a passing test passes" has_line "ok 1 selftests: smekvm/pass: pass"
+	check "kselftest: exit status 0" status_is 0
+	unset KSELFTEST_PASS_ARGS SMEKVM_DMESG SMEKVM_CMDLINE
+}
+
+# test_kselftest_install: the kselftest side of a real install directory
+# (make install), SMEKVM_INSTALL_DIR: run_kselftest.sh finds every test of
+# its tests.list, with the test's timeout plus 30 s, and gives it the
+# verdict run_tests.sh gives it. Meant for the build host, which cannot run
+# the arm64 programs: there every test fails at once (on an arm64 host the
+# tests would run for real, so it is skipped there).
+test_kselftest_install() {
+	[ -n "${SMEKVM_INSTALL_DIR:-}" ] || return 0
+	inst=$SMEKVM_INSTALL_DIR
+	if [ "$(uname -m)" = aarch64 ]; then
+		skip_check "install: kselftest collections of $inst" \
+			"an arm64 host would run the tests for real"
+		return
+	fi
+	export SMEKVM_DMESG=false SMEKVM_CMDLINE="$tmp/nonexistent"
+	runner "$inst" --list
+	sed 's/.*/smekvm\/&:&/' "$out" > "$tmp/inst.list"
+	ksft_runner "$inst" --list
+	check "install: a collection per test of tests.list" \
+		same_file "$out" "$tmp/inst.list"
+
+	runner "$inst" --no-expected --results "$tmp/inst.results"
+	grep -v -e '^#' -e / "$tmp/inst.results" > "$tmp/inst.want"
+	ksft_runner "$inst"
+	ksft_verdicts > "$tmp/inst.got"
+	check "install: the verdict of run_tests.sh for every test" \
+		same_file "$tmp/inst.got" "$tmp/inst.want"
+	awk '!/^[ \t]*(#|$)/ { print $1, $2 + 30 }' "$inst/tests.list" |
+		LC_ALL=C sort > "$tmp/inst.timeouts.want"
+	awk '/^# timeout set to / { t = $5 }
+		/^# selftests: smekvm\// { print $NF, t }' "$out" |
+		LC_ALL=C sort > "$tmp/inst.timeouts"
+	check "install: each test's timeout, tests.list's plus 30 s" \
+		same_file "$tmp/inst.timeouts" "$tmp/inst.timeouts.want"
+	unset SMEKVM_DMESG SMEKVM_CMDLINE
+}
+
 setup_kunit
 if [ "${1:-}" = --kunit ]; then
 	[ -n "${2:-}" ] || { echo "usage: $0 [--kunit FILE]" >&2; exit 2; }
@@ -537,6 +684,8 @@ start=$(date +%s)
 test_full_run
 test_ktap_run
 test_small_runs
+test_kselftest
+test_kselftest_install
 echo "KTAP version 1"
 echo "# run_tests.sh self-test, runner shell: $shell, $(($(date +%s) - start)) s"
 echo "# kunit.py: ${kunit_why:-$kunit}"

@@ -4,7 +4,8 @@
 # selftest.sh - self-tests of the runner and of the QEMU harness.
 #
 # The suite is only useful if its failures are real: this checks that the
-# runner (scripts/selftest-runner.sh, on the build host) and the harness
+# runner (scripts/selftest-runner.sh, on the build host, with the
+# kselftest collections of the install) and the harness
 # (boots of max-vhe with the fake tests of tests/harness/) report a
 # crashing test, a hanging test, a kernel WARN and a task stuck in the
 # kernel (unkillable) provoked with LKDTM as failures, keep going
@@ -67,7 +68,8 @@ command -v busybox >/dev/null 2>&1 || ash="sh"
 out=$OUT/selftest
 rm -rf "$out"
 mkdir -p "$out"
-SMEKVM_ASH=$ash $ash "$TOP/scripts/selftest-runner.sh" > "$out/runner.log" 2>&1 &&
+SMEKVM_ASH=$ash SMEKVM_INSTALL_DIR=$OUT/install \
+	$ash "$TOP/scripts/selftest-runner.sh" > "$out/runner.log" 2>&1 &&
 	rstatus=0 || rstatus=$?
 sed 's/^/    /' "$out/runner.log"
 check runner_selftest test "$rstatus" = 0
