@@ -4,6 +4,7 @@
 #
 #   make KDIR=<linux source tree> [O=<build dir>] [SME_CAP=<n>] [-j2]
 #   make KDIR=<linux source tree> install DESTDIR=<dir>
+#   make KDIR=<linux source tree> tarball [TARBALL=<file>]
 #   make clean
 #
 # The upstream KVM selftests library, the kselftest harness and the baseline
@@ -55,6 +56,11 @@ KSFT_SRC = $(KDIR)/tools/testing/selftests
 KSFT_LIB = $(wildcard $(addprefix $(KSFT_SRC)/kselftest/,runner.sh \
 	   ktap_helpers.sh prefix.pl))
 
+# make tarball: the install directory, packed for a board (as kselftest's
+# gen_tar packs its own); it unpacks into smekvm/.
+TARBALL ?= $(O)/smekvm.tar.gz
+TAR_STAGE := $(O)/tarball
+
 # Programs that must not link the KVM selftests library.
 HOST_PROGS := sme_caps
 
@@ -80,13 +86,14 @@ SUITE_OBJS := $(patsubst %,$(O)/obj/%.o,$(basename $(LIB_SRCS) $(GUEST_SRCS)))
 SUITE_LIB := $(O)/libsmekvm.a
 BINS := $(addprefix $(O)/bin/,$(PROGS) $(notdir $(BASELINE)))
 
-.PHONY: all install clean upstream fp
+.PHONY: all install tarball clean upstream fp
 .SECONDARY:
 all:
 
-# Goals that build need a kernel tree: the default, all, install and our
-# own files.  Others (clean, the harness targets of harness.mk) do not.
-ifneq ($(filter all install $(O)/%,$(or $(MAKECMDGOALS),all)),)
+# Goals that build need a kernel tree: the default, all, install, tarball
+# and our own files.  Others (clean, the harness targets of harness.mk) do
+# not.
+ifneq ($(filter all install tarball $(O)/%,$(or $(MAKECMDGOALS),all)),)
 
 ifeq ($(KDIR),)
 $(error KDIR is not set: make KDIR=<path to a Linux source tree>)
@@ -226,29 +233,40 @@ $(O)/obj/%.o: %.S $(FLAGS_FILE) | $(HDR_STAMP) $(SYSREG_DEFS) $(PROBE_H)
 
 endif # goals that build
 
+# install_tree DIR: the install directory DIR.
+define install_tree
+	@echo '  INSTALL $(1)'
+	$(Q)install -d $(1)/bin
+	$(Q)install -m 0755 $(BINS) $(1)/bin/
+	$(Q)rm -rf $(1)/fp && install -d $(1)/fp
+	$(Q)find $(FP_OUT)/fp -maxdepth 1 -type f -perm -u+x \
+		-exec install -m 0755 {} $(1)/fp/ \;
+	$(Q)install -m 0755 scripts/fp-kselftest $(1)/bin/fp-kselftest
+	$(Q)install -m 0644 tests.list $(1)/tests.list
+	$(Q)$(if $(RUN_TESTS),install -m 0755 $(RUN_TESTS) $(1)/run_tests.sh,:)
+	$(Q)$(if $(wildcard lib/kernel-reports.txt),install -m 0644 \
+		lib/kernel-reports.txt $(1)/kernel-reports.txt,:)
+	$(Q)$(if $(wildcard expected),rm -rf $(1)/expected && \
+		cp -R expected $(1)/expected,:)
+	$(Q)$(if $(wildcard rules.list),install -m 0644 rules.list doc/abi.md \
+		lib/rule-verdict.awk $(1)/,:)
+	$(Q)$(if $(RUN_TESTS),install -m 0755 scripts/kselftest-entry \
+		$(1)/bin/kselftest-entry && \
+		install -m 0755 $(KSFT_SRC)/run_kselftest.sh $(1)/ && \
+		install -d $(1)/kselftest && \
+		install -m 0755 $(KSFT_LIB) $(1)/kselftest/ && \
+		sh scripts/kselftest-entry --install $(1),:)
+endef
+
 install: all
 	$(if $(DESTDIR),,$(error make install needs DESTDIR=<dir>))
-	@echo '  INSTALL $(DESTDIR)'
-	$(Q)install -d $(DESTDIR)/bin
-	$(Q)install -m 0755 $(BINS) $(DESTDIR)/bin/
-	$(Q)rm -rf $(DESTDIR)/fp && install -d $(DESTDIR)/fp
-	$(Q)find $(FP_OUT)/fp -maxdepth 1 -type f -perm -u+x \
-		-exec install -m 0755 {} $(DESTDIR)/fp/ \;
-	$(Q)install -m 0755 scripts/fp-kselftest $(DESTDIR)/bin/fp-kselftest
-	$(Q)install -m 0644 tests.list $(DESTDIR)/tests.list
-	$(Q)$(if $(RUN_TESTS),install -m 0755 $(RUN_TESTS) $(DESTDIR)/run_tests.sh,:)
-	$(Q)$(if $(wildcard lib/kernel-reports.txt),install -m 0644 \
-		lib/kernel-reports.txt $(DESTDIR)/kernel-reports.txt,:)
-	$(Q)$(if $(wildcard expected),rm -rf $(DESTDIR)/expected && \
-		cp -R expected $(DESTDIR)/expected,:)
-	$(Q)$(if $(wildcard rules.list),install -m 0644 rules.list doc/abi.md \
-		lib/rule-verdict.awk $(DESTDIR)/,:)
-	$(Q)$(if $(RUN_TESTS),install -m 0755 scripts/kselftest-entry \
-		$(DESTDIR)/bin/kselftest-entry && \
-		install -m 0755 $(KSFT_SRC)/run_kselftest.sh $(DESTDIR)/ && \
-		install -d $(DESTDIR)/kselftest && \
-		install -m 0755 $(KSFT_LIB) $(DESTDIR)/kselftest/ && \
-		sh scripts/kselftest-entry --install $(DESTDIR),:)
+	$(call install_tree,$(DESTDIR))
+
+tarball: all
+	$(Q)rm -rf $(TAR_STAGE)
+	$(call install_tree,$(TAR_STAGE)/smekvm)
+	@echo '  TAR     $(TARBALL)'
+	$(Q)tar -czf $(abspath $(TARBALL)) -C $(TAR_STAGE) smekvm
 
 clean:
 	$(if $(filter-out /,$(O)),,$(error refusing to clean O=$(O)))
