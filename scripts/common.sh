@@ -116,3 +116,37 @@ series_hash() {
 	 cat series $(grep -v -e '^#' -e '^$' series) 2>/dev/null) |
 		sha256sum | cut -c1-16
 }
+# kernel_input KIND VAR: check the kernel that the variable VAR gives as
+# KIND (KERNEL: an Image; KSRC: a Linux source tree; SERIES: a directory
+# of patches or an mbox), make VAR an absolute path and export it, and let
+# the tool root see it (SMEKVM_BIND_DIRS). For KERNEL, KSRC and SERIES of
+# suite.sh and the two kernels of bench-compare.sh.
+kernel_input() {
+	eval "ki=\${$2}"
+	case $1 in
+	KERNEL) [ -f "$ki" ] || die "$2=$ki: no such kernel image" ;;
+	KSRC)
+		[ -f "$ki/Makefile" ] && [ -d "$ki/arch/arm64" ] ||
+			die "$2=$ki is not a Linux source tree" ;;
+	SERIES) [ -e "$ki" ] || die "$2=$ki: no such directory or mbox" ;;
+	*) die "kernel_input: unknown kind '$1'" ;;
+	esac
+	if [ "$1" = KSRC ]; then
+		ki=$(cd "$ki" && pwd)
+		SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS $ki"
+	else
+		ki=$(cd "$(dirname "$ki")" && pwd)/$(basename "$ki")
+		SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS $(dirname "$ki")"
+	fi
+	eval "$2=\$ki"
+	export "${2?}"
+}
+# use_series SERIES: KSRC becomes the tree of SERIES applied to
+# linux-source-7.2 (kernel-src.sh series), built as the custom kernel in
+# an object directory of its own in the cache (SMEKVM_OBJ, unless set);
+# both exported. Inside the tool root.
+use_series() {
+	KSRC=$(sh "$TOP/scripts/kernel-src.sh" series "$1") || exit 1
+	SMEKVM_OBJ=${SMEKVM_OBJ:-$CACHE/obj/series}
+	export KSRC SMEKVM_OBJ
+}

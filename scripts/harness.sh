@@ -12,12 +12,9 @@ set -eu
 cmd=$1
 shift
 
-# SERIES: its tree (kernel-src.sh applies it) is the custom kernel source,
-# built in an object directory of its own in the cache.
+# SERIES: its tree is the custom kernel source (use_series).
 if [ -n "${SERIES:-}" ] && [ "$cmd" != expected ]; then
-	KSRC=$(sh "$TOP/scripts/kernel-src.sh" series "$SERIES")
-	SMEKVM_OBJ=${SMEKVM_OBJ:-$CACHE/obj/series}
-	export KSRC SMEKVM_OBJ
+	use_series "$SERIES"
 fi
 # Another kernel or profile is judged by the per-rule verdict alone.
 by_rules=

@@ -56,32 +56,19 @@ case ${PROFILE:-ours} in
 ours | proposal) ;;
 *) die "unknown PROFILE '$PROFILE' (ours, proposal)" ;;
 esac
-if [ -n "${KERNEL:-}" ]; then
-	[ -f "$KERNEL" ] || die "KERNEL=$KERNEL: no such kernel image"
-	KERNEL=$(cd "$(dirname "$KERNEL")" && pwd)/$(basename "$KERNEL")
-	export KERNEL
-fi
 if [ -n "${SERIES:-}" ]; then
 	[ -z "${KSRC:-}" ] && [ -z "${KERNEL:-}" ] ||
 		die "SERIES= builds its own kernel: not with KSRC= or KERNEL="
-	[ -e "$SERIES" ] || die "SERIES=$SERIES: no such directory or mbox"
-	SERIES=$(cd "$(dirname "$SERIES")" && pwd)/$(basename "$SERIES")
-	export SERIES
+	kernel_input SERIES SERIES
 fi
-if [ -n "${KSRC:-}" ]; then
-	[ -f "$KSRC/Makefile" ] && [ -d "$KSRC/arch/arm64" ] ||
-		die "KSRC=$KSRC is not a Linux source tree"
-	KSRC=$(cd "$KSRC" && pwd)
-	export KSRC
-fi
+# Each checked, made absolute and shown to the tool root.
+[ -z "${KERNEL:-}" ] || kernel_input KERNEL KERNEL
+[ -z "${KSRC:-}" ] || kernel_input KSRC KSRC
 
 # The start of the command, for the phase times harness.sh prints.
 SMEKVM_T0=${SMEKVM_T0:-$(date +%s)}
 export SMEKVM_T0
 
-# The tool root also sees KERNEL's directory, KSRC and SERIES.
-SMEKVM_BIND_DIRS="$SMEKVM_BIND_DIRS ${KERNEL:+$(dirname "$KERNEL")} ${KSRC:-} ${SERIES:+$(dirname "$SERIES")}"
-export SMEKVM_BIND_DIRS
 run_in_root "$0" "$cmd" "$@"
 
 exec sh "$TOP/scripts/harness.sh" "$cmd" "$@"
