@@ -9,6 +9,11 @@
 #   make check                         the CI tier: every configuration
 #   make full                          the full tier
 #   make bench                         timings of every phase
+#   make bench-compare [A=...] [B=...] exit round trips per second of two
+#            [CONFIGS=...] [ROUNDS=n] kernels, side by side (default ours,
+#            [ITERS=n]                 unpatched; max-vhe; 3 rounds; 5000
+#                                      exits per state); never part of
+#                                      make check
 #   make expected [CONFIGS=...]        regenerate expected/ from the last run
 #   make selftest                      the harness and runner self-tests
 #   make deps                          only the dependency cache
@@ -24,8 +29,8 @@
 
 SUITE_SH := sh $(CURDIR)/scripts/suite.sh
 
-.PHONY: run check full bench expected selftest deps kernels mutations \
-	soak soak-totals checkpatch
+.PHONY: run check full bench bench-compare expected selftest deps kernels \
+	mutations soak soak-totals checkpatch
 run:
 	$(SUITE_SH) run $(CONFIGS)
 check:
@@ -34,6 +39,8 @@ full:
 	$(SUITE_SH) full
 bench:
 	$(SUITE_SH) bench
+bench-compare:
+	ROUNDS="$(ROUNDS)" ITERS="$(ITERS)" sh $(CURDIR)/scripts/bench-compare.sh "$(A)" "$(B)" $(CONFIGS)
 expected:
 	$(SUITE_SH) expected $(CONFIGS)
 selftest:

@@ -12,6 +12,9 @@
 #   bench             timings of every phase (see doc/benchmarks.md)
 #   expected [CONFIG...]  copy the last run's results into expected/
 #   build             only build kernels, suite and initramfs
+#   (not a command here: make bench-compare A=... B=... boots two kernels,
+#   each ours, unpatched, an Image, a source tree or a series, in turn
+#   and compares their exit round trips: scripts/bench-compare.sh)
 #
 # Environment:
 #   KERNEL=IMAGE      boot this kernel Image instead of building ours
@@ -42,7 +45,7 @@ cmd=${1:-help}
 
 case $cmd in
 run|check|full|bench|build|expected|selftest) ;;
-help|-h|--help) sed -n '4,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+help|-h|--help) sed -n '4,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 *) die "unknown command '$cmd' (run, check, full, bench, expected, build)" ;;
 esac
 
