@@ -45,7 +45,7 @@ static struct smekvm_host_load *load;
 void smekvm_gf_report(const char *name, int result, const char *why)
 {
 	if (result == KSFT_SKIP)
-		ksft_test_result_skip("%s: %s\n", name, why);
+		ksft_test_result_code(KSFT_SKIP, name, "%s", why);
 	else
 		ksft_test_result(result == KSFT_PASS, "%s\n", name);
 }

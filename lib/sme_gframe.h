@@ -35,9 +35,10 @@
  *    (smekvm_fp_own_host_lacks()), what the program's own check says,
  *    and the VMs with SME once KVM_RUN has refused one;
  *  - reports every case as "ok N <name>", "not ok N <name>" or
- *    "ok N # SKIP <name>: <reason>" (smekvm_gf_report(), the one place
- *    of that format), and fails a case the guest never got to, saying so
- *    right before its result line (as it does smekvm_gf_fail()'s reason);
+ *    "ok N <name> # SKIP <reason>" (smekvm_gf_report(), the one place
+ *    of that format: a named skip, as KTAP parsers want it), and fails a
+ *    case the guest never got to, saying so right before its result
+ *    line (as it does smekvm_gf_fail()'s reason);
  *  - reports el2/sme (sme_el2.h), <prefix>sme_flavours and
  *    host_sme_threads when asked to, and says how long the VMs took (the
  *    counts are kselftest's).
@@ -55,9 +56,8 @@
  * (SMEKVM_GF_HOST_LOAD).
  *
  * Not sme_conf.h, the frame of the host-side programs: that one gives
- * each case a fresh vcpu and takes its verdict from a function, and its
- * skips print as "ok N <name> # SKIP <reason>"; here one guest runs all
- * the cases of a VM, and these programs' output stays what it was.
+ * each case a fresh vcpu and takes its verdict from a function; here one
+ * guest runs all the cases of a VM.
  */
 #ifndef SMEKVM_SME_GFRAME_H
 #define SMEKVM_SME_GFRAME_H
