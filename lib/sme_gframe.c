@@ -41,6 +41,7 @@ static unsigned int nr_vms;
 /* SMEKVM_GF_HOST_LOAD: the threads, NULL where the task may not use SME. */
 static const char load_case[] = "host_sme_threads";
 static struct smekvm_host_load *load;
+static bool load_sel;		/* the case runs */
 
 void smekvm_gf_report(const char *name, int result, const char *why)
 {
@@ -307,6 +308,8 @@ static bool test_vm(struct smekvm_gf_vm *vm)
 			c->skip = smekvm_fp_own_host_lacks(c->o);
 		any |= !c->skip;
 	}
+	/* The threads are checked while VMs run: alone, they run them all. */
+	any |= load_sel;
 	if (!why && any) {
 		if (!own)
 			setup_vm(vm);
@@ -389,7 +392,7 @@ void smekvm_gf_main(const struct smekvm_gf_prog *p)
 	const char *el2_why = NULL;
 	unsigned int i, plan = 0, ran = 0;
 	char sme_fl[48], s[96];
-	bool el2, sme_sel, load_sel;
+	bool el2, sme_sel;
 	double start;
 
 	prog = p;

@@ -176,7 +176,8 @@ struct smekvm_gf_vm {
 /*
  * Case host_sme_threads: host threads use SME while the VMs run, from
  * after start() to after finish(); it skips where the task may not use
- * SME (smekvm_host_task_sme()).
+ * SME (smekvm_host_task_sme()).  Selected alone, it still runs every VM
+ * (their cases unreported).
  */
 #define SMEKVM_GF_HOST_LOAD	BIT(5)
 
