@@ -105,10 +105,11 @@ patterns_file() {
 # scripts/SCRIPT again inside it and exit with its status; else return.
 # Every script that needs the tool root starts with it (run_in_root "$0"
 # "$@"), none with a copy of its own.  With SMEKVM_T0 set (suite.sh), it
-# says how long the dependencies took.
+# says how long the dependencies took; SMEKVM_DEPS=lava adds LAVA's
+# dispatcher to the root (deps.sh lava).
 run_in_root() {
 	[ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ] || return 0
-	sh "$TOP/scripts/deps.sh"
+	sh "$TOP/scripts/deps.sh" ${SMEKVM_DEPS:-}
 	[ -z "${SMEKVM_T0:-}" ] ||
 		log "dependencies ready after $(($(date +%s) - SMEKVM_T0)) s"
 	mkdir -p "$OUT"
