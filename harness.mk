@@ -7,7 +7,13 @@
 #   make run [CONFIGS="max-vhe ..."]   the main job (default max-vhe);
 #            [PROFILE=proposal]        PROFILE=: the ABI profile (default ours)
 #   make check                         the CI tier: every configuration
-#   make full                          the full tier
+#   make full                          the full tier (with lava-check's
+#                                      LAVA run of max-vhe)
+#   make lava-check [CONFIGS=max-vhe]  one configuration under the harness
+#                                      and as a LAVA job run by LAVA's
+#                                      lava-run: same results (doc/lava.md)
+#   make lava-jobs [LAVA_URL=...]      the LAVA jobs of every configuration,
+#                                      in build/lava/jobs (doc/lava.md)
 #   make bench                         timings of every phase
 #   make bench-compare [A=...] [B=...] exit round trips per second of two
 #            [CONFIGS=...] [ROUNDS=n] kernels, side by side (default ours,
@@ -30,13 +36,17 @@
 SUITE_SH := sh $(CURDIR)/scripts/suite.sh
 
 .PHONY: run check full bench bench-compare expected selftest deps kernels \
-	mutations soak soak-totals checkpatch
+	mutations soak soak-totals checkpatch lava-check lava-jobs
 run:
 	$(SUITE_SH) run $(CONFIGS)
 check:
 	$(SUITE_SH) check
 full:
 	$(SUITE_SH) full
+lava-check:
+	$(SUITE_SH) lava-check $(CONFIGS)
+lava-jobs:
+	sh $(CURDIR)/scripts/lava-jobs.sh $(if $(LAVA_URL),--url $(LAVA_URL)) $(CONFIGS)
 bench:
 	$(SUITE_SH) bench
 bench-compare:

@@ -55,6 +55,38 @@ config_line() {
 config_field() {
 	echo "$1" | cut -d'|' -f"$2" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//'
 }
+# How every configuration boots, under the harness (qemu-run.sh) and as a
+# LAVA job (lava-jobs.sh): the QEMU machine, memory and CPUs, and how long
+# a run may take in seconds.
+QEMU_MACHINE=virt,virtualization=on,gic-version=3
+QEMU_MEM=${SMEKVM_MEM:-2048}
+QEMU_SMP=${SMEKVM_SMP:-2}
+RUN_TIMEOUT=${SMEKVM_BOOT_TIMEOUT:-2400}
+# kernel_cmdline LINE "RUNNER ARGS": the kernel command line of the table
+# line LINE: the console, lockup evidence, the configuration's name for
+# /init (scripts/init.sh), its runner options (field 5) and RUNNER ARGS as
+# smekvm.args=a,b,..., and its kernel arguments (field 4).
+kernel_cmdline() {
+	runner=$(echo "$(config_field "$1" 5) $2" | sed 's/^ *//; s/ *$//; s/  */,/g')
+	# Lockup evidence (doc/lockups.md): the hard and soft lockup detectors
+	# at a threshold suited to TCG, every CPU's backtrace in their
+	# reports, and pseudo-NMI when SMEKVM_PSEUDO_NMI=1 (backtraces of CPUs
+	# at EL1 with interrupts masked, at the cost of taking QEMU's global
+	# lock on every PMR access).
+	watch="watchdog_thresh=20 hardlockup_all_cpu_backtrace=1 softlockup_all_cpu_backtrace=1"
+	[ "${SMEKVM_PSEUDO_NMI:-0}" = 0 ] || watch="$watch irqchip.gicv3_pseudo_nmi=1"
+	# arm64.nolva: 48-bit VA and PA, so KVM offers 48-bit IPAs, not the 52
+	# of QEMU's "max" CPU with LPA2. Linux 7.2 tears a stage 2 down one
+	# 1-GiB walk at a time across the whole IPA space, and the KVM
+	# selftests library creates a VM of the largest IPA size when every
+	# program starts: about 3.5 s per program under TCG at 52 bits, 0.2 s
+	# at 48 (doc/benchmarks.md).
+	cl="console=ttyAMA0 panic=-1 arm64.nolva $watch"
+	cl="$cl smekvm.config=$(config_field "$1" 1)"
+	[ -z "$runner" ] || cl="$cl smekvm.args=$runner"
+	kargs=$(config_field "$1" 4)
+	echo "$cl${kargs:+ $kargs}"
+}
 # patterns_file [lockup]: a file of the kernel report patterns of
 # lib/kernel-reports.txt without comment lines; with "lockup", only the
 # lockup class, between its "lockup-class begin" and "end" markers.
@@ -73,10 +105,11 @@ patterns_file() {
 # scripts/SCRIPT again inside it and exit with its status; else return.
 # Every script that needs the tool root starts with it (run_in_root "$0"
 # "$@"), none with a copy of its own.  With SMEKVM_T0 set (suite.sh), it
-# says how long the dependencies took.
+# says how long the dependencies took; SMEKVM_DEPS=lava adds LAVA's
+# dispatcher to the root (deps.sh lava).
 run_in_root() {
 	[ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ] || return 0
-	sh "$TOP/scripts/deps.sh"
+	sh "$TOP/scripts/deps.sh" ${SMEKVM_DEPS:-}
 	[ -z "${SMEKVM_T0:-}" ] ||
 		log "dependencies ready after $(($(date +%s) - SMEKVM_T0)) s"
 	mkdir -p "$OUT"

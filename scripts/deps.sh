@@ -3,6 +3,8 @@
 #
 # deps.sh - build the tool root that everything else runs in.
 #
+# Usage: deps.sh [lava]
+#
 # The host may be any Debian with root. Everything the project needs
 # (QEMU 11, the aarch64 cross toolchain, linux-source-7.2, kernel build
 # tools, a static arm64 busybox, gdb-multiarch for the lockup snapshots of
@@ -10,6 +12,10 @@
 # one directory, $SMEKVM_CACHE/root, a minimal Debian made with
 # debootstrap. Nothing is installed on the host. A second run finds the
 # stamp file and downloads nothing.
+#
+# With "lava", LAVA's dispatcher (lava-run) is added to the same root, for
+# make lava-check and the full tier (doc/lava.md); it has a stamp of its
+# own, so that make check never installs it.
 #
 # The registry's address is read from the host's apt configuration.
 set -eu
@@ -20,8 +26,17 @@ ROOT_PKGS="qemu-system-arm linux-source-7.2 gcc-aarch64-linux-gnu
 libc6-dev-arm64-cross make flex bison bc libssl-dev libelf-dev ccache
 rsync cpio xz-utils gzip git perl kmod file ca-certificates gcc libc6-dev
 busybox-static gdb-multiarch patch python3"
+# LAVA's dispatcher, with Python, pexpect, jinja2 and a few tools: about
+# 40 packages (doc/benchmarks.md).
+LAVA_PKGS="lava-dispatcher"
+
+case ${1:-} in
+'' | lava) ;;
+*) die "usage: deps.sh [lava]" ;;
+esac
 
 stamp=$ROOT/.smekvm-root-ready
+lava_stamp=$ROOT/.smekvm-lava-ready
 
 # The first "URIs:" (deb822) or "deb" (one-line) entry for Debian proper.
 host_mirror() {
@@ -37,9 +52,37 @@ host_mirror() {
 	echo "$m"
 }
 
+# root_install LOG PKG...: install PKG... from the registry into the tool
+# root, without recommended packages; apt's output goes to LOG, a path
+# inside the root.
+root_install() {
+	ilog=$1
+	shift
+	in_root sh -c "apt-get -qq update &&
+		DEBIAN_FRONTEND=noninteractive apt-get -qq -y \
+		--no-install-recommends install $* > $ilog 2>&1" ||
+		die "package installation failed, see $ROOT$ilog"
+}
+
+# lava_tools: LAVA_PKGS in the tool root, unless its stamp says so.
+lava_tools() {
+	lhash=$(echo $LAVA_PKGS | sha256sum | cut -c1-16)
+	if [ -f "$lava_stamp" ] && grep -q "pkgs=$lhash" "$lava_stamp"; then
+		log "LAVA dispatcher ready ($(cat "$lava_stamp"))"
+		return
+	fi
+	log "installing LAVA's dispatcher into the tool root"
+	# shellcheck disable=SC2086 # a list of packages
+	root_install /var/log/smekvm-lava-install.log $LAVA_PKGS
+	lver=$(in_root dpkg-query -W -f '${Version}' lava-dispatcher)
+	echo "lava-dispatcher=$lver pkgs=$lhash" > "$lava_stamp"
+	log "LAVA dispatcher ready: $(cat "$lava_stamp")"
+}
+
 pkghash=$(echo $ROOT_PKGS | sha256sum | cut -c1-16)
 if [ -f "$stamp" ] && grep -q "pkgs=$pkghash" "$stamp"; then
 	log "tool root ready: $ROOT ($(cat "$stamp"))"
+	[ "${1:-}" != lava ] || lava_tools
 	exit 0
 fi
 
@@ -79,12 +122,12 @@ fi
 log "installing packages into the tool root"
 # The registry may be a dated snapshot whose Release files have expired.
 echo 'Acquire::Check-Valid-Until "false";' > "$ROOT/etc/apt/apt.conf.d/90smekvm"
-in_root sh -c "dpkg --add-architecture arm64 &&
-	apt-get -qq update &&
-	DEBIAN_FRONTEND=noninteractive apt-get -qq -y --no-install-recommends \
-		install $(echo $ROOT_PKGS) > /var/log/smekvm-install.log 2>&1 &&
-	cd /var/cache/apt/archives && apt-get -qq download busybox-static:arm64" ||
-	die "package installation failed, see $ROOT/var/log/smekvm-install.log"
+in_root dpkg --add-architecture arm64
+# shellcheck disable=SC2086 # a list of packages
+root_install /var/log/smekvm-install.log $ROOT_PKGS
+in_root sh -c 'cd /var/cache/apt/archives &&
+	apt-get -qq download busybox-static:arm64' ||
+	die "cannot download busybox-static:arm64"
 
 mkdir -p "$CACHE/busybox"
 dpkg-deb -x "$ROOT"/var/cache/apt/archives/busybox-static_*_arm64.deb "$CACHE/busybox/pkg"
@@ -95,3 +138,4 @@ ver=$(in_root dpkg-query -W -f '${Version}' linux-source-7.2)
 qver=$(in_root dpkg-query -W -f '${Version}' qemu-system-arm)
 echo "suite=$SUITE linux-source-7.2=$ver qemu=$qver pkgs=$pkghash" > "$stamp"
 log "tool root ready: $(cat "$stamp")"
+[ "${1:-}" != lava ] || lava_tools

@@ -84,37 +84,46 @@ add_counts() {
 	s=$(echo "$pfs" | awk '{ print $3 + 0 }')
 }
 
+# tool_item NAME KTAP STATUS: item n of the matrix, a tool's own run
+# (harness_selftest, lava_check): its KTAP nested, its result, its line
+# of the summary, its counts added to the totals.
+tool_item() {
+	sed 's/^/    /' "$2"
+	add_counts "$2"
+	if [ "$3" = 0 ]; then
+		echo "ok $n $1"
+	else
+		echo "not ok $n $1"
+		[ "$f" != 0 ] || f=1
+		status=1
+	fi
+	echo "$1|$([ "$3" = 0 ] && echo pass || echo fail)|$p|$f|$s|" >> "$rdir/summary"
+	tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s))
+}
+
 # run_matrix RUNDIR RUNNER-ARGS SELFTEST CONFIG...: the self-tests (when
-# SELFTEST is "yes"), then each configuration in turn; KTAP with one case
-# each, whose output (the runner's KTAP) is nested in it, a summary table,
-# the totals and the closing line, which both count test programs.
+# SELFTEST is "yes"), then each configuration in turn, then, when
+# lava_cfg names one of them, that configuration again as a LAVA job
+# (scripts/lava-check.sh, doc/lava.md); KTAP with one case each, a
+# summary table and the closing line, which counts test programs.
 run_matrix() {
 	rdir=$1 selftest=$3
 	rargs="$2${PROFILE:+ --profile $PROFILE} $by_rules ${RUNNER_ARGS:-}"
 	shift 3
 	n=0 tp=0 tf=0 ts=0 status=0
 	echo "KTAP version 1"
+	items=$#
+	[ "$selftest" != yes ] || items=$((items + 1))
+	[ -z "${lava_cfg:-}" ] || items=$((items + 1))
+	echo "1..$items"
 	if [ "$selftest" = yes ]; then
-		echo "1..$(($# + 1))"
 		n=1
 		set +e
 		SMEKVM_SELFTEST_KERNEL=$(kernel_for ours) \
 			sh "$TOP/scripts/selftest.sh" > "$rdir/selftest.ktap" 2>&1
 		st=$?
 		set -e
-		sed 's/^/    /' "$rdir/selftest.ktap"
-		add_counts "$rdir/selftest.ktap"
-		if [ "$st" = 0 ]; then
-			echo "ok 1 harness_selftest"
-		else
-			echo "not ok 1 harness_selftest"
-			[ "$f" != 0 ] || f=1
-			status=1
-		fi
-		echo "harness_selftest|$([ "$st" = 0 ] && echo pass || echo fail)|$p|$f|$s|" >> "$rdir/summary"
-		tp=$p tf=$f ts=$s
-	else
-		echo "1..$#"
+		tool_item harness_selftest "$rdir/selftest.ktap" "$st"
 	fi
 	for c in "$@"; do
 		n=$((n + 1))
@@ -143,6 +152,17 @@ run_matrix() {
 		echo "$c|$verdict|$p|$f|$s|$(cat "$rdir/$c/seconds" 2>/dev/null)" >> "$rdir/summary"
 		tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s))
 	done
+	if [ -n "${lava_cfg:-}" ]; then
+		n=$((n + 1))
+		set +e
+		sh "$TOP/scripts/lava-check.sh" \
+			--kernel "$(kernel_for "$(variants_of "$lava_cfg")")" \
+			--initrd "$OUT/initramfs.cpio.gz" --args "$rargs" \
+			--results "$rdir/$lava_cfg" "$lava_cfg" > "$rdir/lava-check.ktap" 2>&1
+		st=$?
+		set -e
+		tool_item lava_check "$rdir/lava-check.ktap" "$st"
+	fi
 	if [ "${table:-}" = yes ]; then
 		for c in "$@"; do print_table "$rdir" "$c"; done
 	fi
@@ -171,7 +191,10 @@ print_summary() {
 # failed tests when there is no expected file.
 print_failure() {
 	k=$1/$2/results.ktap
-	[ "$2" != harness_selftest ] || k=$1/selftest.ktap
+	case $2 in
+	harness_selftest) k=$1/selftest.ktap ;;
+	lava_check) k=$1/lava-check.ktap ;;
+	esac
 	echo "# $2: $3"
 	[ -f "$k" ] || return 0
 	{
@@ -231,7 +254,21 @@ check|full)
 	build_suite
 	log "suite ready after $(elapsed) s"
 	rdir=$(new_run_dir)
+	# The full tier also runs max-vhe as a LAVA job (doc/lava.md).
+	[ "$cmd" = check ] || lava_cfg=max-vhe
 	run_matrix "$rdir" "--tier $SMEKVM_TIER" yes "$@"
+	;;
+lava-check)
+	# One configuration (default max-vhe) under the harness, then as a
+	# LAVA job; LAVA must record the harness's results.
+	[ $# -gt 0 ] || set -- max-vhe
+	[ $# = 1 ] || die "lava-check takes one configuration"
+	# shellcheck disable=SC2046
+	build_kernels $(variants_of "$1")
+	build_suite
+	rdir=$(new_run_dir)
+	lava_cfg=$1
+	run_matrix "$rdir" "" no "$1"
 	;;
 expected)
 	rdir=$OUT/runs/latest

@@ -7,6 +7,9 @@
 # Kernel arguments read here:
 #   smekvm.config=NAME   configuration name (expected/NAME)
 #   smekvm.args=A,B,...  extra run_tests.sh arguments, comma-separated
+#   smekvm.lava=1        LAVA mode (doc/lava.md): the KTAP and one marked
+#                        line per result on the console, for a LAVA
+#                        "monitors" test action
 # The runner's output goes to /dev/hvc0 when it exists (the harness's
 # channel), else to the console. The last line is "SMEKVM-EXIT: <status>".
 /bin/busybox --install -s /bin
@@ -19,10 +22,12 @@ mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 
 cfg=native
 args=
+lava=
 for w in $(cat /proc/cmdline); do
 	case $w in
 	smekvm.config=*) cfg=${w#smekvm.config=} ;;
 	smekvm.args=*) args=$(echo "${w#smekvm.args=}" | tr ',' ' ') ;;
+	smekvm.lava=1) lava=1 ;;
 	esac
 done
 
@@ -35,7 +40,32 @@ echo "smekvm: starting run_tests.sh at uptime $(cut -d" " -f1 /proc/uptime) s"
 # interleave with them.
 out=/dev/console
 res=/dev/null
-if [ -c /dev/hvc0 ]; then
+if [ -n "$lava" ]; then
+	# LAVA sees the console only, and keeps kernel messages off it with
+	# loglevel=1 (lava-jobs.sh). Each entry of the progress journal that
+	# is a result ("name pass|fail|skip") becomes a line
+	# "SMEKVM-LAVA-RESULT <result> <name>" as the test ends; a reader that
+	# reopens the FIFO sees every append of the runner, and stops at the
+	# line "." that follows the run.
+	lfifo=/tmp/lava-progress
+	mkfifo "$lfifo"
+	awk -v f=$lfifo 'BEGIN {
+		for (;;) {
+			while ((getline l < f) > 0) {
+				if (l == ".")
+					exit
+				if (split(l, w, " ") == 2 && w[2] != "running") {
+					print "SMEKVM-LAVA-RESULT " w[2] " " w[1]
+					fflush()
+				}
+			}
+			close(f)
+		}
+	}' > /dev/console &
+	lreader=$!
+	args="$args --progress $lfifo"
+	echo "SMEKVM-LAVA-START $cfg"
+elif [ -c /dev/hvc0 ]; then
 	out=/dev/hvc0
 	[ -c /dev/hvc1 ] && res=/dev/hvc1
 	[ -c /dev/hvc2 ] && args="$args --progress /dev/hvc2"
@@ -56,6 +86,17 @@ fi
 ./run_tests.sh --config "$cfg" --results /tmp/results $args > "$out" 2>&1
 status=$?
 cat /tmp/results > "$res" 2>/dev/null
+if [ -n "$lava" ]; then
+	echo . > "$lfifo"
+	wait "$lreader"
+	# The run's verdict (run_tests.sh: 0 matched expected/, 4 all
+	# skipped), for the second monitor of the job.
+	verdict=fail
+	[ "$status" = 0 ] || [ "$status" = 4 ] && verdict=pass
+	echo "SMEKVM-LAVA-END"
+	echo "SMEKVM-LAVA-VERDICT-START"
+	echo "SMEKVM-LAVA-VERDICT $verdict $cfg"
+fi
 echo "SMEKVM-EXIT: $status" > "$out"
 echo "SMEKVM-EXIT: $status"
 sync

@@ -28,7 +28,7 @@ set -eu
 
 . "$(dirname "$0")/common.sh"
 
-kernel='' initrd=$OUT/initramfs.cpio.gz dir='' tmo=${SMEKVM_BOOT_TIMEOUT:-2400}
+kernel='' initrd=$OUT/initramfs.cpio.gz dir='' tmo=$RUN_TIMEOUT
 rargs='' quiet=
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -48,8 +48,6 @@ line=$(config_line "$cfg") ||
 	die "unknown configuration '$cfg' (known: $(config_names | tr '\n' ' '))"
 variant=$(config_field "$line" 2)
 cpu=$(config_field "$line" 3)
-kargs=$(config_field "$line" 4)
-cargs=$(config_field "$line" 5)
 
 kdir=$(dirname "${kernel:-$OUT/kernel/$variant/Image}")
 kernel=${kernel:-$kdir/Image}
@@ -63,22 +61,7 @@ for f in config applied-patches source-version; do
 done
 echo "$kernel" > "$dir/kernel/image-path"
 
-runner=$(echo "$cargs $rargs" | sed 's/^ *//; s/ *$//; s/  */,/g')
-# Lockup evidence (doc/lockups.md): the hard and soft lockup detectors at a
-# threshold suited to TCG, every CPU's backtrace in their reports, and
-# pseudo-NMI when SMEKVM_PSEUDO_NMI=1 (backtraces of CPUs at EL1 with
-# interrupts masked, at the cost of taking QEMU's global lock on every
-# PMR access).
-watch="watchdog_thresh=20 hardlockup_all_cpu_backtrace=1 softlockup_all_cpu_backtrace=1"
-[ "${SMEKVM_PSEUDO_NMI:-0}" = 0 ] || watch="$watch irqchip.gicv3_pseudo_nmi=1"
-# arm64.nolva: 48-bit VA and PA, so KVM offers 48-bit IPAs, not the 52 of
-# QEMU's "max" CPU with LPA2. Linux 7.2 tears a stage 2 down one 1-GiB
-# walk at a time across the whole IPA space, and the KVM selftests library
-# creates a VM of the largest IPA size when every program starts: about
-# 3.5 s per program under TCG at 52 bits, 0.2 s at 48 (doc/benchmarks.md).
-append="console=ttyAMA0 panic=-1 arm64.nolva $watch smekvm.config=$cfg"
-[ -z "$runner" ] || append="$append smekvm.args=$runner"
-[ -z "$kargs" ] || append="$append $kargs"
+append=$(kernel_cmdline "$line" "$rargs")
 qemu=${QEMU:-qemu-system-aarch64}
 command -v "$qemu" >/dev/null 2>&1 || die "QEMU not found ($qemu)"
 
@@ -135,8 +118,8 @@ start=$(date +%s)
 set +e
 # timeout is only a backstop: watch_run ends the run first, with evidence.
 # shellcheck disable=SC2086 # SMEKVM_QEMU_ARGS is a list of options
-timeout -k 10 $((tmo + 300)) "$qemu" -M virt,virtualization=on,gic-version=3 \
-	-cpu "$cpu" -smp "${SMEKVM_SMP:-2}" -m "${SMEKVM_MEM:-2048}" \
+timeout -k 10 $((tmo + 300)) "$qemu" -M "$QEMU_MACHINE" \
+	-cpu "$cpu" -smp "$QEMU_SMP" -m "$QEMU_MEM" \
 	-display none -monitor none -no-reboot -nic none \
 	-pidfile "$gdbdir/pid" -gdb "unix:$gdbdir/sock,server=on,wait=off" \
 	-serial "file:$dir/console.log" \

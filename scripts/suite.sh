@@ -8,7 +8,11 @@
 #                     max-vhe); prints each test's result in a table
 #   check             the CI tier: every configuration, the harness
 #                     self-tests, results compared with expected/
-#   full              the full tier: long test settings, debug kernel too
+#   full              the full tier: long test settings, debug kernel too,
+#                     and max-vhe as a LAVA job too (as lava-check)
+#   lava-check [CONFIG]  CONFIG (default max-vhe) under the harness, then
+#                     as a LAVA job run by LAVA's lava-run, whose results
+#                     must equal the harness's (doc/lava.md)
 #   bench             timings of every phase (see doc/benchmarks.md)
 #   expected [CONFIG...]  copy the last run's results into expected/
 #   build             only build kernels, suite and initramfs
@@ -44,14 +48,14 @@ cmd=${1:-help}
 [ $# -gt 0 ] && shift
 
 case $cmd in
-run|check|full|bench|build|expected|selftest) ;;
-help|-h|--help) sed -n '4,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-*) die "unknown command '$cmd' (run, check, full, bench, expected, build)" ;;
+run|check|full|bench|build|expected|selftest|lava-check) ;;
+help|-h|--help) sed -n '4,39p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+*) die "unknown command '$cmd' (run, check, full, lava-check, bench, expected, build)" ;;
 esac
 
 # Validate what the user gave before any long work.
 for c in "$@"; do
-	[ "$cmd" = run ] || [ "$cmd" = expected ] || break
+	[ "$cmd" = run ] || [ "$cmd" = expected ] || [ "$cmd" = lava-check ] || break
 	config_line "$c" >/dev/null ||
 		die "unknown configuration '$c' (known: $(config_names | tr '\n' ' '))"
 done
@@ -72,6 +76,10 @@ fi
 SMEKVM_T0=${SMEKVM_T0:-$(date +%s)}
 export SMEKVM_T0
 
+# The LAVA check needs LAVA's dispatcher in the tool root.
+case $cmd in
+full | lava-check) SMEKVM_DEPS=lava; export SMEKVM_DEPS ;;
+esac
 run_in_root "$0" "$cmd" "$@"
 
 exec sh "$TOP/scripts/harness.sh" "$cmd" "$@"
