@@ -207,7 +207,8 @@ static char cur_name[128];
 
 static bool own_vm(const struct smekvm_conf_case *c)
 {
-	return c->flags & (SMEKVM_CASE_OWN_VM | SMEKVM_CASE_KVM);
+	return c->flags & (SMEKVM_CASE_OWN_VM | SMEKVM_CASE_KVM |
+			   SMEKVM_CASE_NO_VM);
 }
 
 /* Set cur_name for instance @p of @c on @w; whether it is selected. */
@@ -252,7 +253,9 @@ static int run_one(const struct smekvm_conf_case *c, unsigned int w,
 	t.m.fa64 = t.cfg.sme && smekvm_host.fa64 && !t.cfg.hide_fa64;
 	smekvm_conf_cur = cur_name;
 
-	if (own_vm(c)) {
+	if (c->flags & SMEKVM_CASE_NO_VM) {
+		t.vm = NULL;
+	} else if (own_vm(c)) {
 		t.vm = vm_create(1);
 	} else {
 		if (!fvm->vm)
@@ -262,11 +265,12 @@ static int run_one(const struct smekvm_conf_case *c, unsigned int w,
 		id = fvm->next_id++;
 	}
 	t.vcpu_id = id;
-	if (!(c->flags & (SMEKVM_CASE_RAW | SMEKVM_CASE_KVM)))
+	if (!(c->flags & (SMEKVM_CASE_RAW | SMEKVM_CASE_KVM |
+			  SMEKVM_CASE_NO_VM)))
 		smekvm_conf_vcpu(&t, id);
 
 	ret = c->run(&t);
-	if (own_vm(c))
+	if (own_vm(c) && t.vm)
 		kvm_vm_free(t.vm);
 
 	if (ret == KSFT_SKIP)

@@ -81,6 +81,11 @@ struct smekvm_conf_ctx {
  * of them fails without running ("not run: <flavour>/<case> failed").
  */
 #define SMEKVM_CASE_PREREQ	BIT(3)
+/*
+ * The case makes the VMs it needs itself: its context has no VM and no
+ * vcpu (@vm NULL), so that a case of barebones VMs pays for no other.
+ */
+#define SMEKVM_CASE_NO_VM	BIT(4)
 
 struct smekvm_conf_case {
 	const char *name;
