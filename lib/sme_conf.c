@@ -217,7 +217,8 @@ static char cur_name[128];
 
 static bool own_vm(const struct smekvm_conf_case *c)
 {
-	return c->flags & (SMEKVM_CASE_OWN_VM | SMEKVM_CASE_KVM);
+	return c->flags & (SMEKVM_CASE_OWN_VM | SMEKVM_CASE_KVM |
+			   SMEKVM_CASE_NO_VM);
 }
 
 /* Whether @c runs at @w. */
@@ -346,7 +347,7 @@ static int run_one(const struct smekvm_conf_case *c, unsigned int w,
 	t.m.fa64 = t.cfg.sme && smekvm_host.fa64 && !t.cfg.hide_fa64;
 	smekvm_conf_cur = cur_name;
 
-	if (c->flags & SMEKVM_CASE_NO_FLAVOUR) {
+	if (c->flags & (SMEKVM_CASE_NO_FLAVOUR | SMEKVM_CASE_NO_VM)) {
 		/* The case makes what it needs. */
 	} else if (own_vm(c)) {
 		t.vm = vm_create(1 + c->extra_vcpus);
@@ -360,7 +361,7 @@ static int run_one(const struct smekvm_conf_case *c, unsigned int w,
 	}
 	t.vcpu_id = id;
 	if (!(c->flags & (SMEKVM_CASE_RAW | SMEKVM_CASE_KVM |
-			  SMEKVM_CASE_NO_FLAVOUR)))
+			  SMEKVM_CASE_NO_FLAVOUR | SMEKVM_CASE_NO_VM)))
 		smekvm_conf_vcpu(&t, id);
 
 	ret = c->run(&t);

@@ -94,6 +94,12 @@ struct smekvm_conf_ctx {
  */
 #define SMEKVM_CASE_NO_FLAVOUR		BIT(5)
 
+/*
+ * The case makes the VMs it needs itself: its context has no VM and no
+ * vcpu (@vm NULL), so that a case of barebones VMs pays for no other.
+ */
+#define SMEKVM_CASE_NO_VM		BIT(6)
+
 /* Room for the values @gen gives. */
 #define SMEKVM_CONF_MAX_VALS		256
 

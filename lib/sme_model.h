@@ -14,7 +14,9 @@
  * a private version of these rules.
  *
  * The functions here depend only on the configuration and SVCR; they need
- * no vcpu and no KVM.
+ * no vcpu and no KVM.  sme_model_sys.h extends the model to what decides
+ * the configuration (INIT, the VM's ID registers) and to the SME system
+ * registers left out here.
  */
 #ifndef SMEKVM_SME_MODEL_H
 #define SMEKVM_SME_MODEL_H
