@@ -249,7 +249,9 @@ define install_tree
 	$(Q)$(if $(wildcard expected),rm -rf $(1)/expected && \
 		cp -R expected $(1)/expected,:)
 	$(Q)$(if $(wildcard rules.list),install -m 0644 rules.list doc/abi.md \
-		lib/rule-verdict.awk $(1)/,:)
+		lib/rule-verdict.awk $(1)/ && \
+		awk -f lib/rule-verdict.awk -v mkindex=1 rules.list expected/* | \
+		LC_ALL=C sort > $(1)/rules.index,:)
 	$(Q)$(if $(RUN_TESTS),install -m 0755 scripts/kselftest-entry \
 		$(1)/bin/kselftest-entry && \
 		install -m 0755 $(KSFT_SRC)/run_kselftest.sh $(1)/ && \

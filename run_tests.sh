@@ -62,6 +62,8 @@ Files beside this script:
   expected/<config>   optional, expected results
   rules.list, abi.md, rule-verdict.awk   optional: the per-rule verdict,
                       also written to "rules" beside the --results file
+  rules.index         optional, the rules of each known case (make install
+                      makes it): a faster verdict
 
 Results and expected files: "name[/case] pass|fail|skip" a line, sorted,
 '#' comment lines allowed.
@@ -849,6 +851,9 @@ diff_count() {
 # that file. Fails of the configuration's expected file are known
 # failures, whatever the profile; rules_bad=1 when a rule is broken or a
 # failure is outside any rule.
+# rules.index (made by make install from rules.list and expected/) names the
+# rules of every known case, so that only new cases are matched against
+# the patterns: busybox awk under TCG takes a minute for that.
 rule_verdict() {
 	if [ ! -r "$dir/rules.list" ] || [ ! -r "$dir/rule-verdict.awk" ]; then
 		echo "# no rules.list: per-rule verdict not given"
@@ -856,10 +861,13 @@ rule_verdict() {
 		return 0
 	fi
 	results_file > "$tmp/results.cfg"
+	index=
+	[ ! -r "$dir/rules.index" ] || index=$dir/rules.index
 	awk -f "$dir/rule-verdict.awk" -v abi="$dir/abi.md" \
 		-v rerun="$rerun" -v what="$config, profile $profile" -v profile="$profile" \
 		-v out="${opt_results:+$(dirname "$opt_results")/rules}" \
-		"$dir/rules.list" ${known:+"$known"} "$tmp/results.cfg" ||
+		"$dir/rules.list" ${index:+"$index"} \
+		${known:+"$known"} "$tmp/results.cfg" ||
 		rules_bad=1
 }
 

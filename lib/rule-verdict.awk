@@ -22,7 +22,7 @@
 # the harness on the build host for the whole matrix.
 #
 # Usage: awk -f rule-verdict.awk -v abi=ABI.md [-v rerun=CMD]
-#            [-v out=FILE] [-v what=TEXT] rules.list [EXPECTED...] RESULTS...
+#            [-v out=FILE] [-v what=TEXT] rules.list [INDEX] [EXPECTED...] RESULTS...
 #   abi    the ABI text, for each rule's class ([arch], [upstream], [ours])
 #   rerun  the command that reruns one case, the case name appended;
 #          "@CONFIG@" in it stands for the configuration of the case
@@ -43,6 +43,11 @@
 #   table  instead of the verdict, the rules as Markdown table rows: ID,
 #          class, short name, patterns and, from the file table names
 #          ("rule mutation" lines), the mutations that break the rule
+#   mkindex instead of the verdict, the rules index of every case the
+#          other files name: "# rules index" first, then "case rule..." a
+#          line (make install writes it as rules.index). Given among the
+#          files, an index gives the rules of the cases it names, which are
+#          then not matched against the patterns again.
 # EXPECTED (expected/<config>) and RESULTS files are told apart by their
 # first line, which names the configuration.
 # Exit status: 1 when a rule is broken or a failure is outside any rule.
@@ -74,15 +79,67 @@ function prog_of(s,	i) {
 	return substr(s, 1, i - 1)
 }
 
-function add_pattern(r, p,	b, s) {
+# A pattern is matched without a regular expression where it can be: busybox
+# awk compiles a dynamic one at each match, which under TCG made the verdict
+# of one configuration cost a minute. A pattern without "?" is the literal
+# parts between its "*"s (pn, ppart), which must begin and end the name and
+# appear in order between; one with "?" is first tried on its literal head
+# and tail (phead, ptail), then on its regular expression (pre).
+function add_pattern(r, p,	b, s, i, j, parts) {
 	npat++
-	pre[npat] = glob_re(p)
 	pglob[npat] = p
+	if (index(p, "?")) {
+		pre[npat] = glob_re(p)
+		i = match(p, /[*?]/)
+		phead[npat] = substr(p, 1, i - 1)
+		j = length(p)
+		while (substr(p, j, 1) != "*" && substr(p, j, 1) != "?")
+			j--
+		ptail[npat] = substr(p, j + 1)
+	} else {
+		pn[npat] = split(p, parts, "*")
+		for (i = 1; i <= pn[npat]; i++)
+			ppart[npat, i] = parts[i]
+	}
 	s = (r in pats) ? pats[r] " `" p "`" : "`" p "`"
 	pats[r] = s
 	prule[npat] = r
 	b = prog_of(p)
 	bucket[b] = bucket[b] " " npat
+}
+
+# Whether name matches pattern i (a "*" matches any string, "/" included).
+function glob_match(i, name,	n, h, t, ln, at, k, x) {
+	ln = length(name)
+	if (i in pre) {
+		h = phead[i]
+		t = ptail[i]
+		if (ln < length(h) + length(t) ||
+		    substr(name, 1, length(h)) != h ||
+		    substr(name, ln - length(t) + 1) != t)
+			return 0
+		return name ~ pre[i]
+	}
+	n = pn[i]
+	if (n == 1)
+		return name == ppart[i, 1]
+	h = ppart[i, 1]
+	t = ppart[i, n]
+	if (ln < length(h) + length(t) || substr(name, 1, length(h)) != h ||
+	    substr(name, ln - length(t) + 1) != t)
+		return 0
+	# The middle parts, leftmost first, between head and tail.
+	at = length(h) + 1
+	ln -= length(t)
+	for (k = 2; k < n; k++) {
+		if (ppart[i, k] == "")
+			continue
+		x = index(substr(name, at, ln - at + 1), ppart[i, k])
+		if (x == 0)
+			return 0
+		at += x - 1 + length(ppart[i, k])
+	}
+	return 1
 }
 
 function trim(s) {
@@ -160,15 +217,26 @@ fileno == 1 {
 FNR == 1 {
 	config = FILENAME
 	sub(/.*\//, "", config)
+	isidx = 0
 	isexp = ($0 ~ /^# Expected results of configuration /)
 	if (isexp) {
 		config = $6
 		sub(/[.,]$/, "", config)
 	}
 }
+mkindex {
+	if ($0 !~ /^#/ && NF >= 2 && !($1 in named))
+		named[$1] = rules_of($1)
+	next
+}
 isexp {
 	if ($0 !~ /^#/ && $2 == "fail")
 		known[config SUBSEP $1] = 1
+	next
+}
+/^# rules index/ { isidx = 1; next }
+isidx {
+	idx[$1] = $0
 	next
 }
 /^# smekvm results: config / {
@@ -184,21 +252,10 @@ isexp {
 	if (st == "fail" && index(name, "/")) {
 		failed_prefix[config SUBSEP prog_of(name)] = 1
 	}
-	claimed = 0
-	split(bucket[prog_of(name)] " " bucket["*"], ks, " ")
-	for (k in ks) {
-		i = ks[k]
-		if (i == "" || !(name ~ pre[i]))
-			continue
-		claimed = 1
-		phits[i]++
-		r = prule[i]
-		if (hit[r] == NR)
-			continue
-		hit[r] = NR
-		note_case(r, name, st)
-	}
-	if (st == "fail" && !claimed && !((config SUBSEP name) in known)) {
+	n = split((name in idx) ? idx[name] : name " " rules_of(name), rl, " ")
+	for (k = 2; k <= n; k++)
+		note_case(rl[k], name, st)
+	if (st == "fail" && n < 2 && !((config SUBSEP name) in known)) {
 		if (index(name, "/")) {
 			unclaimed[++nun] = name " (" config "): a case no rule of rules.list names"
 			uname[nun] = name
@@ -208,7 +265,31 @@ isexp {
 	}
 }
 
+# The rules whose patterns name the case, each once, separated by blanks.
+function rules_of(name,	ks, k, i, r, seen, s) {
+	s = ""
+	split(bucket[prog_of(name)] " " bucket["*"], ks, " ")
+	for (k in ks) {
+		i = ks[k]
+		if (i == "" || !glob_match(i, name))
+			continue
+		phits[i]++
+		r = prule[i]
+		if (r in seen)
+			continue
+		seen[r] = 1
+		s = s " " r
+	}
+	return substr(s, 2)
+}
+
 END {
+	if (mkindex) {
+		print "# rules index: a case, then the rules whose patterns name it"
+		for (n in named)
+			print n (named[n] == "" ? "" : " " named[n])
+		exit 0
+	}
 	if (table != "") {
 		print_table()
 		exit 0

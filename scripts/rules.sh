@@ -84,6 +84,13 @@ check)
 		sed -n 's/^Catch: *\([^ ]*\).*/\1 fail/p' "$p" > "$tmp/catch"
 		mutation_check "$p" "$tmp/catch" | sed 's/^/# lint: /' >> "$tmp/faults" || true
 	done
+	# The rules index that make install writes (rules.index) must give
+	# every known case the verdict its patterns give.
+	$AWK -v mkindex=1 "$RULES" "$tmp/names" > "$tmp/index"
+	$AWK -v out="$tmp/by-patterns" "$RULES" "$tmp/names" > /dev/null || true
+	$AWK -v out="$tmp/by-index" "$RULES" "$tmp/index" "$tmp/names" > /dev/null || true
+	cmp -s "$tmp/by-patterns" "$tmp/by-index" ||
+		echo "# lint: the rules index gives another verdict than the patterns of rules.list" >> "$tmp/faults"
 	grep -q '^<!-- rules.list begin' "$DOC" ||
 		echo "# lint: doc/conformance.md has no '<!-- rules.list begin' line" >> "$tmp/faults"
 	doc_table > "$tmp/doc"
