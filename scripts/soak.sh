@@ -17,6 +17,8 @@
 # lowest priority runs beside QEMU (SOAK_HOG=0: none), as when the lockup
 # of issue 11 was seen: QEMU's two vCPU threads then really run in
 # parallel on a busy machine.
+# SOAK_LOADS="none" (or "fp-stress") boots each host mode once a round,
+# with that load only.
 #
 # Resumable and cumulative: every boot appends one line to doc/soak.log
 # (kept in the repository, because a session's build directory and cache
@@ -56,6 +58,7 @@ fi
 rounds=${1:-1}
 case $rounds in '' | *[!0-9]*) die "ROUNDS must be a number, not '$rounds'" ;; esac
 configs=${SOAK_CONFIGS:-max-vhe max-nvhe max-protected}
+loads=${SOAK_LOADS:-none fp-stress}
 group="sme_guest_state sme_fp_exit_stats sme_host_task sme_switch_stress
 sme_isolation sme_guest_coherence sme_guest_arch"
 work=$OUT/soak
@@ -94,7 +97,7 @@ trap '[ -z "$hog" ] || kill "$hog" 2>/dev/null' EXIT
 r=1 status=0
 while [ "$r" -le "$rounds" ] && [ "$status" = 0 ]; do
 	for c in $configs; do
-		for load in none fp-stress; do
+		for load in $loads; do
 			tests=$group
 			[ "$load" = none ] || tests=$(for t in $group; do echo "$t+fp"; done)
 			d=$work/$c-$load
