@@ -105,8 +105,9 @@ patterns_file() {
 # scripts/SCRIPT again inside it and exit with its status; else return.
 # Every script that needs the tool root starts with it (run_in_root "$0"
 # "$@"), none with a copy of its own.  With SMEKVM_T0 set (suite.sh), it
-# says how long the dependencies took; SMEKVM_DEPS=lava adds LAVA's
-# dispatcher to the root (deps.sh lava).
+# says how long the dependencies took; SMEKVM_DEPS names the extras of
+# deps.sh to add to the root (lava: LAVA's dispatcher; browser: a
+# headless Chromium).
 run_in_root() {
 	[ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ] || return 0
 	sh "$TOP/scripts/deps.sh" ${SMEKVM_DEPS:-}
