@@ -184,3 +184,15 @@ use_series() {
 	SMEKVM_OBJ=${SMEKVM_OBJ:-$CACHE/obj/series}
 	export KSRC SMEKVM_OBJ
 }
+# kunit_py: the path of the kernel's own KTAP parser, SMEKVM_KUNIT or
+# tools/testing/kunit/kunit.py of the pristine kernel source
+# (kernel-src.sh base); fails when there is no such source. For the
+# self-tests (selftest.sh) and the JUnit XML of a run (junit.sh).
+kunit_py() {
+	if [ -n "${SMEKVM_KUNIT:-}" ]; then
+		echo "$SMEKVM_KUNIT"
+		return
+	fi
+	kp=$(sh "$TOP/scripts/kernel-src.sh" base 2>/dev/null) || return 1
+	echo "$kp/tools/testing/kunit/kunit.py"
+}
