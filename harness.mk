@@ -8,7 +8,8 @@
 #            [PROFILE=proposal]        PROFILE=: the ABI profile (default ours)
 #   make check                         the CI tier: every configuration
 #   make full                          the full tier (with lava-check's
-#                                      LAVA run of max-vhe)
+#                                      LAVA run of max-vhe and
+#                                      results-check of its page)
 #   make lava-check [CONFIGS=max-vhe]  one configuration under the harness
 #                                      and as a LAVA job run by LAVA's
 #                                      lava-run: same results (doc/lava.md)
@@ -22,6 +23,15 @@
 #                                      make check
 #   make expected [CONFIGS=...]        regenerate expected/ from the last run
 #   make selftest                      the harness and runner self-tests
+#                                      (and a made-up run's results page
+#                                      in a headless browser)
+#   make results-check [RUN=dir]       a run's results page (index.html,
+#                                      every run writes one, and
+#                                      CONFIG/junit.xml) opened in a
+#                                      headless browser: every test and
+#                                      configuration has its cell;
+#                                      screenshot index.png (default
+#                                      RUN: build/runs/latest)
 #   make deps                          only the dependency cache
 #   make kernels                       only the kernels, suite and initramfs
 #   make mutations [MUTATIONS="01-..."] proof of detection: each kernel
@@ -36,7 +46,8 @@
 SUITE_SH := sh $(CURDIR)/scripts/suite.sh
 
 .PHONY: run check full bench bench-compare expected selftest deps kernels \
-	mutations soak soak-totals checkpatch lava-check lava-jobs
+	mutations soak soak-totals checkpatch lava-check lava-jobs \
+	results-check
 run:
 	$(SUITE_SH) run $(CONFIGS)
 check:
@@ -55,6 +66,8 @@ expected:
 	$(SUITE_SH) expected $(CONFIGS)
 selftest:
 	$(SUITE_SH) selftest
+results-check:
+	$(SUITE_SH) results-check $(RUN)
 deps:
 	sh $(CURDIR)/scripts/deps.sh
 kernels:

@@ -28,8 +28,9 @@
 #          "@CONFIG@" in it stands for the configuration of the case
 #   out    also write the verdict of every rule to FILE, tab-separated: id
 #          class verdict failed known passed skipped example config short
-#          name; verdict is held, broken, known, unchecked or
-#          ours-differs
+#          name rerun; verdict is held, broken, known, unchecked or
+#          ours-differs; rerun is the command that reruns the example
+#          (shown by the results page, scripts/results-page.sh), or "-"
 #   what   what the verdict is of, for its first line (e.g. "max-vhe")
 #   profile the ABI profile of the run: under any but "ours", rules of
 #          class [ours] are not judged (their failures are listed apart,
@@ -152,6 +153,13 @@ function class_of(r) {
 	if (r in cls)
 		return cls[r]
 	return (r ~ /^upstream-/) ? "upstream-test" : "?"
+}
+
+# rerun_of(r): the command that reruns the example case of rule r.
+function rerun_of(r,	cmd) {
+	cmd = rerun
+	gsub(/@CONFIG@/, excfg[r], cmd)
+	return cmd (cmd ~ /=$/ ? "" : " ") example[r]
 }
 
 function note_case(r, name, st) {
@@ -329,14 +337,12 @@ END {
 				profile, r, short[r], nfail[r], example[r]
 		if (verdict[r] != "broken")
 			continue
-		cmd = rerun
-		gsub(/@CONFIG@/, excfg[r], cmd)
 		printf "# broken: %s [%s] %s: %d of %d cases failed, e.g. %s%s\n", \
 			r, class_of(r), short[r], nfail[r], \
 			nfail[r] + nknown[r] + npass[r] + nskip[r], example[r], \
 			(configs ~ /, / ? " in " excfg[r] : "")
-		if (cmd != "")
-			printf "#   rerun: %s%s%s\n", cmd, (cmd ~ /=$/ ? "" : " "), example[r]
+		if (rerun != "")
+			printf "#   rerun: %s\n", rerun_of(r)
 	}
 	outside = nun
 	for (j = 1; j <= nprog; j++) {
@@ -353,13 +359,14 @@ END {
 	status = (broken > 0 || outside > 0)
 	if (out == "")
 		exit status
-	printf "# rule\tclass\tverdict\tfailed\tknown\tpassed\tskipped\texample\tconfig\tshort name\n" > out
+	printf "# rule\tclass\tverdict\tfailed\tknown\tpassed\tskipped\texample\tconfig\tshort name\trerun\n" > out
 	for (j = 1; j <= nrules; j++) {
 		r = order[j]
-		printf "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\n", r, \
+		printf "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", r, \
 			class_of(r), verdict[r], nfail[r], nknown[r], npass[r], \
 			nskip[r], (r in example) ? example[r] : "-", \
-			(r in example) ? excfg[r] : "-", short[r] > out
+			(r in example) ? excfg[r] : "-", short[r], \
+			((r in example) && rerun != "") ? rerun_of(r) : "-" > out
 	}
 	close(out)
 	exit status

@@ -105,8 +105,9 @@ patterns_file() {
 # scripts/SCRIPT again inside it and exit with its status; else return.
 # Every script that needs the tool root starts with it (run_in_root "$0"
 # "$@"), none with a copy of its own.  With SMEKVM_T0 set (suite.sh), it
-# says how long the dependencies took; SMEKVM_DEPS=lava adds LAVA's
-# dispatcher to the root (deps.sh lava).
+# says how long the dependencies took; SMEKVM_DEPS names the extras of
+# deps.sh to add to the root (lava: LAVA's dispatcher; browser: a
+# headless Chromium).
 run_in_root() {
 	[ -z "${SMEKVM_IN_ROOT:-}" ] && [ -z "${SMEKVM_NO_ROOT:-}" ] || return 0
 	sh "$TOP/scripts/deps.sh" ${SMEKVM_DEPS:-}
@@ -182,4 +183,16 @@ use_series() {
 	KSRC=$(sh "$TOP/scripts/kernel-src.sh" series "$1") || exit 1
 	SMEKVM_OBJ=${SMEKVM_OBJ:-$CACHE/obj/series}
 	export KSRC SMEKVM_OBJ
+}
+# kunit_py: the path of the kernel's own KTAP parser, SMEKVM_KUNIT or
+# tools/testing/kunit/kunit.py of the pristine kernel source
+# (kernel-src.sh base); fails when there is no such source. For the
+# self-tests (selftest.sh) and the JUnit XML of a run (junit.sh).
+kunit_py() {
+	if [ -n "${SMEKVM_KUNIT:-}" ]; then
+		echo "$SMEKVM_KUNIT"
+		return
+	fi
+	kp=$(sh "$TOP/scripts/kernel-src.sh" base 2>/dev/null) || return 1
+	echo "$kp/tools/testing/kunit/kunit.py"
 }

@@ -3,7 +3,7 @@
 #
 # deps.sh - build the tool root that everything else runs in.
 #
-# Usage: deps.sh [lava]
+# Usage: deps.sh [lava] [browser]
 #
 # The host may be any Debian with root. Everything the project needs
 # (QEMU 11, the aarch64 cross toolchain, linux-source-7.2, kernel build
@@ -13,9 +13,12 @@
 # debootstrap. Nothing is installed on the host. A second run finds the
 # stamp file and downloads nothing.
 #
-# With "lava", LAVA's dispatcher (lava-run) is added to the same root, for
-# make lava-check and the full tier (doc/lava.md); it has a stamp of its
-# own, so that make check never installs it.
+# The extras, each added to the same root with a stamp of its own
+# ($ROOT/.smekvm-NAME-ready), so that make check installs none of them:
+# "lava", LAVA's dispatcher (lava-run), for make lava-check and the full
+# tier (doc/lava.md); "browser", a headless Chromium, for the browser
+# check of the results page (scripts/results-check.sh: make
+# results-check, make selftest and the full tier).
 #
 # The registry's address is read from the host's apt configuration.
 set -eu
@@ -29,14 +32,18 @@ busybox-static gdb-multiarch patch python3"
 # LAVA's dispatcher, with Python, pexpect, jinja2 and a few tools: about
 # 40 packages (doc/benchmarks.md).
 LAVA_PKGS="lava-dispatcher"
+# Chromium's headless shell (fonts come with its libraries): about 90
+# packages (doc/benchmarks.md).
+BROWSER_PKGS="chromium-headless-shell"
 
-case ${1:-} in
-'' | lava) ;;
-*) die "usage: deps.sh [lava]" ;;
-esac
+for x in "$@"; do
+	case $x in
+	lava | browser) ;;
+	*) die "usage: deps.sh [lava] [browser]" ;;
+	esac
+done
 
 stamp=$ROOT/.smekvm-root-ready
-lava_stamp=$ROOT/.smekvm-lava-ready
 
 # The first "URIs:" (deb822) or "deb" (one-line) entry for Debian proper.
 host_mirror() {
@@ -64,25 +71,36 @@ root_install() {
 		die "package installation failed, see $ROOT$ilog"
 }
 
-# lava_tools: LAVA_PKGS in the tool root, unless its stamp says so.
-lava_tools() {
-	lhash=$(echo $LAVA_PKGS | sha256sum | cut -c1-16)
-	if [ -f "$lava_stamp" ] && grep -q "pkgs=$lhash" "$lava_stamp"; then
-		log "LAVA dispatcher ready ($(cat "$lava_stamp"))"
-		return
-	fi
-	log "installing LAVA's dispatcher into the tool root"
-	# shellcheck disable=SC2086 # a list of packages
-	root_install /var/log/smekvm-lava-install.log $LAVA_PKGS
-	lver=$(in_root dpkg-query -W -f '${Version}' lava-dispatcher)
-	echo "lava-dispatcher=$lver pkgs=$lhash" > "$lava_stamp"
-	log "LAVA dispatcher ready: $(cat "$lava_stamp")"
+# extra_tools NAME...: the packages of each extra NAME (lava: LAVA_PKGS,
+# browser: BROWSER_PKGS) in the tool root, unless its stamp says so: the
+# version of its first package and a hash of its list.
+extra_tools() {
+	for x in "$@"; do
+		case $x in
+		lava) xpkgs=$LAVA_PKGS ;;
+		browser) xpkgs=$BROWSER_PKGS ;;
+		esac
+		xstamp=$ROOT/.smekvm-$x-ready
+		# shellcheck disable=SC2086 # a list of packages
+		xhash=$(echo $xpkgs | sha256sum | cut -c1-16)
+		if [ -f "$xstamp" ] && grep -q "pkgs=$xhash" "$xstamp"; then
+			log "$x extra ready ($(cat "$xstamp"))"
+			continue
+		fi
+		log "installing the $x extra into the tool root: $xpkgs"
+		# shellcheck disable=SC2086 # a list of packages
+		root_install "/var/log/smekvm-$x-install.log" $xpkgs
+		xmain=${xpkgs%% *}
+		xver=$(in_root dpkg-query -W -f '${Version}' "$xmain")
+		echo "$xmain=$xver pkgs=$xhash" > "$xstamp"
+		log "$x extra ready: $(cat "$xstamp")"
+	done
 }
 
 pkghash=$(echo $ROOT_PKGS | sha256sum | cut -c1-16)
 if [ -f "$stamp" ] && grep -q "pkgs=$pkghash" "$stamp"; then
 	log "tool root ready: $ROOT ($(cat "$stamp"))"
-	[ "${1:-}" != lava ] || lava_tools
+	extra_tools "$@"
 	exit 0
 fi
 
@@ -138,4 +156,4 @@ ver=$(in_root dpkg-query -W -f '${Version}' linux-source-7.2)
 qver=$(in_root dpkg-query -W -f '${Version}' qemu-system-arm)
 echo "suite=$SUITE linux-source-7.2=$ver qemu=$qver pkgs=$pkghash" > "$stamp"
 log "tool root ready: $(cat "$stamp")"
-[ "${1:-}" != lava ] || lava_tools
+extra_tools "$@"

@@ -106,6 +106,11 @@ tool_item() {
 # lava_cfg names one of them, that configuration again as a LAVA job
 # (scripts/lava-check.sh, doc/lava.md); KTAP with one case each, a
 # summary table and the closing line, which counts test programs.
+# Each configuration's KTAP also becomes its junit.xml (scripts/junit.sh),
+# and the run one page, RUNDIR/index.html (scripts/results-page.sh),
+# which a browser checks when page_check is "yes" (the full tier:
+# scripts/results-check.sh, one more item, which the page, made
+# before it, does not list).
 run_matrix() {
 	rdir=$1 selftest=$3
 	rargs="$2${PROFILE:+ --profile $PROFILE} $by_rules ${RUNNER_ARGS:-}"
@@ -115,6 +120,7 @@ run_matrix() {
 	items=$#
 	[ "$selftest" != yes ] || items=$((items + 1))
 	[ -z "${lava_cfg:-}" ] || items=$((items + 1))
+	[ "${page_check:-}" != yes ] || items=$((items + 1))
 	echo "1..$items"
 	if [ "$selftest" = yes ]; then
 		n=1
@@ -139,6 +145,9 @@ run_matrix() {
 		sh "$TOP/scripts/qemu-run.sh" --kernel "$(kernel_for "$v")" \
 			--out "$rdir/$c" --args "$rargs" "$c" 2>&1 | sed 's/^/    /'
 		set -e
+		# Its JUnit XML, for CI dashboards (junit.sh says why one a
+		# configuration).
+		sh "$TOP/scripts/junit.sh" "$rdir/$c" || true
 		add_counts "$rdir/$c/results.ktap"
 		verdict=$(cat "$rdir/$c/verdict" 2>/dev/null || echo "fail: no verdict")
 		if [ "$verdict" = pass ]; then
@@ -163,11 +172,25 @@ run_matrix() {
 		set -e
 		tool_item lava_check "$rdir/lava-check.ktap" "$st"
 	fi
+	# The per-rule verdict of the matrix, into $rdir/rules, which the
+	# page shows; printed after the summary table.
+	rverdict=$(sh "$TOP/scripts/rules.sh" matrix "$rdir" "$@") || true
+	sh "$TOP/scripts/results-page.sh" "$rdir" ||
+		echo "# no results page (scripts/results-page.sh failed)"
+	if [ "${page_check:-}" = yes ]; then
+		n=$((n + 1))
+		set +e
+		sh "$TOP/scripts/results-check.sh" "$rdir" > "$rdir/results-check.ktap" 2>&1
+		st=$?
+		set -e
+		tool_item results_check "$rdir/results-check.ktap" "$st"
+	fi
 	if [ "${table:-}" = yes ]; then
 		for c in "$@"; do print_table "$rdir" "$c"; done
 	fi
 	print_summary "$rdir"
-	sh "$TOP/scripts/rules.sh" matrix "$rdir" "$@" || true
+	[ -z "$rverdict" ] || echo "$rverdict"
+	echo "# results page: $rdir/index.html"
 	echo "# $(elapsed) s since the start (dependencies, kernels, suite, runs)"
 	echo "# Totals: pass:$tp fail:$tf xfail:0 xpass:0 skip:$ts error:0"
 	echo "$tp passed, $tf failed, $ts skipped"
@@ -194,6 +217,7 @@ print_failure() {
 	case $2 in
 	harness_selftest) k=$1/selftest.ktap ;;
 	lava_check) k=$1/lava-check.ktap ;;
+	results_check) k=$1/results-check.ktap ;;
 	esac
 	echo "# $2: $3"
 	[ -f "$k" ] || return 0
@@ -254,8 +278,9 @@ check|full)
 	build_suite
 	log "suite ready after $(elapsed) s"
 	rdir=$(new_run_dir)
-	# The full tier also runs max-vhe as a LAVA job (doc/lava.md).
-	[ "$cmd" = check ] || lava_cfg=max-vhe
+	# The full tier also runs max-vhe as a LAVA job (doc/lava.md), and
+	# opens the results page in a browser.
+	[ "$cmd" = check ] || lava_cfg=max-vhe page_check=yes
 	run_matrix "$rdir" "--tier $SMEKVM_TIER" yes "$@"
 	;;
 lava-check)
@@ -292,6 +317,10 @@ expected)
 	;;
 bench)
 	exec sh "$TOP/scripts/bench.sh" "$@"
+	;;
+results-check)
+	# The results page and JUnit XML of a run, in a browser.
+	exec sh "$TOP/scripts/results-check.sh" "$@"
 	;;
 selftest)
 	# The self-tests boot the installed runner: build what changed first.

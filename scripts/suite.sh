@@ -9,16 +9,27 @@
 #   check             the CI tier: every configuration, the harness
 #                     self-tests, results compared with expected/
 #   full              the full tier: long test settings, debug kernel too,
-#                     and max-vhe as a LAVA job too (as lava-check)
+#                     max-vhe as a LAVA job too (as lava-check), and the
+#                     results page opened in a browser (as results-check)
 #   lava-check [CONFIG]  CONFIG (default max-vhe) under the harness, then
 #                     as a LAVA job run by LAVA's lava-run, whose results
 #                     must equal the harness's (doc/lava.md)
 #   bench             timings of every phase (see doc/benchmarks.md)
 #   expected [CONFIG...]  copy the last run's results into expected/
 #   build             only build kernels, suite and initramfs
+#   selftest          the harness and runner self-tests, and the results
+#                     page of a made-up run in a browser
+#   results-check [RUNDIR]  the results page (index.html) and JUnit XML of
+#                     a run (default the last) opened in a headless
+#                     browser: every test and configuration has its cell;
+#                     a screenshot, index.png, is kept beside the page
 #   (not a command here: make bench-compare A=... B=... boots two kernels,
 #   each ours, unpatched, an Image, a source tree or a series, in turn
 #   and compares their exit round trips: scripts/bench-compare.sh)
+#   Every run, check and full keeps its results in build/runs/<stamp>/
+#   (build/runs/latest): index.html, a page of them for people
+#   (scripts/results-page.sh), and CONFIG/junit.xml for CI dashboards
+#   (scripts/junit.sh).
 #
 # Environment:
 #   KERNEL=IMAGE      boot this kernel Image instead of building ours
@@ -48,9 +59,10 @@ cmd=${1:-help}
 [ $# -gt 0 ] && shift
 
 case $cmd in
-run|check|full|bench|build|expected|selftest|lava-check) ;;
-help|-h|--help) sed -n '4,39p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-*) die "unknown command '$cmd' (run, check, full, lava-check, bench, expected, build)" ;;
+run|check|full|bench|build|expected|selftest|lava-check|results-check) ;;
+help|-h|--help) awk 'NR >= 4 && /^#/ { print } /^set -eu$/ { exit }' "$0" |
+	sed 's/^# \{0,1\}//'; exit 0 ;;
+*) die "unknown command '$cmd' (run, check, full, lava-check, bench, expected, build, selftest, results-check)" ;;
 esac
 
 # Validate what the user gave before any long work.
@@ -76,9 +88,13 @@ fi
 SMEKVM_T0=${SMEKVM_T0:-$(date +%s)}
 export SMEKVM_T0
 
-# The LAVA check needs LAVA's dispatcher in the tool root.
+# The LAVA check needs LAVA's dispatcher in the tool root, the check of
+# the results page a browser (deps.sh: extras of their own, which make
+# check never installs).
 case $cmd in
-full | lava-check) SMEKVM_DEPS=lava; export SMEKVM_DEPS ;;
+full) SMEKVM_DEPS="lava browser"; export SMEKVM_DEPS ;;
+lava-check) SMEKVM_DEPS=lava; export SMEKVM_DEPS ;;
+selftest | results-check) SMEKVM_DEPS=browser; export SMEKVM_DEPS ;;
 esac
 run_in_root "$0" "$cmd" "$@"
 
