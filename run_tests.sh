@@ -16,6 +16,8 @@
 # For testing the runner only (scripts/selftest-runner.sh):
 #   SMEKVM_DMESG    command that prints the kernel log (default: dmesg)
 #   SMEKVM_CMDLINE  file read instead of /proc/cmdline
+#   SMEKVM_KMEMLEAK file used instead of /sys/kernel/debug/kmemleak, with no
+#                   wait between its two scans
 
 usage() {
 	cat <<EOF
@@ -71,6 +73,8 @@ Results and expected files: "name[/case] pass|fail|skip" a line, sorted,
 Exit status: 0 all passed (or, with an expected file, no regression, no
 newly failed or new failing entry, nothing missing), 4 every test skipped,
 1 otherwise, 2 usage error.
+With kmemleak (a debug kernel), it is cleared before the first test and
+scanned after the last; any suspected leak is quoted and makes the status 1.
 EOF
 }
 
@@ -871,6 +875,34 @@ rule_verdict() {
 		rules_bad=1
 }
 
+# kmemleak_start: with kmemleak (the debug kernel), forget what boot left
+# behind, so that the end of the run reports only what its tests leaked.
+kmemleak_start() {
+	[ -w "$kmemleak" ] || return 0
+	echo clear > "$kmemleak" 2>/dev/null || true
+}
+
+# kmemleak_end: with kmemleak, two scans some seconds apart (an object is
+# only reported once it is older than kmemleak's minimum age and still
+# unreferenced), then its report as diagnostics; leaked=1 when it has one.
+# The kernel also logs "N new suspected memory leaks", which fails the
+# configuration in the QEMU harness (kernel-reports.txt).
+kmemleak_end() {
+	leaked=0
+	[ -w "$kmemleak" ] || return 0
+	echo scan > "$kmemleak" 2>/dev/null || return 0
+	[ -n "${SMEKVM_KMEMLEAK:-}" ] || sleep 6
+	echo scan > "$kmemleak" 2>/dev/null || return 0
+	cat "$kmemleak" > "$tmp/kmemleak" 2>/dev/null
+	if [ -s "$tmp/kmemleak" ]; then
+		echo "# kmemleak: suspected memory leaks after the run ($kmemleak):"
+		head -n 200 "$tmp/kmemleak" | sed 's/^/# kmemleak: /'
+		leaked=1
+	else
+		echo "# kmemleak: no leak found"
+	fi
+}
+
 # results_file: the results with a header naming the run.
 results_file() {
 	echo "# smekvm results: config $config, seed $seed, tier $tier, profile $profile"
@@ -886,6 +918,7 @@ write_results() {
 # any rule; with an expected file: a difference that matters), 4 when every
 # test skipped, else 0.
 exit_status() {
+	[ "$leaked" = 0 ] || return 1
 	if [ "$by_rules" = 1 ]; then
 		[ "$rules_bad" = 0 ] || return 1
 	elif [ -n "$expected" ]; then
@@ -1016,6 +1049,9 @@ rerun="$self --config $config --seed $seed"
 
 setup_kernel_reports
 print_header
+kmemleak=${SMEKVM_KMEMLEAK:-/sys/kernel/debug/kmemleak}
+leaked=0
+kmemleak_start
 
 passed=0
 failed=0
@@ -1032,6 +1068,7 @@ while read -r sel_name sel_case; do
 	fi
 done < "$tmp/selected"
 
+kmemleak_end
 merge_results > "$tmp/results"
 [ -z "$opt_results" ] || write_results "$opt_results"
 bad=0

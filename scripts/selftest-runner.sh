@@ -391,6 +391,25 @@ test_ktap_run() {
 	unset SMEKVM_DMESG SMEKVM_CMDLINE
 }
 
+# test_kmemleak: the debug kernel's kmemleak, through SMEKVM_KMEMLEAK: a
+# file that reads back empty after the scans (/dev/null) is no leak; one
+# that reads back anything (a regular file, which keeps what the runner
+# wrote last) is a leak, quoted, and fails the run.
+test_kmemleak() {
+	km=$tmp/km
+	make_install "$km" pass:10
+	export SMEKVM_DMESG=false SMEKVM_CMDLINE="$tmp/nonexistent"
+	SMEKVM_KMEMLEAK=/dev/null runner "$km" --seed 3
+	check "kmemleak: no leak, said" has_line "# kmemleak: no leak found"
+	check "kmemleak: no leak, exit 0" status_is 0
+	: > "$tmp/kmemleak"
+	SMEKVM_KMEMLEAK=$tmp/kmemleak runner "$km" --seed 3
+	check "kmemleak: a leak, quoted" has_line "# kmemleak: scan"
+	check "kmemleak: a leak fails the run" status_is 1
+	check "kmemleak: a leak, summary still last" last_line_is "1 passed, 0 failed, 0 skipped"
+	unset SMEKVM_DMESG SMEKVM_CMDLINE
+}
+
 # test_small_runs: options, selection and expected files, on pass, fail and
 # skip, without sme_caps, kernel-reports.txt, readable log or command line.
 test_small_runs() {
@@ -684,6 +703,7 @@ start=$(date +%s)
 test_full_run
 test_ktap_run
 test_small_runs
+test_kmemleak
 test_kselftest
 test_kselftest_install
 echo "KTAP version 1"
