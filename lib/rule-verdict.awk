@@ -40,7 +40,9 @@
 #          patterns says why none can check it: listed, not a fault), an
 #          ID abi.md does not have, a pattern that
 #          matches no result (give it every known name, e.g. from
-#          expected/), and a result no rule claims (as "fail" results)
+#          expected/), and a result no rule claims (as "fail" results),
+#          and a name on which a pattern's literal matching and its
+#          regular expression disagree
 #   table  instead of the verdict, the rules as Markdown table rows: ID,
 #          class, short name, patterns and, from the file table names
 #          ("rule mutation" lines), the mutations that break the rule
@@ -274,12 +276,19 @@ isidx {
 }
 
 # The rules whose patterns name the case, each once, separated by blanks.
-function rules_of(name,	ks, k, i, r, seen, s) {
+function rules_of(name,	ks, k, i, r, seen, s, g) {
 	s = ""
 	split(bucket[prog_of(name)] " " bucket["*"], ks, " ")
 	for (k in ks) {
 		i = ks[k]
-		if (i == "" || !glob_match(i, name))
+		if (i == "")
+			continue
+		g = glob_match(i, name) ? 1 : 0
+		# lint: the literal matching must agree with the pattern's regex.
+		if (lint && g != (name ~ glob_re(pglob[i]) ? 1 : 0))
+			printf "# lint: %s: matching %s gives %d, its regular expression %d\n", \
+				pglob[i], name, g, 1 - g
+		if (!g)
 			continue
 		phits[i]++
 		r = prule[i]
