@@ -319,12 +319,17 @@ static unsigned int access_rows(const struct smekvm_model_access *a,
 	switch (rc) {
 	case SMEKVM_RC_V:
 		/*
-		 * Core registers: no ENOENT row applies.  With Z registers
-		 * (SVE, or SME in streaming mode), V registers are rejected;
-		 * so is a V ID of the wrong size or offset.
+		 * Core registers keep Linux's core rules (doc/abi.md, after
+		 * abi-onereg-order): an ID that runs past struct kvm_regs is
+		 * ENOENT before anything else.  With Z registers (SVE, or SME
+		 * in streaming mode), V registers are rejected; so is a V ID
+		 * of the wrong size or offset.
 		 */
-		if (smekvm_model_has_zp(cfg, a->svcr) ||
-		    !smekvm_model_id_canonical(id))
+		if (CORE_OFF(id) + KVM_REG_SIZE(id) / 4 >=
+		    sizeof(struct kvm_regs) / 4)
+			rows |= SMEKVM_ROW_NOENT;
+		else if (smekvm_model_has_zp(cfg, a->svcr) ||
+			 !smekvm_model_id_canonical(id))
 			rows |= SMEKVM_ROW_INVAL;
 		break;
 	case SMEKVM_RC_Z:
