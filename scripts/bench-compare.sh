@@ -188,7 +188,7 @@ facts() {
 		for s in A B; do
 			sed -n "s/^[[:space:]]*# rate: \([a-z0-9_]*\) \([0-9.]*\)\$/rate $n $s \1 \2/p" \
 				"$d/$s/results.ktap"
-			sed -n "s/^[[:space:]]*ok [0-9]* # SKIP \([a-z0-9_]*\)\/counters: \(.*\)\$/skip $s \1 \2/p" \
+			sed -n "s/^[[:space:]]*ok [0-9]* \([a-z0-9_]*\)\/counters # SKIP \(.*\)\$/skip $s \1 \2/p" \
 				"$d/$s/results.ktap"
 			! grep -q '^sme_fp_exit_stats fail$' "$d/$s/results" ||
 				echo "fail $n $s"
