@@ -266,14 +266,11 @@ static void check_onereg(struct vcpu_ctx *v, struct smekvm_gf_case *c,
  */
 static void check_guest(struct vcpu_ctx *v, struct smekvm_gf_case *c)
 {
-	struct smekvm_img_class cl[SMEKVM_IMG_MAX_CLASSES];
 	struct smekvm_gregs *out;
+	struct smekvm_img_diff d;
 	__u64 *ctl = v->p->ctl;
-	unsigned int i, n, reg;
 	struct ucall uc;
 	__u64 fpsr = 0;
-	__u8 *got;
-	long off;
 	int err;
 
 	smekvm_gf_check(c, true);
@@ -314,19 +311,9 @@ static void check_guest(struct vcpu_ctx *v, struct smekvm_gf_case *c)
 		     ctl[SMEKVM_CTL_SVCR]);
 	expect_not_secret_tpidr2(v, c, ctl[SMEKVM_CTL_TPIDR2]);
 
-	n = smekvm_img_classes(&v->p->ns, cl);
-	for (i = 0; i < n; i++) {
-		for (reg = 0; reg < cl[i].count; reg++) {
-			got = smekvm_img_slot(out, cl[i].cls, reg);
-			off = smekvm_first_diff(got, zero, cl[i].bytes);
-			if (off < 0)
-				continue;
-			fail(v, c, "guest read %s%u byte %ld 0x%02x, expected 0",
-			     smekvm_pattern_cls_name(cl[i].cls), reg, off,
-			     got[off]);
-			return;
-		}
-	}
+	if (!smekvm_img_check(out, &v->p->ns, NULL, &d))
+		fail(v, c, "guest read %s%u byte %ld 0x%02x, expected 0",
+		     smekvm_pattern_cls_name(d.cls), d.reg, d.off, d.got);
 }
 
 static void add_vcpu(struct kvm_vm *vm, struct vcpu_ctx *v, unsigned int id,
