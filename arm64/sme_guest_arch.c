@@ -138,20 +138,6 @@ static const struct smekvm_gf_kind kinds[] = {
 	KIND(SME2_HIDDEN, SVL_MAX), KIND(FA64_HIDDEN, SVL_MAX),
 };
 
-/* The architecture's effect of @s on SVCR @svcr. */
-static __u64 step_after(const struct step *s, __u64 svcr)
-{
-	switch (s->op) {
-	case SMEKVM_OP_SMSTART:		return SVCR_SM | SVCR_ZA;
-	case SMEKVM_OP_SMSTART_SM:	return svcr | SVCR_SM;
-	case SMEKVM_OP_SMSTART_ZA:	return svcr | SVCR_ZA;
-	case SMEKVM_OP_SMSTOP:		return 0;
-	case SMEKVM_OP_SMSTOP_SM:	return svcr & ~SVCR_SM;
-	case SMEKVM_OP_SMSTOP_ZA:	return svcr & ~SVCR_ZA;
-	default:			return s->target;
-	}
-}
-
 /* Guest memory. */
 static struct smekvm_gregs g_in, g_out;
 
@@ -221,13 +207,10 @@ static struct smekvm_step_vcpu sv;
 
 static void check_rdsvl(struct smekvm_gf_vm *vm, __u64 bytes)
 {
-	struct smekvm_gf_case *c = smekvm_gf_case(vm, G_RDSVL, 0, 0);
-
 	/* RDSVL: SVL / 8, a streaming Z in bytes. */
-	if (bytes != SMEKVM_ZREG_BYTES(vm->vq))
-		ksft_print_msg("%s: RDSVL %llu bytes with LEN=15\n", c->name,
-			       bytes);
-	smekvm_gf_check(c, bytes == SMEKVM_ZREG_BYTES(vm->vq));
+	smekvm_gf_expect(smekvm_gf_case(vm, G_RDSVL, 0, 0),
+			 bytes == SMEKVM_ZREG_BYTES(vm->vq),
+			 "RDSVL %llu bytes with LEN=15", bytes);
 }
 
 /*
@@ -268,32 +251,15 @@ static void step_pre(struct smekvm_gf_vm *vm, unsigned int i)
 	smekvm_step_poison(out);
 }
 
+/* Step case @i: what the guest stored after it (lib/sme_step.h). */
 static void step_post(struct smekvm_gf_vm *vm, unsigned int i, __u64 fpsr)
 {
 	struct smekvm_gregs *out = addr_gva2hva(vm->vm, (gva_t)&g_out);
 	struct smekvm_gf_case *c = smekvm_gf_case(vm, G_STEP, 0, i);
-	__u64 from = i % 4, to = step_after(&steps[i / 4], from), want_fpsr;
-	unsigned int zeroes = smekvm_model_svcr_zeroes(from, to);
-	bool ok;
+	const struct step *s = &steps[i / 4];
 
-	want_fpsr = zeroes & SMEKVM_ZERO_VEC ?
-		    SMEKVM_FPSR_AFTER_SM_CHANGE : SMEKVM_STEP_FPSR_IN;
-
-	ok = out->svcr == to;
-	if (!ok) {
-		ksft_print_msg("%s: SVCR 0x%llx afterwards, expected 0x%llx\n",
-			       c->name, out->svcr, to);
-	} else {
-		ok = smekvm_step_compare(&sv, out, to, i,
-					 zeroes & SMEKVM_ZERO_VEC,
-					 zeroes & SMEKVM_ZERO_ZA, c->name);
-		if (ok && fpsr != want_fpsr) {
-			ksft_print_msg("%s: FPSR 0x%llx afterwards, expected 0x%llx\n",
-				       c->name, fpsr, want_fpsr);
-			ok = false;
-		}
-	}
-	smekvm_gf_check(c, ok);
+	smekvm_gf_check(c, smekvm_step_check(&sv, out, i % 4, s->op, s->target,
+					     i, fpsr, c->name));
 }
 
 static __u64 tpidr2_want;
@@ -307,11 +273,9 @@ static void check_tpidr2(struct smekvm_gf_vm *vm, int stage,
 
 	if (stage == STAGE_TPIDR2_SET) {
 		err = __smekvm_get_reg64(vm->vcpu, SMEKVM_TPIDR2_EL0, &got);
-		if (err || got != val) {
-			ksft_print_msg("%s: round %u: ONE_REG TPIDR2 0x%llx (%s), wrote 0x%llx\n",
-				       c->name, round, got, strerror(err), val);
-			smekvm_gf_check(c, false);
-		}
+		if (err || got != val)
+			smekvm_gf_fail(c, "round %u: ONE_REG TPIDR2 0x%llx (%s), wrote 0x%llx",
+				       round, got, strerror(err), val);
 		tpidr2_want = val;
 		if (round % 2) {	/* odd rounds: userspace changes it */
 			tpidr2_want = ~val;
@@ -320,50 +284,41 @@ static void check_tpidr2(struct smekvm_gf_vm *vm, int stage,
 		smekvm_move_to_cpu(round + 1);
 		return;
 	}
-	if (val != tpidr2_want)
-		ksft_print_msg("%s: round %u: guest reads TPIDR2_EL0 0x%llx, expected 0x%llx\n",
-			       c->name, round, val, tpidr2_want);
-	smekvm_gf_check(c, val == tpidr2_want);
+	smekvm_gf_expect(c, val == tpidr2_want,
+			 "round %u: guest reads TPIDR2_EL0 0x%llx, expected 0x%llx",
+			 round, val, tpidr2_want);
 }
 
 static void check_smpri(struct smekvm_gf_vm *vm, __u64 before, __u64 after)
 {
-	struct smekvm_gf_case *c = smekvm_gf_case(vm, G_FLAVOUR, 0, X_SMPRI);
 	__u64 host = ~0ULL;
 	int err = __smekvm_get_reg64(vm->vcpu, SMEKVM_SMPRI_EL1, &host);
 
-	if (before || after || err || host)
-		ksft_print_msg("%s: 0x%llx, 0x%llx after 0xf; ONE_REG 0x%llx (%s)\n",
-			       c->name, before, after, host, strerror(err));
-	smekvm_gf_check(c, !before && !after && !err && !host);
+	smekvm_gf_expect(smekvm_gf_case(vm, G_FLAVOUR, 0, X_SMPRI),
+			 !before && !after && !err && !host,
+			 "0x%llx, 0x%llx after 0xf; ONE_REG 0x%llx (%s)",
+			 before, after, host, strerror(err));
 }
 
 static void check_id(struct smekvm_gf_vm *vm, __u64 pfr1, __u64 smfr0)
 {
-	struct smekvm_gf_case *c_pfr1 = smekvm_gf_case(vm, G_FLAVOUR, 0, X_PFR1);
-	struct smekvm_gf_case *c_smfr0 = smekvm_gf_case(vm, G_FLAVOUR, 0,
-							X_SMFR0);
 	__u64 host_pfr1 = vcpu_get_reg(vm->vcpu, SMEKVM_ID_AA64PFR1_EL1);
 	__u64 host_smfr0 = vcpu_get_reg(vm->vcpu, SMEKVM_ID_AA64SMFR0_EL1);
 	__u64 sme = FIELD_GET(ID_AA64PFR1_EL1_SME_MASK, pfr1);
 	__u64 want = FIELD_GET(ID_AA64PFR1_EL1_SME_MASK, host_pfr1);
-	bool ok;
 
 	if (vm->cfg.hide_sme2)
 		want = ID_AA64PFR1_EL1_SME_IMP;
-	ok = sme == want;
-	if (!ok)
-		ksft_print_msg("%s: guest ID_AA64PFR1_EL1.SME %llu, configured %llu\n",
-			       c_pfr1->name, sme, want);
-	smekvm_gf_check(c_pfr1, ok);
-
-	ok = smfr0 == host_smfr0 &&
-	     !(vm->cfg.hide_fa64 && (smfr0 & ID_AA64SMFR0_EL1_FA64_MASK));
-	if (!ok)
-		ksft_print_msg("%s: guest ID_AA64SMFR0_EL1 0x%llx, configured 0x%llx%s\n",
-			       c_smfr0->name, smfr0, host_smfr0,
-			       vm->cfg.hide_fa64 ? " (FA64 hidden)" : "");
-	smekvm_gf_check(c_smfr0, ok);
+	smekvm_gf_expect(smekvm_gf_case(vm, G_FLAVOUR, 0, X_PFR1), sme == want,
+			 "guest ID_AA64PFR1_EL1.SME %llu, configured %llu",
+			 sme, want);
+	smekvm_gf_expect(smekvm_gf_case(vm, G_FLAVOUR, 0, X_SMFR0),
+			 smfr0 == host_smfr0 &&
+			 !(vm->cfg.hide_fa64 &&
+			   (smfr0 & ID_AA64SMFR0_EL1_FA64_MASK)),
+			 "guest ID_AA64SMFR0_EL1 0x%llx, configured 0x%llx%s",
+			 smfr0, host_smfr0,
+			 vm->cfg.hide_fa64 ? " (FA64 hidden)" : "");
 }
 
 static void on_sync(struct smekvm_gf_vm *vm, enum smekvm_run_event ev,

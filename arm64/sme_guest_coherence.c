@@ -56,6 +56,7 @@
 
 #include "guest_code/guest_nofp.h"
 #include "host_sme.h"
+#include "sme_check.h"
 #include "sme_cpu.h"
 #include "sme_gframe.h"
 #include "sme_model.h"
@@ -177,18 +178,14 @@ static unsigned int round_gen(unsigned int k, unsigned int i)
 	return k * 32 + 2 * (i % 16);
 }
 
-/* Registers that may be absent, and the errno the model gives them. */
+/* Registers that may be absent give the errno the model gives them. */
 static bool check_absent(struct smekvm_gf_vm *vm, __u64 svcr,
 			 const char *what)
 {
+	struct smekvm_check chk = { .prefix = what };
+	unsigned int rows = SMEKVM_ZA_ROWS(cur.sv.cfg.sme_vq), i, n = 0;
 	static struct smekvm_model m;
-	unsigned int rows = SMEKVM_ZA_ROWS(cur.sv.cfg.sme_vq);
-	__u8 buf[SMEKVM_REG_MAX_BYTES];
 	__u64 ids[7];
-	unsigned int i, n = 0;
-	char name[32];
-	bool ok = true;
-	int want, err;
 
 	smekvm_model_init(&m, &cur.sv.cfg);
 	smekvm_model_finalize(&m);
@@ -205,20 +202,11 @@ static bool check_absent(struct smekvm_gf_vm *vm, __u64 svcr,
 		ids[n++] = KVM_REG_ARM64_SME_ZAHREG(rows, 0);
 	ids[n++] = KVM_REG_ARM64_SME_ZT0;
 
-	for (i = 0; i < n; i++) {
-		want = smekvm_model_access_err(&m, ids[i], false);
-		if (!want)
-			continue;	/* live: checked by value */
-		err = __smekvm_get_reg(vm->vcpu, ids[i], buf);
-		onereg_ios++;
-		if (err == want)
-			continue;
-		ksft_print_msg("%s: reading %s: %s, expected %s\n", what,
-			       smekvm_reg_name(ids[i], name, sizeof(name)),
-			       smekvm_errno_name(err), smekvm_errno_name(want));
-		ok = false;
-	}
-	return ok;
+	for (i = 0; i < n; i++)	/* the live ones are checked by value */
+		if (smekvm_model_access_err(&m, ids[i], false))
+			smekvm_check_reg(&chk, vm->vcpu, &m, ids[i], NULL);
+	onereg_ios += chk.accesses;
+	return !chk.mismatches;
 }
 
 /* At the exit: check generation @gen in every live register, write gen+1. */
@@ -226,22 +214,20 @@ static void at_exit(struct smekvm_gf_vm *vm)
 {
 	struct smekvm_gf_case *c = smekvm_gf_case(vm, 0, cur.slot, C_HOST);
 	struct smekvm_step_reg regs[SMEKVM_STEP_MAX_REGS];
-	__u8 buf[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
 	__u64 svcr = slot_svcr(vm, cur.slot), got_svcr;
+	__u8 want[SMEKVM_REG_MAX_BYTES];
 	unsigned int i, n;
 	bool ok = true;
-	long off;
+	char msg[128];
 	int err;
 
 	cur.exited = true;
 	if (vm->cfg.sme) {
 		got_svcr = smekvm_get_svcr(vm->vcpu);
 		if (got_svcr != svcr) {
-			ksft_print_msg("%s: SVCR 0x%llx at the exit\n", c->name,
-				       got_svcr);
-			smekvm_gf_check(c, false);
-			smekvm_gf_check(smekvm_gf_case(vm, 0, cur.slot, C_GUEST),
-					false);
+			smekvm_gf_fail(c, "SVCR 0x%llx at the exit", got_svcr);
+			smekvm_gf_fail(smekvm_gf_case(vm, 0, cur.slot, C_GUEST),
+				       "SVCR 0x%llx at the exit", got_svcr);
 			return;
 		}
 	}
@@ -251,22 +237,9 @@ static void at_exit(struct smekvm_gf_vm *vm)
 		memset(want, 0, sizeof(want));
 		smekvm_step_expected(&cur.sv, want, regs[i].cls, regs[i].reg,
 				     regs[i].bytes, cur.gen, false);
-		err = __smekvm_get_reg(vm->vcpu, regs[i].id, buf);
-		off = err ? 0 : smekvm_first_diff(buf, want,
-						  KVM_REG_SIZE(regs[i].id));
-		if (ok && (err || off >= 0)) {
-			if (err)
-				ksft_print_msg("%s: reading %s%u: %s\n", c->name,
-					       smekvm_pattern_cls_name(regs[i].cls),
-					       regs[i].reg, strerror(err));
-			else
-				ksft_print_msg("%s: %s%u byte %ld is 0x%02x, expected 0x%02x%s\n",
-					       c->name,
-					       smekvm_pattern_cls_name(regs[i].cls),
-					       regs[i].reg, off, buf[off],
-					       want[off],
-					       (size_t)off >= regs[i].bytes ?
-					       " (padding)" : "");
+		if (!smekvm_reg_matches(vm->vcpu, regs[i].id, want,
+					regs[i].bytes, msg, sizeof(msg)) && ok) {
+			ksft_print_msg("%s: %s\n", c->name, msg);
 			ok = false;
 		}
 
@@ -303,8 +276,7 @@ static void next_round(struct smekvm_gf_vm *vm, unsigned int k, unsigned int i)
 static void at_post(struct smekvm_gf_vm *vm, struct ucall *uc)
 {
 	struct smekvm_gf_case *c = smekvm_gf_case(vm, 0, cur.slot, C_GUEST);
-	__u64 want_svcr = slot_svcr(vm, cur.slot), i = uc->args[2];
-	bool ok;
+	__u64 i = uc->args[2];
 
 	TEST_ASSERT(uc->args[1] == cur.slot &&
 		    round_gen(uc->args[1], i) == cur.gen,
@@ -313,14 +285,10 @@ static void at_post(struct smekvm_gf_vm *vm, struct ucall *uc)
 		ksft_print_msg("%s: no exit at the MMIO page\n", vm->label);
 		smekvm_gf_check(smekvm_gf_case(vm, 0, cur.slot, C_HOST), false);
 	}
-	ok = cur.out->svcr == want_svcr;
-	if (!ok)
-		ksft_print_msg("%s: guest SVCR 0x%llx after the entry\n",
-			       c->name, cur.out->svcr);
-	else
-		ok = smekvm_step_compare(&cur.sv, cur.out, want_svcr, cur.gen + 1,
-					 false, false, c->name);
-	smekvm_gf_check(c, ok);
+	smekvm_gf_check(c, smekvm_step_compare(&cur.sv, cur.out,
+					       slot_svcr(vm, cur.slot),
+					       cur.gen + 1, false, false,
+					       c->name));
 	round_trips++;
 
 	smekvm_move_to_cpu(i + 1);

@@ -33,20 +33,12 @@
  * SME guest support), host modes the task cannot use.
  * KVM_RUNs per host mode: 4, 40 in the full tier, or SMEKVM_ITERS.
  */
-#include <errno.h>
-#include <errno.h>
-#include <string.h>
-#include <sys/auxv.h>
-#include <sys/prctl.h>
-#include <asm/hwcap.h>
-
 #include <kvm_util.h>
 #include <processor.h>
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "host_ioctl_state.h"
-#include "host_sme.h"
+#include "host_task_run.h"
 #include "sme_gframe.h"
 #include "sme_names.h"
 #include "sme_settings.h"
@@ -56,12 +48,8 @@
 #define RUNS_FULL	40
 
 #define GUEST_VM	1	/* owner.vm of the guest's patterns */
-#define HOST_VM		14	/* owner.vm of the task's patterns */
 #define GUEST_TPIDR2	0x6e57000000000000ULL
-#define HOST_TPIDR2	0x7e57000000000000ULL
 #define GUEST_FPSR	0x08000011ULL
-#define HOST_FPSR	0x0800008eULL
-#define HOST_FPCR	0x03400000ULL	/* DN, FZ, RMode +inf */
 
 enum { M_FP, M_SVE, M_ZA, M_SM_ZA, M_SM, NR_MODES };
 static const char * const mode_names[NR_MODES] = {
@@ -105,14 +93,9 @@ static void guest_main(void)
 	}
 }
 
-/* The host task; @m: its registers, as the model has them. */
-static struct {
-	bool sve, sme, sme2, fa64;
-	__u64 vl, svl;
-	struct smekvm_model_cfg m;
-} host;
-
-static struct smekvm_gregs h_in, h_out;
+/* The host task's registers, as the model has them. */
+static struct smekvm_model_cfg host;
+static struct smekvm_task_run t;
 static unsigned int runs;
 
 /* Why the task cannot use mode @m, or NULL. */
@@ -150,16 +133,12 @@ static void mode_geom(int m, struct smekvm_img_geom *ld,
 		      struct smekvm_img_geom *rd)
 {
 	__u64 za = m == M_ZA || m == M_SM_ZA ? SMEKVM_SVCR_ZA : 0;
-	struct smekvm_img_geom ns = smekvm_img_geom(&host.m, za);
+	struct smekvm_img_geom ns = smekvm_img_geom(&host, za);
 
 	switch (m) {
 	case M_FP:
 	case M_ZA:
-		*ld = ns;
-		ld->flags = SMEKVM_SL_V |
-			    (ns.flags & (SMEKVM_SL_ZA | SMEKVM_SL_ZT0)) |
-			    (za ? SMEKVM_SL_SME : 0);
-		ld->zbytes = SMEKVM_VREG_BYTES;
+		*ld = smekvm_task_v_geom(&host, za);
 		*rd = *ld;
 		return;
 	case M_SVE:
@@ -167,21 +146,11 @@ static void mode_geom(int m, struct smekvm_img_geom *ld,
 		*rd = *ld;
 		return;
 	default:
-		*ld = smekvm_img_geom(&host.m, SMEKVM_SVCR_SM | za);
+		*ld = smekvm_img_geom(&host, SMEKVM_SVCR_SM | za);
 		ld->flags |= SMEKVM_SL_SME;
 		*rd = ns;
 		return;
 	}
-}
-
-/* Whether the task's @what is @want after KVM_RUN; @c fails if not. */
-static bool check_ctl(struct smekvm_gf_case *c, const char *what, __u64 got,
-		      __u64 want)
-{
-	if (got != want)
-		smekvm_gf_fail(c, "the task %s 0x%llx after KVM_RUN, expected 0x%llx",
-			       what, got, want);
-	return got == want;
 }
 
 /* Whether register @reg of class @cl is intact (or zero where allowed). */
@@ -189,7 +158,7 @@ static bool check_reg(struct smekvm_gf_case *c, int m, unsigned int gen,
 		      const struct smekvm_img_owner *o,
 		      const struct smekvm_img_class *cl, unsigned int reg)
 {
-	__u8 *got = smekvm_img_slot(&h_out, cl->cls, reg);
+	__u8 *got = smekvm_img_slot(&t.out, cl->cls, reg);
 	__u8 want[SMEKVM_GREGS_ZSLOT];
 	bool zero_ok;
 	long off;
@@ -214,44 +183,27 @@ static bool check_reg(struct smekvm_gf_case *c, int m, unsigned int gen,
 static int run_in_mode(struct smekvm_gf_vm *vm, int m, unsigned int gen,
 		       struct smekvm_gf_case *c)
 {
-	struct smekvm_img_owner o = { .vm = HOST_VM, .vcpu = m, .gen = gen };
 	struct smekvm_img_class cl[SMEKVM_IMG_MAX_CLASSES];
-	__u64 ctl[SMEKVM_NR_HCTL] = { 0 };
-	__u64 *out = ctl + SMEKVM_HCTL_OUT(0);	/* the task's, after */
-	struct smekvm_img_geom ld, rd;
 	unsigned int i, n, reg;
-	bool ok = true, regs = true;
-	long ret;
+	bool ok, regs = true;
+	char msg[128];
+	int err;
 
-	mode_geom(m, &ld, &rd);
-	smekvm_img_fill(&h_in, &ld, &o);
-	memset(&h_out, 0, sizeof(h_out));
-	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPSR)] = HOST_FPSR;
-	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPCR)] = HOST_FPCR;
-	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_TPIDR2)] = HOST_TPIDR2 | gen;
+	mode_geom(m, &t.ld, &t.rd);
+	t.o = (struct smekvm_img_owner){
+		.vm = SMEKVM_TASK_VM, .vcpu = m, .gen = gen,
+	};
+	err = smekvm_task_kvm_run(vm->vcpu, &t);
+	if (err)
+		return err;
 
-	ret = smekvm_host_ioctl_state(vm->vcpu->fd, KVM_RUN, &h_in, &h_out,
-				      ld.flags, rd.flags, ld.svl, ctl);
-	if (ld.flags & SMEKVM_SL_ZA)
-		smekvm_host_za_stop();
-	if (ret < 0)
-		return -ret;
-
-	if (ld.flags & SMEKVM_SL_SME) {
-		ok &= check_ctl(c, "SVCR", out[SMEKVM_CTL_SVCR],
-				ld.flags & SMEKVM_SL_ZA ? SVCR_ZA : 0);
-		ok &= check_ctl(c, "TPIDR2_EL0", out[SMEKVM_CTL_TPIDR2],
-				HOST_TPIDR2 | gen);
-	}
-	ok &= check_ctl(c, "FPCR", out[SMEKVM_CTL_FPCR], HOST_FPCR);
-	/* Leaving streaming mode resets FPSR architecturally. */
-	if (!(ld.flags & SMEKVM_SL_SM))
-		ok &= check_ctl(c, "FPSR", out[SMEKVM_CTL_FPSR], HOST_FPSR);
-
-	n = smekvm_img_classes(&rd, cl);
+	ok = smekvm_task_ctl_kept(&t, msg, sizeof(msg));
+	if (!ok)
+		smekvm_gf_fail(c, "the task's %s", msg);
+	n = smekvm_img_classes(&t.rd, cl);
 	for (i = 0; i < n && regs; i++)
 		for (reg = 0; reg < cl[i].count && regs; reg++)
-			regs = check_reg(c, m, gen, &o, &cl[i], reg);
+			regs = check_reg(c, m, gen, &t.o, &cl[i], reg);
 	smekvm_gf_check(c, ok && regs);
 	return 0;
 }
@@ -295,29 +247,18 @@ static const char *run_vm(struct smekvm_gf_vm *vm)
 
 static void start(void)
 {
-	ksft_print_msg("host task: SVE %s (VL %llu), SME %s (SVL %llu), SME2 %s, FA64 %s\n",
-		       host.sve ? "yes" : "no", host.vl * 8,
-		       host.sme ? "yes" : "no", host.svl * 8,
+	ksft_print_msg("host task: SVE %s (VL %u), SME %s (SVL %u), SME2 %s, FA64 %s\n",
+		       host.sve ? "yes" : "no",
+		       host.sve ? host.sve_vq * 128 : 128,
+		       host.sme ? "yes" : "no", host.sme_vq * 128,
 		       host.sme2 ? "yes" : "no", host.fa64 ? "yes" : "no");
 	ksft_print_msg("%u KVM_RUNs per host mode\n", runs);
 }
 
 int main(void)
 {
-	unsigned long hwcap2 = getauxval(AT_HWCAP2);
-
 	runs = smekvm_iters(RUNS_DEFAULT, RUNS_FULL, 1);
-	host.sve = getauxval(AT_HWCAP) & HWCAP_SVE;
-	host.sme = hwcap2 & HWCAP2_SME;
-	host.sme2 = hwcap2 & HWCAP2_SME2;
-	host.fa64 = hwcap2 & HWCAP2_SME_FA64;
-	host.vl = host.sve ? prctl(PR_SVE_GET_VL) & PR_SVE_VL_LEN_MASK : 16;
-	host.svl = host.sme ? smekvm_host_rdsvl() : 0;
-	host.m = (struct smekvm_model_cfg){
-		.sve = host.sve, .sme = host.sme, .sme2 = host.sme2,
-		.fa64 = host.fa64, .sve_vq = host.sve ? host.vl / 16 : 0,
-		.sme_vq = host.svl / 16,
-	};
+	smekvm_task_model(&host);
 
 	smekvm_gf_main(&(struct smekvm_gf_prog){
 		.prefix = "", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),

@@ -38,16 +38,14 @@
 #include <errno.h>
 #include <sched.h>
 #include <string.h>
-#include <sys/auxv.h>
-#include <asm/hwcap.h>
 
 #include <kvm_util.h>
 #include <processor.h>
 #include <test_util.h>
 #include <ucall_common.h>
 
-#include "host_ioctl_state.h"
-#include "host_sme.h"
+#include "host_task_run.h"
+#include "sme_check.h"
 #include "sme_gframe.h"
 #include "sme_names.h"
 #include "sme_state_img.h"
@@ -58,9 +56,6 @@
 #define SECRET_FPSR	0x08000017ULL
 #define SECRET_FPCR	0x03c00000ULL		/* DN, FZ, RMode */
 #define SECRET_FPMR	0x000000003f00ffbfULL
-#define HOST_FPSR	0x0800008eULL
-#define HOST_FPCR	0x03400000ULL
-#define HOST_TPIDR2	0x7e57000000000000ULL
 
 enum {
 	C_HOST, C_SIB_REG, C_SIB_GUEST, C_REINIT_REG, C_REINIT_GUEST,
@@ -130,8 +125,8 @@ struct vcpu_ctx {
 };
 
 static struct smekvm_gf_vm *cur;	/* the flavour that runs */
-static struct smekvm_model_cfg host;	/* the task's SME registers */
-static struct smekvm_gregs h_in, h_out;
+static struct smekvm_model_cfg host;	/* the task's registers */
+static struct smekvm_task_run task;
 
 static struct smekvm_gf_case *case_of(int c)
 {
@@ -144,54 +139,32 @@ static struct smekvm_gf_case *case_of(int c)
 
 /*
  * KVM_RUN of a secret vcpu, issued with the task's own V, FPSR, FPCR
- * (ZA rows, ZT0, TPIDR2_EL0 with SME) live; they must survive it.
+ * (ZA rows, ZT0, TPIDR2_EL0 with SME) live (host_task_run.h); they must
+ * survive it.
  */
 static int run_secret(struct vcpu_ctx *v, unsigned int n)
 {
-	struct smekvm_img_owner o = { .vm = 14, .vcpu = 0, .gen = n };
 	struct smekvm_gf_case *h = case_of(C_HOST);
-	struct smekvm_img_geom za, g;
-	__u64 ctl[SMEKVM_NR_HCTL] = { 0 };
-	__u64 *out = ctl + SMEKVM_HCTL_OUT(0);	/* the task's, after */
 	struct smekvm_img_diff d;
-	long ret;
+	char msg[128];
+	int err;
 
-	/* V; with SME, ZA on: the ZA rows and ZT0 the model gives the task. */
-	za = smekvm_img_geom(&host, smekvm_model_svcr(&host, false, true));
-	g = (struct smekvm_img_geom){
-		.flags = SMEKVM_SL_V |
-			 (za.flags & (SMEKVM_SL_ZA | SMEKVM_SL_ZT0)) |
-			 (host.sme ? SMEKVM_SL_SME : 0),
-		.zbytes = SMEKVM_VREG_BYTES, .svl = za.svl,
-	};
-	smekvm_img_fill(&h_in, &g, &o);
-	memset(&h_out, 0, sizeof(h_out));
-	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPSR)] = HOST_FPSR;
-	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_FPCR)] = HOST_FPCR;
-	ctl[SMEKVM_HCTL_IN(SMEKVM_CTL_TPIDR2)] = HOST_TPIDR2 | n;
-	do {
-		ret = smekvm_host_ioctl_state(v->s.vcpu->fd, KVM_RUN, &h_in,
-					      &h_out, g.flags, g.flags, g.svl,
-					      ctl);
-		if (host.sme)
-			smekvm_host_za_stop();
-	} while (ret == -EINTR);
-	if (ret < 0)
-		return -ret;
+	task.ld = smekvm_task_v_geom(&host, host.sme);
+	task.rd = task.ld;
+	task.o = (struct smekvm_img_owner){ .vm = SMEKVM_TASK_VM, .gen = n };
+	do
+		err = smekvm_task_kvm_run(v->s.vcpu, &task);
+	while (err == EINTR);
+	if (err)
+		return err;
 
 	smekvm_gf_check(h, true);
-	if (!smekvm_img_check(&h_out, &g, &o, &d))
+	if (!smekvm_img_check(&task.out, &task.rd, &task.o, &d))
 		fail(v, h, "task's %s%u byte %ld 0x%02x after KVM_RUN, expected 0x%02x",
 		     smekvm_pattern_cls_name(d.cls), d.reg, d.off, d.got,
 		     d.want);
-	if (out[SMEKVM_CTL_FPSR] != HOST_FPSR ||
-	    out[SMEKVM_CTL_FPCR] != HOST_FPCR)
-		fail(v, h, "task's FPSR/FPCR 0x%llx/0x%llx after KVM_RUN",
-		     out[SMEKVM_CTL_FPSR], out[SMEKVM_CTL_FPCR]);
-	if (host.sme && (out[SMEKVM_CTL_TPIDR2] != (HOST_TPIDR2 | n) ||
-			 out[SMEKVM_CTL_SVCR] != SVCR_ZA))
-		fail(v, h, "task's TPIDR2_EL0/SVCR 0x%llx/0x%llx after KVM_RUN",
-		     out[SMEKVM_CTL_TPIDR2], out[SMEKVM_CTL_SVCR]);
+	if (!smekvm_task_ctl_kept(&task, msg, sizeof(msg)))
+		fail(v, h, "task's %s", msg);
 	return 0;
 }
 
@@ -224,35 +197,15 @@ static bool run_secret_vcpu(struct vcpu_ctx *v, gpa_t exit_gpa)
 
 static const __u8 zero[SMEKVM_REG_MAX_BYTES];
 
-/* Register @name@n (@id) of @v reads zero through ONE_REG. */
-static void expect_zero_reg(struct vcpu_ctx *v, struct smekvm_gf_case *c,
-			    __u64 id, const char *name, unsigned int n)
+/* Register @id of @v reads zero through ONE_REG, in SVCR state @svcr. */
+static void expect_zero(struct vcpu_ctx *v, struct smekvm_gf_case *c,
+			__u64 id, __u64 svcr)
 {
-	__u8 buf[SMEKVM_REG_MAX_BYTES];
-	long off;
-	int err;
+	char msg[128];
 
-	memset(buf, 0xee, sizeof(buf));
-	err = __smekvm_get_reg(v->s.vcpu, id, buf);
-	off = err ? 0 : smekvm_first_diff(buf, zero, KVM_REG_SIZE(id));
-	if (err)
-		fail(v, c, "reading %s%u: %s", name, n, strerror(err));
-	else if (off >= 0)
-		fail(v, c, "%s%u byte %ld is 0x%02x, expected 0", name, n, off,
-		     buf[off]);
-}
-
-/* A register of up to 64 bits (FPSR and FPCR are 32). */
-static void expect_reg64(struct vcpu_ctx *v, struct smekvm_gf_case *c,
-			 __u64 id, const char *name, __u64 want)
-{
-	__u64 val = 0;
-	int err = __smekvm_get_reg(v->s.vcpu, id, &val);
-
-	if (err)
-		fail(v, c, "reading %s: %s", name, strerror(err));
-	else if (val != want)
-		fail(v, c, "%s is 0x%llx, expected 0x%llx", name, val, want);
+	if (!smekvm_reg_matches(v->s.vcpu, id, zero, KVM_REG_SIZE(id), msg,
+				sizeof(msg)))
+		fail(v, c, "SVCR %s: %s", smekvm_svcr_names[svcr & 3], msg);
 }
 
 static void expect_not_secret_tpidr2(struct vcpu_ctx *v,
@@ -262,18 +215,6 @@ static void expect_not_secret_tpidr2(struct vcpu_ctx *v,
 		fail(v, c, "TPIDR2_EL0 is the secret 0x%llx", val);
 }
 
-/* Names of the registers in messages, by class: SVCR.SM 0, then 1. */
-static const char * const view_names[2][SMEKVM_NR_REG_CLASSES] = {
-	{
-		[SMEKVM_RC_V] = "V", [SMEKVM_RC_Z] = "Z", [SMEKVM_RC_P] = "P",
-		[SMEKVM_RC_FFR] = "FFR",
-	}, {
-		[SMEKVM_RC_Z] = "streaming Z", [SMEKVM_RC_P] = "streaming P",
-		[SMEKVM_RC_FFR] = "streaming FFR", [SMEKVM_RC_ZA] = "ZA row ",
-		[SMEKVM_RC_ZT0] = "ZT0",
-	},
-};
-
 /*
  * Every vector and matrix register that @v has in SVCR state @svcr (the
  * model's view) reads zero.
@@ -281,16 +222,12 @@ static const char * const view_names[2][SMEKVM_NR_REG_CLASSES] = {
 static void expect_zero_view(struct vcpu_ctx *v, struct smekvm_gf_case *c,
 			     __u64 svcr)
 {
-	const char * const *names = view_names[!!(svcr & SMEKVM_SVCR_SM)];
 	__u64 ids[SMEKVM_MODEL_MAX_STATE_REGS];
-	enum smekvm_reg_class rc;
-	unsigned int i, n, reg;
+	unsigned int i, n;
 
 	n = smekvm_model_state_ids(&v->s.cfg, svcr, ids, ARRAY_SIZE(ids));
-	for (i = 0; i < n; i++) {
-		rc = smekvm_model_reg_class(ids[i], &reg);
-		expect_zero_reg(v, c, ids[i], names[rc], reg);
-	}
+	for (i = 0; i < n; i++)
+		expect_zero(v, c, ids[i], svcr);
 }
 
 /*
@@ -306,16 +243,15 @@ static void check_onereg(struct vcpu_ctx *v, struct smekvm_gf_case *c,
 	smekvm_gf_check(c, true);
 	if (!svcr_set) {
 		if (v->s.cfg.sme)
-			expect_reg64(v, c, SMEKVM_SVCR, "SVCR", 0);
+			expect_zero(v, c, SMEKVM_SVCR, 0);
 		expect_zero_view(v, c, 0);
-		expect_reg64(v, c, SMEKVM_FPSR, "FPSR", 0);
-		expect_reg64(v, c, SMEKVM_FPCR, "FPCR", 0);
+		expect_zero(v, c, SMEKVM_FPSR, 0);
+		expect_zero(v, c, SMEKVM_FPCR, 0);
 		if (v->s.cfg.fpmr)
-			expect_reg64(v, c, KVM_ARM64_SYS_REG(SYS_FPMR),
-				     "FPMR", 0);
+			expect_zero(v, c, SMEKVM_FPMR_ID, 0);
 		if (!v->s.cfg.sme)
 			return;
-		expect_reg64(v, c, SMEKVM_SMCR_EL1, "SMCR_EL1", 0);
+		expect_zero(v, c, SMEKVM_SMCR_EL1, 0);
 		if (!__smekvm_get_reg64(v->s.vcpu, SMEKVM_TPIDR2_EL0, &tp))
 			expect_not_secret_tpidr2(v, c, tp);
 		smekvm_set_svcr(v->s.vcpu, SVCR_SM | SVCR_ZA);
@@ -330,14 +266,11 @@ static void check_onereg(struct vcpu_ctx *v, struct smekvm_gf_case *c,
  */
 static void check_guest(struct vcpu_ctx *v, struct smekvm_gf_case *c)
 {
-	struct smekvm_img_class cl[SMEKVM_IMG_MAX_CLASSES];
 	struct smekvm_gregs *out;
+	struct smekvm_img_diff d;
 	__u64 *ctl = v->p->ctl;
-	unsigned int i, n, reg;
 	struct ucall uc;
 	__u64 fpsr = 0;
-	__u8 *got;
-	long off;
 	int err;
 
 	smekvm_gf_check(c, true);
@@ -378,19 +311,9 @@ static void check_guest(struct vcpu_ctx *v, struct smekvm_gf_case *c)
 		     ctl[SMEKVM_CTL_SVCR]);
 	expect_not_secret_tpidr2(v, c, ctl[SMEKVM_CTL_TPIDR2]);
 
-	n = smekvm_img_classes(&v->p->ns, cl);
-	for (i = 0; i < n; i++) {
-		for (reg = 0; reg < cl[i].count; reg++) {
-			got = smekvm_img_slot(out, cl[i].cls, reg);
-			off = smekvm_first_diff(got, zero, cl[i].bytes);
-			if (off < 0)
-				continue;
-			fail(v, c, "guest read %s%u byte %ld 0x%02x, expected 0",
-			     smekvm_pattern_cls_name(cl[i].cls), reg, off,
-			     got[off]);
-			return;
-		}
-	}
+	if (!smekvm_img_check(out, &v->p->ns, NULL, &d))
+		fail(v, c, "guest read %s%u byte %ld 0x%02x, expected 0",
+		     smekvm_pattern_cls_name(d.cls), d.reg, d.off, d.got);
 }
 
 static void add_vcpu(struct kvm_vm *vm, struct vcpu_ctx *v, unsigned int id,
@@ -524,9 +447,7 @@ static void start(void)
 
 int main(void)
 {
-	host.sme = getauxval(AT_HWCAP2) & HWCAP2_SME;
-	host.sme2 = getauxval(AT_HWCAP2) & HWCAP2_SME2;
-	host.sme_vq = host.sme ? smekvm_host_rdsvl() / 16 : 0;
+	smekvm_task_model(&host);
 
 	smekvm_gf_main(&(struct smekvm_gf_prog){
 		.prefix = "", .kinds = kinds, .nr_kinds = ARRAY_SIZE(kinds),

@@ -38,7 +38,6 @@
  * SMEKVM_CASE) is lib/sme_conf.h.
  */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <kvm_util.h>
@@ -70,34 +69,15 @@ static unsigned int nr_reports;	/* of the current case */
 			smekvm_report(fmt, ##__VA_ARGS__);		\
 	} while (0)
 
-/* xorshift64*: reproducible from SMEKVM_SEED. */
-static __u64 rnd_state;
-
-static __u64 rnd(void)
-{
-	rnd_state ^= rnd_state >> 12;
-	rnd_state ^= rnd_state << 25;
-	rnd_state ^= rnd_state >> 27;
-	return rnd_state * 0x2545f4914f6cdd1dULL;
-}
-
-static void rnd_fill(void *buf, size_t len)
-{
-	__u8 *p = buf;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		p[i] = rnd() >> 56;
-}
-
 /* Write random data to @id on @vcpu and in @m; setup, so asserted. */
-static void fill_reg(struct kvm_vcpu *vcpu, struct smekvm_model *m, __u64 id)
+static void fill_reg(struct kvm_vcpu *vcpu, struct smekvm_model *m,
+		     struct smekvm_rng *rng, __u64 id)
 {
 	__u8 buf[SMEKVM_REG_MAX_BYTES];
 	char name[SMEKVM_REG_NAME_MAX];
 	int err;
 
-	rnd_fill(buf, KVM_REG_SIZE(id));
+	smekvm_rng_fill(rng, buf, KVM_REG_SIZE(id));
 	err = __smekvm_set_reg(vcpu, id, buf);
 	TEST_ASSERT(!err, "filling %s: %s",
 		    smekvm_reg_name(id, name, sizeof(name)),
@@ -118,11 +98,11 @@ static bool fill_vcpu(struct kvm_vcpu *vcpu, const struct smekvm_model_cfg *mc,
 		.prefix = smekvm_conf_cur, .max_reports = REPORTS,
 	};
 	__u64 ids[SMEKVM_MODEL_MAX_STATE_REGS];
+	struct smekvm_rng rng;
 	unsigned int i, n;
 	__u32 fp;
 
-	/* The data depend on the seed and the case, not on what ran before. */
-	rnd_state = (smekvm_seed() + salt) * 0x9e3779b97f4a7c15ULL + 1;
+	smekvm_rng_init(&rng, salt);
 	smekvm_model_init(&m, mc);
 	smekvm_model_finalize(&m);
 	smekvm_set_svcr(vcpu, svcr);
@@ -130,84 +110,35 @@ static bool fill_vcpu(struct kvm_vcpu *vcpu, const struct smekvm_model_cfg *mc,
 
 	n = smekvm_model_state_ids(mc, svcr, ids, ARRAY_SIZE(ids));
 	for (i = 0; i < n; i++)
-		fill_reg(vcpu, &m, ids[i]);
+		fill_reg(vcpu, &m, &rng, ids[i]);
 
 	/* FPSR and FPCR: random values of their defined bits. */
-	fp = rnd() & 0xf800009f;
+	fp = smekvm_rng_next(&rng) & 0xf800009f;
 	smekvm_set_reg(vcpu, SMEKVM_FPSR, &fp);
 	TEST_ASSERT(!smekvm_model_set(&m, SMEKVM_FPSR, &fp), "model FPSR");
-	fp = rnd() & 0x07f79f00;
+	fp = smekvm_rng_next(&rng) & 0x07f79f00;
 	smekvm_set_reg(vcpu, SMEKVM_FPCR, &fp);
 	TEST_ASSERT(!smekvm_model_set(&m, SMEKVM_FPCR, &fp), "model FPCR");
-	vcpu_set_reg(vcpu, SMEKVM_TPIDR2_EL0, rnd());
-	vcpu_set_reg(vcpu, SMEKVM_SMCR_EL1, rnd() & SMCR_ELx_LEN_MASK);
+	vcpu_set_reg(vcpu, SMEKVM_TPIDR2_EL0, smekvm_rng_next(&rng));
+	vcpu_set_reg(vcpu, SMEKVM_SMCR_EL1,
+		     smekvm_rng_next(&rng) & SMCR_ELx_LEN_MASK);
 
 	smekvm_check_vcpu(&chk, vcpu, &m, CHECK_STATE, "after filling");
 	return !chk.mismatches;
 }
 
-/*
- * Every saved register of @st reads back the same from @vcpu, and @vcpu
- * lists the same registers in the same order.
- */
+/* Every saved register of @st reads back, @vcpu lists the same ones. */
 static bool compare_restored(struct kvm_vcpu *vcpu,
 			     const struct smekvm_vmm_state *st)
 {
-	char name[SMEKVM_REG_NAME_MAX], name2[SMEKVM_REG_NAME_MAX];
-	__u8 got[SMEKVM_REG_MAX_BYTES];
-	struct kvm_reg_list *list;
-	unsigned int bad = 0;
-	__u64 i, j;
-	size_t size, k;
-	int err;
+	struct smekvm_check chk = {
+		.prefix = smekvm_conf_cur, .max_reports = REPORTS,
+	};
 
-	for (i = 0; i < st->nr_regs; i++) {
-		const __u8 *want = st->data + st->offsets[i];
-
-		size = KVM_REG_SIZE(st->ids[i]);
-		if (size > sizeof(got))
-			continue;
-		/* The counters move on: restoring them sets an offset. */
-		if (st->ids[i] == KVM_REG_ARM_TIMER_CNT ||
-		    st->ids[i] == KVM_REG_ARM_PTIMER_CNT)
-			continue;
-		smekvm_reg_name(st->ids[i], name, sizeof(name));
-		err = __smekvm_get_reg(vcpu, st->ids[i], got);
-		if (err) {
-			report("%s: reading it back: %s", name,
-			       smekvm_errno_name(err));
-			bad++;
-			continue;
-		}
-		if (!memcmp(got, want, size))
-			continue;
-		for (k = 0; got[k] == want[k]; k++)
-			;
-		report("%s differs from the saved value%s (byte %zu: 0x%02x, saved 0x%02x)",
-		       name, smekvm_is_zero(got, size) ? ": reads as zero" : "",
-		       k, got[k], want[k]);
-		bad++;
-	}
-
-	list = vcpu_get_reg_list(vcpu);
-	if (list->n != st->nr_regs) {
-		report("the new vcpu lists %llu registers, the saved one %llu",
-		       list->n, st->nr_regs);
-		bad++;
-	}
-	for (j = 0; j < list->n && j < st->nr_regs; j++) {
-		if (list->reg[j] == st->ids[j])
-			continue;
-		report("register list entry %llu: %s, saved %s", j,
-		       smekvm_reg_name(list->reg[j], name, sizeof(name)),
-		       smekvm_reg_name(st->ids[j], name2, sizeof(name2)));
-		bad++;
-		break;
-	}
-	free(list);
-	if (bad)
-		smekvm_report("%u differences after the restore", bad);
-	return !bad;
+	if (!smekvm_check_saved(&chk, vcpu, st, "after the restore"))
+		return true;
+	smekvm_report("%u differences after the restore", chk.mismatches);
+	return false;
 }
 
 /* Where SVCR is listed relative to the first vector or matrix register. */

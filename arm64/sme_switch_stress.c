@@ -62,6 +62,7 @@
 #include <test_util.h>
 #include <ucall_common.h>
 
+#include "sme_check.h"
 #include "sme_gframe.h"
 #include "sme_names.h"
 #include "sme_settings.h"
@@ -253,16 +254,6 @@ static void __printf(3, 4) vcpu_msg(struct vcpu_run *v, unsigned int gen,
 		       v->vm->id, v->id, gen, modes[m].name, buf);
 }
 
-/* The number of register @reg of @c in messages; none for FFR, ZT0. */
-static const char *regnum(const struct smekvm_img_class *c, unsigned int reg,
-			  char *buf)
-{
-	if (c->count == 1)
-		return "";
-	snprintf(buf, 12, "%u", reg);
-	return buf;
-}
-
 /*
  * At an exit inside round @gen: SVCR, TPIDR2_EL0 and one register of each
  * live class (a different one each exit) through ONE_REG.
@@ -274,11 +265,9 @@ static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
 	struct smekvm_img_owner o = { .vm = v->vm->id, .vcpu = v->id,
 				      .gen = gen & 0xff };
 	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
-	__u8 got[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
+	__u8 want[SMEKVM_REG_MAX_BYTES];
 	__u64 svcr, tp, want_svcr, id;
-	char num[12];
-	long off;
-	int err;
+	char msg[128];
 
 	if (v->s.cfg.sme) {
 		want_svcr = smekvm_model_svcr(&v->s.cfg, modes[m].sm,
@@ -300,19 +289,10 @@ static bool check_at_exit(struct vcpu_run *v, unsigned int gen)
 		id = smekvm_img_reg_id(c[i].cls, reg);
 		memset(want, 0, sizeof(want));
 		smekvm_img_expected(want, c[i].bytes, &o, c[i].cls, reg);
-		err = __smekvm_get_reg(v->s.vcpu, id, got);
-		off = err ? 0 : smekvm_first_diff(got, want, KVM_REG_SIZE(id));
-		if (!err && off < 0)
+		if (smekvm_reg_matches(v->s.vcpu, id, want, c[i].bytes, msg,
+				       sizeof(msg)))
 			continue;
-		if (err)
-			vcpu_msg(v, gen, "exit: ONE_REG %s%s: %s",
-				 smekvm_pattern_cls_name(c[i].cls),
-				 regnum(&c[i], reg, num), strerror(err));
-		else
-			vcpu_msg(v, gen, "exit: ONE_REG %s%s byte %ld 0x%02x, expected 0x%02x",
-				 smekvm_pattern_cls_name(c[i].cls),
-				 regnum(&c[i], reg, num), off, got[off],
-				 want[off]);
+		vcpu_msg(v, gen, "exit: ONE_REG %s", msg);
 		return false;
 	}
 	return true;

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <kvm_util.h>
@@ -90,7 +91,7 @@ unsigned int smekvm_check_reg(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 			      const char *when)
 {
 	__u8 got[SMEKVM_REG_MAX_BYTES], want[SMEKVM_REG_MAX_BYTES];
-	char name[64], what[256], gd[48], wd[48];
+	char name[SMEKVM_REG_NAME_MAX], what[256], gd[48], wd[48];
 	size_t size = KVM_REG_SIZE(id), valid, i;
 	unsigned int before = c->mismatches;
 	int err, want_err;
@@ -131,47 +132,141 @@ unsigned int smekvm_check_reg(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 	return c->mismatches - before;
 }
 
+/* How many registers of class @rc smekvm_check_vcpu() compares. */
+static unsigned int nr_compared(const struct smekvm_model *m,
+				enum smekvm_reg_class rc)
+{
+	unsigned int rows = SMEKVM_ZA_ROWS(m->cfg.sme_vq);
+
+	/* ZA: every row that exists, and the first one that does not. */
+	if (rc == SMEKVM_RC_ZA)
+		return !m->cfg.sme ? 0 : rows < 256 ? rows + 1 : 256;
+	if (rc == SMEKVM_RC_FPMR)
+		return m->cfg.fpmr;
+	return smekvm_model_class_regs(&m->cfg, rc);
+}
+
 unsigned int smekvm_check_vcpu(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 			       const struct smekvm_model *m,
 			       unsigned int classes, const char *when)
 {
-	unsigned int before = c->mismatches, i, rows;
+	static const enum smekvm_reg_class order[] = {
+		SMEKVM_RC_SVCR, SMEKVM_RC_FPSR, SMEKVM_RC_FPCR, SMEKVM_RC_FPMR,
+		SMEKVM_RC_V, SMEKVM_RC_Z, SMEKVM_RC_P, SMEKVM_RC_FFR,
+		SMEKVM_RC_ZA, SMEKVM_RC_ZT0, SMEKVM_RC_SVE_VLS,
+		SMEKVM_RC_SME_VLS,
+	};
+	unsigned int before = c->mismatches, k, i, n;
 
-#define WANT(rc)	(classes & SMEKVM_CHECK_CLASS(SMEKVM_RC_##rc))
-	if (WANT(SVCR))
-		smekvm_check_reg(c, vcpu, m, SMEKVM_SVCR, when);
-	if (WANT(FPSR))
-		smekvm_check_reg(c, vcpu, m, SMEKVM_FPSR, when);
-	if (WANT(FPCR))
-		smekvm_check_reg(c, vcpu, m, SMEKVM_FPCR, when);
-	if (WANT(FPMR) && m->cfg.fpmr)
-		smekvm_check_reg(c, vcpu, m, SMEKVM_FPMR_ID, when);
-	if (WANT(V))
-		for (i = 0; i < 32; i++)
-			smekvm_check_reg(c, vcpu, m, SMEKVM_VREG(i), when);
-	if (WANT(Z))
-		for (i = 0; i < 32; i++)
+	for (k = 0; k < ARRAY_SIZE(order); k++) {
+		if (!(classes & SMEKVM_CHECK_CLASS(order[k])))
+			continue;
+		n = nr_compared(m, order[k]);
+		for (i = 0; i < n; i++)
 			smekvm_check_reg(c, vcpu, m,
-					 KVM_REG_ARM64_SVE_ZREG(i, 0), when);
-	if (WANT(P))
-		for (i = 0; i < 16; i++)
-			smekvm_check_reg(c, vcpu, m,
-					 KVM_REG_ARM64_SVE_PREG(i, 0), when);
-	if (WANT(FFR))
-		smekvm_check_reg(c, vcpu, m, KVM_REG_ARM64_SVE_FFR(0), when);
-	if (WANT(ZA) && m->cfg.sme) {
-		/* Every row that exists, and the first one that does not. */
-		rows = SMEKVM_ZA_ROWS(m->cfg.sme_vq);
-		for (i = 0; i <= rows && i < 256; i++)
-			smekvm_check_reg(c, vcpu, m,
-					 KVM_REG_ARM64_SME_ZAHREG(i, 0), when);
+					 smekvm_model_reg_id(order[k], i), when);
 	}
-	if (WANT(ZT0))
-		smekvm_check_reg(c, vcpu, m, KVM_REG_ARM64_SME_ZT0, when);
-	if (WANT(SVE_VLS))
-		smekvm_check_reg(c, vcpu, m, KVM_REG_ARM64_SVE_VLS, when);
-	if (WANT(SME_VLS))
-		smekvm_check_reg(c, vcpu, m, KVM_REG_ARM64_SME_VLS, when);
-#undef WANT
 	return c->mismatches - before;
+}
+
+unsigned int smekvm_check_write(struct smekvm_check *c, struct kvm_vcpu *vcpu,
+				struct smekvm_model *m, __u64 id,
+				const void *buf, const char *when)
+{
+	char name[SMEKVM_REG_NAME_MAX], what[96];
+	int got = __smekvm_set_reg(vcpu, id, buf);
+	bool allowed = err_allowed(c, m, id, got);
+	int want = smekvm_model_set(m, id, buf);
+
+	c->accesses++;
+	if (c->any_error_order ? allowed : got == want)
+		return 0;
+	snprintf(what, sizeof(what), "write: %s, expected %s",
+		 smekvm_errno_name(got), smekvm_errno_name(want));
+	report(c, when, smekvm_reg_name(id, name, sizeof(name)), what);
+	return 1;
+}
+
+unsigned int smekvm_check_saved(struct smekvm_check *c, struct kvm_vcpu *vcpu,
+				const struct smekvm_vmm_state *st,
+				const char *when)
+{
+	char name[SMEKVM_REG_NAME_MAX], name2[SMEKVM_REG_NAME_MAX], what[192];
+	__u8 got[SMEKVM_REG_MAX_BYTES];
+	unsigned int before = c->mismatches;
+	struct kvm_reg_list *list;
+	const __u8 *want;
+	size_t size;
+	long off;
+	__u64 i;
+	int err;
+
+	for (i = 0; i < st->nr_regs; i++) {
+		size = KVM_REG_SIZE(st->ids[i]);
+		/* The counters move on: restoring them sets an offset. */
+		if (size > sizeof(got) || st->ids[i] == KVM_REG_ARM_TIMER_CNT ||
+		    st->ids[i] == KVM_REG_ARM_PTIMER_CNT)
+			continue;
+		want = st->data + st->offsets[i];
+		c->accesses++;
+		err = __smekvm_get_reg(vcpu, st->ids[i], got);
+		off = err ? 0 : smekvm_first_diff(got, want, size);
+		if (off < 0)
+			continue;
+		if (err)
+			snprintf(what, sizeof(what), "reading it back: %s",
+				 smekvm_errno_name(err));
+		else
+			snprintf(what, sizeof(what),
+				 "differs from the saved value%s (byte %ld: 0x%02x, saved 0x%02x)",
+				 smekvm_is_zero(got, size) ? ": reads as zero" : "",
+				 off, got[off], want[off]);
+		report(c, when, smekvm_reg_name(st->ids[i], name, sizeof(name)),
+		       what);
+	}
+
+	list = vcpu_get_reg_list(vcpu);
+	if (list->n != st->nr_regs) {
+		snprintf(what, sizeof(what), "has %llu entries, the saved one %llu",
+			 list->n, st->nr_regs);
+		report(c, when, "KVM_GET_REG_LIST", what);
+	}
+	for (i = 0; i < list->n && i < st->nr_regs; i++) {
+		if (list->reg[i] == st->ids[i])
+			continue;
+		snprintf(what, sizeof(what), "entry %llu is %s, saved %s", i,
+			 smekvm_reg_name(list->reg[i], name, sizeof(name)),
+			 smekvm_reg_name(st->ids[i], name2, sizeof(name2)));
+		report(c, when, "KVM_GET_REG_LIST", what);
+		break;
+	}
+	free(list);
+	return c->mismatches - before;
+}
+
+bool smekvm_reg_matches(struct kvm_vcpu *vcpu, __u64 id, const void *want,
+			size_t valid, char *msg, size_t size)
+{
+	__u8 got[SMEKVM_REG_MAX_BYTES];
+	char name[SMEKVM_REG_NAME_MAX];
+	const __u8 *w = want;
+	long off;
+	int err;
+
+	TEST_ASSERT(KVM_REG_SIZE(id) <= sizeof(got), "register 0x%llx too big",
+		    id);
+	memset(got, 0xa5, sizeof(got));
+	err = __smekvm_get_reg(vcpu, id, got);
+	off = err ? 0 : smekvm_first_diff(got, want, KVM_REG_SIZE(id));
+	if (off < 0)
+		return true;
+	smekvm_reg_name(id, name, sizeof(name));
+	if (err)
+		snprintf(msg, size, "reading %s: %s", name,
+			 smekvm_errno_name(err));
+	else
+		snprintf(msg, size, "%s byte %ld is 0x%02x, expected 0x%02x%s",
+			 name, off, got[off], w[off],
+			 (size_t)off >= valid ? " (padding)" : "");
+	return false;
 }

@@ -9,6 +9,10 @@
  * can be traced to the step (below 64) that wrote it ("Z3 holds the
  * value of step 1, expected zero").
  *
+ * Also the comparisons that have no model behind them: one register with
+ * the bytes a test expects (smekvm_reg_matches()), and a vcpu with the
+ * state it was restored from (smekvm_check_saved(), sme_vmm.h).
+ *
  * Needs the KVM selftests library.
  */
 #ifndef SMEKVM_SME_CHECK_H
@@ -21,6 +25,7 @@
 #include <kvm_util.h>
 
 #include "sme_model.h"
+#include "sme_vmm.h"
 
 /* Bit (1 << enum smekvm_reg_class) per class to compare. */
 #define SMEKVM_CHECK_CLASS(rc)	(1U << (rc))
@@ -55,5 +60,35 @@ unsigned int smekvm_check_vcpu(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 unsigned int smekvm_check_reg(struct smekvm_check *c, struct kvm_vcpu *vcpu,
 			      const struct smekvm_model *m, __u64 id,
 			      const char *when);
+
+/*
+ * Write @buf to register @id of @vcpu and of @m; an errno other than the
+ * model's (any it allows with @c->any_error_order) is reported as
+ * "<when>: <register> write: <errno>, expected <errno>".  Returns 1 for
+ * a difference, else 0.
+ */
+unsigned int smekvm_check_write(struct smekvm_check *c, struct kvm_vcpu *vcpu,
+				struct smekvm_model *m, __u64 id,
+				const void *buf, const char *when);
+
+/*
+ * Compare @vcpu with the saved state @st: every saved register (but the
+ * counters, which move on) reads back as saved, and @vcpu lists the same
+ * registers in the same order.  Reports each difference, returns how
+ * many there were.
+ */
+unsigned int smekvm_check_saved(struct smekvm_check *c, struct kvm_vcpu *vcpu,
+				const struct smekvm_vmm_state *st,
+				const char *when);
+
+/*
+ * Whether register @id of @vcpu reads as @want, all KVM_REG_SIZE(@id)
+ * bytes of it; the first @valid bytes are the register at the current
+ * VL, the rest padding.  If not, what differs is written to @msg:
+ * "reading Z3: ENOENT", "Z3 byte 5 is 0x12, expected 0x34" (with
+ * " (padding)" past @valid).
+ */
+bool smekvm_reg_matches(struct kvm_vcpu *vcpu, __u64 id, const void *want,
+			size_t valid, char *msg, size_t size);
 
 #endif /* SMEKVM_SME_CHECK_H */

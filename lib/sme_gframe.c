@@ -51,16 +51,33 @@ void smekvm_gf_report(const char *name, int result, const char *why)
 		ksft_test_result(result == KSFT_PASS, "%s\n", name);
 }
 
+static void gf_vfail(struct smekvm_gf_case *c, const char *fmt, va_list ap)
+{
+	if (!c->why[0])
+		vsnprintf(c->why, sizeof(c->why), fmt, ap);
+	smekvm_gf_check(c, false);
+}
+
 void smekvm_gf_fail(struct smekvm_gf_case *c, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!c->why[0]) {
-		va_start(ap, fmt);
-		vsnprintf(c->why, sizeof(c->why), fmt, ap);
-		va_end(ap);
+	va_start(ap, fmt);
+	gf_vfail(c, fmt, ap);
+	va_end(ap);
+}
+
+void smekvm_gf_expect(struct smekvm_gf_case *c, bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ok) {
+		smekvm_gf_check(c, true);
+		return;
 	}
-	smekvm_gf_check(c, false);
+	va_start(ap, fmt);
+	gf_vfail(c, fmt, ap);
+	va_end(ap);
 }
 
 SMEKVM_GUEST_NOFP void smekvm_gf_guest_start(__u64 smcr, bool sve)

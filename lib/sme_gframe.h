@@ -20,8 +20,8 @@
  * and writes run(), the host side of one VM: it gives the guest the
  * cases that run (smekvm_gf_runs()), runs the vcpu (smekvm_gf_loop(), or
  * a loop of its own) and judges each case (smekvm_gf_check(), or
- * smekvm_gf_fail() saying why, or smekvm_gf_skip() with a reason).  The
- * frame does the rest:
+ * smekvm_gf_fail() or smekvm_gf_expect() saying why, or smekvm_gf_skip()
+ * with a reason).  The frame does the rest:
  *
  *  - names each case "<prefix><flavour><suffix>/[svl_<bits>/]<outer>/<inner>"
  *    ("vl_<bits>/" for a VM with SVE and without SME; the kind's name
@@ -225,6 +225,10 @@ static inline void smekvm_gf_check(struct smekvm_gf_case *c, bool ok)
  */
 void smekvm_gf_fail(struct smekvm_gf_case *c, const char *fmt, ...)
 	__printf(2, 3);
+
+/* Judge @c by @ok and, where it does not hold, say why as smekvm_gf_fail(). */
+void smekvm_gf_expect(struct smekvm_gf_case *c, bool ok, const char *fmt, ...)
+	__printf(3, 4);
 
 /* Skip @c (while its VM runs) because of @why. */
 static inline void smekvm_gf_skip(struct smekvm_gf_case *c, const char *why)

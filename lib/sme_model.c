@@ -229,6 +229,24 @@ __u64 smekvm_model_reg_id(enum smekvm_reg_class rc, unsigned int index)
 	}
 }
 
+unsigned int smekvm_model_class_regs(const struct smekvm_model_cfg *cfg,
+				     enum smekvm_reg_class rc)
+{
+	switch (rc) {
+	case SMEKVM_RC_NONE:
+		return 0;
+	case SMEKVM_RC_V:
+	case SMEKVM_RC_Z:
+		return 32;
+	case SMEKVM_RC_P:
+		return 16;
+	case SMEKVM_RC_ZA:
+		return SMEKVM_ZA_ROWS(cfg->sme_vq);
+	default:
+		return 1;
+	}
+}
+
 bool smekvm_model_id_canonical(__u64 id)
 {
 	unsigned int idx;

@@ -206,6 +206,14 @@ enum smekvm_reg_class smekvm_model_reg_class(__u64 id, unsigned int *index);
 __u64 smekvm_model_reg_id(enum smekvm_reg_class rc, unsigned int index);
 
 /*
+ * How many registers class @rc has in a vcpu with @cfg, for
+ * smekvm_model_reg_id(): 32 V or Z, 16 P, the ZA rows of its SVL, one of
+ * each other class (whether it exists or not); 0 for SMEKVM_RC_NONE.
+ */
+unsigned int smekvm_model_class_regs(const struct smekvm_model_cfg *cfg,
+				     enum smekvm_reg_class rc);
+
+/*
  * Whether the model predicts accesses to @id: any ID of the SVE and SME
  * groups, SVCR, FPSR, FPCR, FPMR, and the V registers (of any size).
  */

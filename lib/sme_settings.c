@@ -72,6 +72,28 @@ __u64 smekvm_seed(void)
 	return seed;
 }
 
+void smekvm_rng_init(struct smekvm_rng *r, __u64 salt)
+{
+	r->state = (smekvm_seed() + salt) * 0x9e3779b97f4a7c15ULL + 1;
+}
+
+__u64 smekvm_rng_next(struct smekvm_rng *r)
+{
+	r->state ^= r->state >> 12;
+	r->state ^= r->state << 25;
+	r->state ^= r->state >> 27;
+	return r->state * 0x2545f4914f6cdd1dULL;
+}
+
+void smekvm_rng_fill(struct smekvm_rng *r, void *buf, size_t len)
+{
+	__u8 *p = buf;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		p[i] = smekvm_rng_next(r) >> 56;
+}
+
 bool smekvm_sweep_all_vls(void)
 {
 	const char *all = smekvm_setting("SMEKVM_ALL_VLS");

@@ -23,6 +23,7 @@
 #define SMEKVM_SME_SETTINGS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <linux/types.h>
 
 /* The value of setting @name, NULL when it is unset or empty. */
@@ -51,6 +52,20 @@ unsigned long smekvm_iters(unsigned long ci, unsigned long full,
  * after ksft_print_header().
  */
 __u64 smekvm_seed(void);
+
+/*
+ * Pseudo-random data reproducible from the seed (xorshift64*): a
+ * generator started from smekvm_seed() and @salt, so that what a case
+ * draws depends on the seed and the case, not on what ran before.
+ */
+struct smekvm_rng {
+	__u64 state;
+};
+
+void smekvm_rng_init(struct smekvm_rng *r, __u64 salt);
+__u64 smekvm_rng_next(struct smekvm_rng *r);
+/* @len bytes, each the top byte of a draw. */
+void smekvm_rng_fill(struct smekvm_rng *r, void *buf, size_t len);
 
 /*
  * Whether a test that creates one VM per vector length runs at every

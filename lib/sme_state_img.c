@@ -106,8 +106,10 @@ bool smekvm_img_check(struct smekvm_gregs *img,
 		      const struct smekvm_img_owner *o,
 		      struct smekvm_img_diff *d)
 {
+	static const __u8 zero[SMEKVM_GREGS_ZSLOT];
 	struct smekvm_img_class c[SMEKVM_IMG_MAX_CLASSES];
-	__u8 want[SMEKVM_GREGS_ZSLOT];
+	__u8 pattern[SMEKVM_GREGS_ZSLOT];
+	const __u8 *want = o ? pattern : zero;
 	unsigned int i, n, reg;
 	__u8 *got;
 	long off;
@@ -116,7 +118,9 @@ bool smekvm_img_check(struct smekvm_gregs *img,
 	for (i = 0; i < n; i++) {
 		for (reg = 0; reg < c[i].count; reg++) {
 			got = smekvm_img_slot(img, c[i].cls, reg);
-			smekvm_img_expected(want, c[i].bytes, o, c[i].cls, reg);
+			if (o)
+				smekvm_img_expected(pattern, c[i].bytes, o,
+						    c[i].cls, reg);
 			off = smekvm_first_diff(got, want, c[i].bytes);
 			if (off < 0)
 				continue;

@@ -94,8 +94,8 @@ struct smekvm_img_diff {
 };
 
 /*
- * Compare every register @g selects with @o's patterns; false and the
- * first wrong byte in @d if one differs.
+ * Compare every register @g selects with @o's patterns (with zero when @o
+ * is NULL); false and the first wrong byte in @d if one differs.
  */
 bool smekvm_img_check(struct smekvm_gregs *img,
 		      const struct smekvm_img_geom *g,

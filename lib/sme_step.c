@@ -118,6 +118,11 @@ bool smekvm_step_compare(const struct smekvm_step_vcpu *v,
 	bool zero;
 	long off;
 
+	if (out->svcr != svcr) {
+		ksft_print_msg("%s: SVCR 0x%llx stored, expected 0x%llx\n",
+			       what, out->svcr, svcr);
+		return false;
+	}
 	n = smekvm_step_regs(v, svcr, regs);
 	for (i = 0; i < n; i++) {
 		r = &regs[i];
@@ -134,4 +139,39 @@ bool smekvm_step_compare(const struct smekvm_step_vcpu *v,
 		return false;
 	}
 	return true;
+}
+
+/* The SVCR after step @op from @svcr. */
+static __u64 svcr_after(unsigned int op, __u64 target, __u64 svcr)
+{
+	switch (op) {
+	case SMEKVM_OP_SMSTART:		return SMEKVM_SVCR_SM | SMEKVM_SVCR_ZA;
+	case SMEKVM_OP_SMSTART_SM:	return svcr | SMEKVM_SVCR_SM;
+	case SMEKVM_OP_SMSTART_ZA:	return svcr | SMEKVM_SVCR_ZA;
+	case SMEKVM_OP_SMSTOP:		return 0;
+	case SMEKVM_OP_SMSTOP_SM:	return svcr & ~SMEKVM_SVCR_SM;
+	case SMEKVM_OP_SMSTOP_ZA:	return svcr & ~SMEKVM_SVCR_ZA;
+	case SMEKVM_OP_MSR_SVCR:	return target;
+	default:			return svcr;
+	}
+}
+
+bool smekvm_step_check(const struct smekvm_step_vcpu *v,
+		       const struct smekvm_gregs *out, __u64 svcr,
+		       unsigned int op, __u64 target, unsigned int gen,
+		       __u64 fpsr, const char *what)
+{
+	__u64 to = svcr_after(op, target, svcr), want_fpsr;
+	unsigned int zeroes = smekvm_model_svcr_zeroes(svcr, to);
+
+	want_fpsr = zeroes & SMEKVM_ZERO_VEC ?
+		    SMEKVM_FPSR_AFTER_SM_CHANGE : SMEKVM_STEP_FPSR_IN;
+	if (!smekvm_step_compare(v, out, to, gen, zeroes & SMEKVM_ZERO_VEC,
+				 zeroes & SMEKVM_ZERO_ZA, what))
+		return false;
+	if (fpsr == want_fpsr)
+		return true;
+	ksft_print_msg("%s: FPSR 0x%llx afterwards, expected 0x%llx\n", what,
+		       fpsr, want_fpsr);
+	return false;
 }

@@ -55,15 +55,30 @@ void smekvm_step_expected(const struct smekvm_step_vcpu *v, void *buf,
 			  unsigned int gen, bool zero);
 
 /*
- * Compare the registers that @out holds for state @svcr with generation
- * @gen (or zero: the vector registers when @vec_zero, ZA and ZT0 when
- * @za_zero).  On a difference, print "<what>: <register> byte <n> is ...,
- * expected ..." (first difference only) and return false.
+ * Compare what @out holds with state @svcr: its SVCR, and every register
+ * live in @svcr with generation @gen (or zero: the vector registers when
+ * @vec_zero, ZA and ZT0 when @za_zero).  On a difference, print
+ * "<what>: SVCR ..." or "<what>: <register> byte <n> is ..., expected
+ * ..." (first difference only) and return false.
  */
 bool smekvm_step_compare(const struct smekvm_step_vcpu *v,
 			 const struct smekvm_gregs *out, __u64 svcr,
 			 unsigned int gen, bool vec_zero, bool za_zero,
 			 const char *what);
+
+/*
+ * What the payload stored in @out after step @op (SMEKVM_OP_*, with
+ * @target for MSR SVCR) from state @svcr, and the FPSR it returned, are
+ * what the Arm ARM's SetPSTATE_SM and SetPSTATE_ZA say: the SVCR the
+ * step gives, generation @gen in every register live afterwards, but
+ * zero in those a change of PSTATE.SM (Z, P, FFR or V) or PSTATE.ZA 0->1
+ * (ZA, ZT0) zeroes, and FPSR 0x0800009f after a change of PSTATE.SM,
+ * else as loaded.  Reports as smekvm_step_compare().
+ */
+bool smekvm_step_check(const struct smekvm_step_vcpu *v,
+		       const struct smekvm_gregs *out, __u64 svcr,
+		       unsigned int op, __u64 target, unsigned int gen,
+		       __u64 fpsr, const char *what);
 
 /* One live register: its place in the image and its ONE_REG ID. */
 struct smekvm_step_reg {
