@@ -136,13 +136,9 @@ static __u64 gen_id(struct smekvm_fuzz_gen *g, const struct smekvm_fuzz_vcpu *c,
 					 KVM_REG_ARM64_SVE_VLS;
 			break;
 		default:
-			/*
-			 * Smaller only: a larger V register may run past
-			 * struct kvm_regs, which Linux answers with ENOENT
-			 * before the model's EINVAL of a wrong size.
-			 */
-			return (SMEKVM_VREG(rnd(g, 32)) & ~KVM_REG_SIZE_MASK) |
-			       sizes[rnd(g, 2)];
+			/* A large one may run past struct kvm_regs: ENOENT */
+			id = SMEKVM_VREG(rnd(g, 32));
+			break;
 		}
 		return (id & ~KVM_REG_SIZE_MASK) |
 		       sizes[rnd(g, ARRAY_SIZE(sizes))];
