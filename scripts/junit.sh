@@ -62,7 +62,7 @@ for d in "$@"; do
 	case $c in
 	*[!A-Za-z0-9_.-]*) mv "$d/junit.xml.tmp" "$d/junit.xml" ;;
 	*)
-		sed "2s/^<testsuite name=\"main\"/<testsuite name=\"$c\"/" \
+		sed "2s/^<testsuite name=\"[^\"]*\"/<testsuite name=\"$c\"/" \
 			"$d/junit.xml.tmp" > "$d/junit.xml"
 		rm -f "$d/junit.xml.tmp"
 		;;
