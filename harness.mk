@@ -7,7 +7,7 @@
 #   make run [CONFIGS="max-vhe ..."]   the main job (default max-vhe);
 #            [PROFILE=proposal]        PROFILE=: the ABI profile (default ours)
 #   make check                         the CI tier: every configuration
-#   make full                          the full tier (with lava-check's
+#   make full [CONFIGS=...]            the full tier, resumable (with lava-check's
 #                                      LAVA run of max-vhe and
 #                                      results-check of its page)
 #   make lava-check [CONFIGS=max-vhe]  one configuration under the harness
@@ -53,7 +53,7 @@ run:
 check:
 	$(SUITE_SH) check
 full:
-	$(SUITE_SH) full
+	$(SUITE_SH) full $(CONFIGS)
 lava-check:
 	$(SUITE_SH) lava-check $(CONFIGS)
 lava-jobs:

@@ -70,6 +70,31 @@ new_run_dir() {
 	echo "$d"
 }
 
+# runner_args TIER-ARGS: what every configuration's runner gets.
+runner_args() {
+	echo "$1${PROFILE:+ --profile $PROFILE} $by_rules ${RUNNER_ARGS:-}"
+}
+
+# resume_run_dir CONFIG...: the run directory of a full tier, which takes
+# hours on the debug kernel, longer than a session, and must never run
+# beside CI: it is named by what decides its results (the installed suite,
+# the Images the configurations boot, the matrix, the runner's
+# arguments), so that "make full" again, after an interruption, keeps every
+# configuration that ended and boots only the others. FRESH=1 starts over.
+resume_run_dir() {
+	key=$( (runner_args "--tier full"; cat "$TOP/configs/matrix.conf"
+		find "$OUT/install" -type f | LC_ALL=C sort | xargs sha256sum
+		for c in "$@"; do
+			sha256sum < "$(kernel_for "$(variants_of "$c")")"
+		done) | sha256sum | cut -c1-16)
+	d=$OUT/runs/full-$key
+	[ "${FRESH:-0}" = 0 ] || rm -rf "$d"
+	mkdir -p "$d"
+	rm -f "$d/summary"
+	ln -sfn "$(basename "$d")" "$OUT/runs/latest"
+	echo "$d"
+}
+
 # counts FILE: "passed failed skipped" from a runner's closing line.
 counts() {
 	sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p' \
@@ -101,6 +126,13 @@ tool_item() {
 	tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s))
 }
 
+# kept ITEM FILE: whether a resumed full tier (resume=yes) already has
+# ITEM, ended, from an earlier run: FILE, written when ITEM ended, exists.
+kept() {
+	[ "${resume:-}" = yes ] && [ -f "$2" ] || return 1
+	echo "# $1: kept from an earlier run of the same suite and kernels (FRESH=1 runs it again)"
+}
+
 # run_matrix RUNDIR RUNNER-ARGS SELFTEST CONFIG...: the self-tests (when
 # SELFTEST is "yes"), then each configuration in turn, then, when
 # lava_cfg names one of them, that configuration again as a LAVA job
@@ -113,7 +145,7 @@ tool_item() {
 # before it, does not list).
 run_matrix() {
 	rdir=$1 selftest=$3
-	rargs="$2${PROFILE:+ --profile $PROFILE} $by_rules ${RUNNER_ARGS:-}"
+	rargs=$(runner_args "$2")
 	shift 3
 	n=0 tp=0 tf=0 ts=0 status=0
 	echo "KTAP version 1"
@@ -124,12 +156,14 @@ run_matrix() {
 	echo "1..$items"
 	if [ "$selftest" = yes ]; then
 		n=1
-		set +e
-		SMEKVM_SELFTEST_KERNEL=$(kernel_for ours) \
-			sh "$TOP/scripts/selftest.sh" > "$rdir/selftest.ktap" 2>&1
-		st=$?
-		set -e
-		tool_item harness_selftest "$rdir/selftest.ktap" "$st"
+		if ! kept harness_selftest "$rdir/selftest.status"; then
+			set +e
+			SMEKVM_SELFTEST_KERNEL=$(kernel_for ours) \
+				sh "$TOP/scripts/selftest.sh" > "$rdir/selftest.ktap" 2>&1
+			echo $? > "$rdir/selftest.status"
+			set -e
+		fi
+		tool_item harness_selftest "$rdir/selftest.ktap" "$(cat "$rdir/selftest.status")"
 	fi
 	for c in "$@"; do
 		n=$((n + 1))
@@ -141,10 +175,19 @@ run_matrix() {
 			echo "# $c: source $(cat "$kinfo/source-version"), $(grep -c . "$kinfo/applied-patches") patches applied"
 			sed "s/^/# $c:   /" "$kinfo/applied-patches"
 		fi
-		set +e
-		sh "$TOP/scripts/qemu-run.sh" --kernel "$(kernel_for "$v")" \
-			--out "$rdir/$c" --args "$rargs" "$c" 2>&1 | sed 's/^/    /'
-		set -e
+		if kept "$c" "$rdir/$c.out"; then
+			cat "$rdir/$c.out"
+		else
+			# Its output is kept once the configuration has ended,
+			# for a resumed full tier.
+			rm -f "$rdir/$c/verdict"
+			set +e
+			sh "$TOP/scripts/qemu-run.sh" --kernel "$kimg" \
+				--out "$rdir/$c" --args "$rargs" "$c" 2>&1 |
+				sed 's/^/    /' | tee "$rdir/$c.part"
+			set -e
+			[ ! -f "$rdir/$c/verdict" ] || mv "$rdir/$c.part" "$rdir/$c.out"
+		fi
 		# Its JUnit XML, for CI dashboards (junit.sh says why one a
 		# configuration).
 		sh "$TOP/scripts/junit.sh" "$rdir/$c" || true
@@ -163,14 +206,16 @@ run_matrix() {
 	done
 	if [ -n "${lava_cfg:-}" ]; then
 		n=$((n + 1))
-		set +e
-		sh "$TOP/scripts/lava-check.sh" \
-			--kernel "$(kernel_for "$(variants_of "$lava_cfg")")" \
-			--initrd "$OUT/initramfs.cpio.gz" --args "$rargs" \
-			--results "$rdir/$lava_cfg" "$lava_cfg" > "$rdir/lava-check.ktap" 2>&1
-		st=$?
-		set -e
-		tool_item lava_check "$rdir/lava-check.ktap" "$st"
+		if ! kept lava_check "$rdir/lava-check.status"; then
+			set +e
+			sh "$TOP/scripts/lava-check.sh" \
+				--kernel "$(kernel_for "$(variants_of "$lava_cfg")")" \
+				--initrd "$OUT/initramfs.cpio.gz" --args "$rargs" \
+				--results "$rdir/$lava_cfg" "$lava_cfg" > "$rdir/lava-check.ktap" 2>&1
+			echo $? > "$rdir/lava-check.status"
+			set -e
+		fi
+		tool_item lava_check "$rdir/lava-check.ktap" "$(cat "$rdir/lava-check.status")"
 	fi
 	# The per-rule verdict of the matrix, into $rdir/rules, which the
 	# page shows; printed after the summary table.
@@ -270,17 +315,27 @@ check|full)
 	SMEKVM_TIER=ci
 	[ "$cmd" = check ] || SMEKVM_TIER=full
 	export SMEKVM_TIER
-	# shellcheck disable=SC2046 # configuration names are words
-	set -- $(tier_configs "$SMEKVM_TIER")
+	# The full tier may be given a part of its configurations (a lab
+	# that splits it over machines, or one part a sitting).
+	if [ "$cmd" = check ] || [ $# = 0 ]; then
+		# shellcheck disable=SC2046 # configuration names are words
+		set -- $(tier_configs "$SMEKVM_TIER")
+	fi
 	# shellcheck disable=SC2046
 	build_kernels $(variants_of "$@")
 	log "kernels ready after $(elapsed) s"
 	build_suite
 	log "suite ready after $(elapsed) s"
-	rdir=$(new_run_dir)
-	# The full tier also runs max-vhe as a LAVA job (doc/lava.md), and
-	# opens the results page in a browser.
-	[ "$cmd" = check ] || lava_cfg=max-vhe page_check=yes
+	if [ "$cmd" = check ]; then
+		rdir=$(new_run_dir)
+	else
+		# The full tier resumes where it stopped (resume_run_dir),
+		# runs max-vhe as a LAVA job too (doc/lava.md), and opens the
+		# results page in a browser.
+		rdir=$(resume_run_dir "$@")
+		resume=yes page_check=yes
+		case " $* " in *" max-vhe "*) lava_cfg=max-vhe ;; esac
+	fi
 	run_matrix "$rdir" "--tier $SMEKVM_TIER" yes "$@"
 	;;
 lava-check)
