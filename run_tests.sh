@@ -28,8 +28,9 @@ Runs the tests of tests.list (all of them, or the ones named) and prints KTAP.
 Options:
   --help            this text
   --list            print the test names, one a line, and exit
-  --config NAME     configuration name (default: smekvm.config=NAME from
-                    /proc/cmdline, else "native"); selects expected/NAME
+  --config NAME     configuration name, exported as SMEKVM_CONFIG (default:
+                    smekvm.config=NAME from /proc/cmdline, else "native");
+                    selects expected/NAME
   --expected FILE   compare with FILE (default: expected/<config> if present)
   --no-expected     do not compare with any expected file
   --results FILE    write the per-case results to FILE
@@ -51,6 +52,9 @@ Options:
                     the run cannot finish
 
 "name/case" runs test "name" with SMEKVM_CASE=case in its environment.
+"VAR=value" (no blanks) sets VAR in the environment of every test run,
+over what tests.list sets; the rerun lines repeat it. Under QEMU it goes
+in RUNNER_ARGS like any other argument (make run RUNNER_ARGS="VAR=1 name").
 
 Files beside this script:
   tests.list          "name timeout_seconds [VAR=value...] command [args...]"
@@ -668,8 +672,8 @@ report_unkillable() {
 run_watched() {
 	wlimit=$1
 	shift
-	# shellcheck disable=SC2086 # envs is a list of words
-	(cd "$dir" && env $envs timeout -k 5 "$wlimit" "$@"; exit $?) > "$tmp/out" 2>&1 < /dev/null &
+	# shellcheck disable=SC2086 # envs and run_env are lists of words
+	(cd "$dir" && env $envs $run_env timeout -k 5 "$wlimit" "$@"; exit $?) > "$tmp/out" 2>&1 < /dev/null &
 	tpid=$!
 	alarm=0
 	looks=0
@@ -935,6 +939,7 @@ exit_status() {
 set -f
 opt_list=0
 opt_config=
+run_env=
 opt_expected=
 opt_no_expected=0
 opt_results=
@@ -975,6 +980,11 @@ while [ $# -gt 0 ]; do
 		esac
 		shift ;;
 	-*) die "unknown option '$1' (see --help)" ;;
+	[A-Za-z_]*=*)
+		case ${1%%=*} in
+		*[!A-Za-z0-9_]*) die "'$1': not a variable name before '='" ;;
+		esac
+		run_env="$run_env $1" ;;
 	*) selection="$selection $1" ;;
 	esac
 	shift
@@ -1033,7 +1043,9 @@ known=$expected
 SMEKVM_SEED=$seed
 SMEKVM_TIER=$tier
 SMEKVM_PROFILE=$profile
-export SMEKVM_SEED SMEKVM_TIER SMEKVM_PROFILE
+# The configuration, for a test that says how to run it again.
+SMEKVM_CONFIG=$config
+export SMEKVM_SEED SMEKVM_TIER SMEKVM_PROFILE SMEKVM_CONFIG
 if [ "$opt_nv" = 1 ]; then
 	unset NV
 else
@@ -1046,6 +1058,7 @@ rerun="$self --config $config --seed $seed"
 [ "$by_rules" = 0 ] || [ "$profile" != ours ] || rerun="$rerun --by-rules"
 [ "$opt_nv" = 0 ] || rerun="$rerun --nv"
 [ -z "$opt_timeout" ] || rerun="$rerun --timeout $opt_timeout"
+rerun="$rerun$run_env"
 
 setup_kernel_reports
 print_header

@@ -123,7 +123,7 @@ char *smekvm_fuzz_encode(const struct smekvm_fuzz_op *ops, size_t n)
 	s[0] = '\0';
 	for (i = 0; i < n; i++)
 		len += snprintf(s + len, size - len, "%s%c%u%u%u.%llx.%llx",
-				i ? "," : "", op_letter[ops[i].kind],
+				i ? ":" : "", op_letter[ops[i].kind],
 				ops[i].vm, ops[i].vcpu, ops[i].buf,
 				ops[i].arg, ops[i].val);
 	return s;
@@ -152,7 +152,7 @@ long smekvm_fuzz_decode(const char *s, struct smekvm_fuzz_op *ops,
 			.buf = buf, .arg = arg, .val = val,
 		};
 		s += used;
-		if (*s == ',')
+		if (*s == ':')
 			s++;
 		else if (*s)
 			return -1;

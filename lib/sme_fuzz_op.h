@@ -12,7 +12,8 @@
  * (sme_fuzz_seq.h) makes its own VMs and vcpus when it first uses a slot
  * (sme_fuzz_world.h).
  *
- * The replay encoding is one item per operation, comma-separated:
+ * The replay encoding is one item per operation, separated by colons (a
+ * comma would split the kernel command line that carries it to a guest):
  * "<letter><vm><vcpu><buffer kind>.<arg in hex>.<value in hex>", the
  * letter saying the kind ("IFGSDLAVMW", in the order of enum
  * smekvm_fuzz_kind).

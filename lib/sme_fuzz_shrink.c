@@ -72,6 +72,23 @@ static bool same_vcpu(const struct smekvm_fuzz_op *op,
 }
 
 /*
+ * Say how to run sme_fuzz's current case again with the runner's
+ * arguments @args (VAR=value words first): on the target, and, in a
+ * configuration of the QEMU matrix, from the host (make run passes
+ * RUNNER_ARGS to the runner in the guest).
+ */
+static void say_replay(const char *args)
+{
+	const char *config = getenv("SMEKVM_CONFIG");
+
+	smekvm_report("replay: ./run_tests.sh %s sme_fuzz/%s", args,
+		      smekvm_conf_cur);
+	if (config && *config && strcmp(config, "native"))
+		smekvm_report("replay from the host: make run CONFIGS=%s RUNNER_ARGS=\"%s sme_fuzz/%s\"",
+			      config, args, smekvm_conf_cur);
+}
+
+/*
  * Shrink the failing sequence @ops (@n operations, the last failed) and
  * say how to replay what is left.
  */
@@ -88,7 +105,7 @@ static void shrink_and_report(struct smekvm_fuzz_world *w,
 		.max_seconds = b->shrink_seconds,
 	};
 	size_t before = n;
-	char *enc;
+	char *enc, *args;
 
 	smekvm_fuzz_world_free(w);
 	if (!still_fails(ops, n, &f)) {
@@ -107,8 +124,10 @@ static void shrink_and_report(struct smekvm_fuzz_world *w,
 	smekvm_fuzz_replay(w, ops, n, false, false);
 	smekvm_fuzz_world_free(w);
 	enc = smekvm_fuzz_encode(ops, n);
-	smekvm_report("replay: SMEKVM_FUZZ_REPLAY=%s ./run_tests.sh %s%s",
-		      enc, "sme_fuzz/", smekvm_conf_cur);
+	TEST_ASSERT(asprintf(&args, "SMEKVM_FUZZ_REPLAY=%s", enc) > 0,
+		    "out of memory");
+	say_replay(args);
+	free(args);
 	free(enc);
 }
 
@@ -117,8 +136,12 @@ void smekvm_fuzz_report_failure(struct smekvm_fuzz_world *w,
 				unsigned long s,
 				const struct smekvm_fuzz_budget *b)
 {
+	char args[96];
+
+	snprintf(args, sizeof(args),
+		 "--seed %llu SMEKVM_FUZZ_SEQ=%lu SMEKVM_FUZZ_LEN=%zu",
+		 smekvm_seed(), s, n);
 	smekvm_report("sequence %lu failed at its operation %zu", s, n - 1);
-	smekvm_report("replay: SMEKVM_FUZZ_SEQ=%lu SMEKVM_FUZZ_LEN=%zu ./run_tests.sh --seed %llu sme_fuzz/%s",
-		      s, n, smekvm_seed(), smekvm_conf_cur);
+	say_replay(args);
 	shrink_and_report(w, ops, n, b);
 }

@@ -6,14 +6,17 @@
  * On the first mismatch the check has said what differed (operation,
  * call, values, rules: sme_fuzz_world.h) and the sequence stopped after
  * the failing operation.  This then says how to replay that sequence
- * (SMEKVM_FUZZ_SEQ=<n> SMEKVM_FUZZ_LEN=<operations> with the run's
- * --seed), drops what the failure does not need (the other VM's
+ * (the runner's arguments --seed <run's seed> SMEKVM_FUZZ_SEQ=<n>
+ * SMEKVM_FUZZ_LEN=<operations>), drops what the failure does not need (the other VM's
  * operations, the other vcpus', then delta debugging, sme_shrink.h,
  * within a budget of replays and seconds, as long as the same kind of
  * operation fails on a rule of the same check), and prints the shortest
  * sequence, what differs in it, and the command that replays exactly
- * it: SMEKVM_FUZZ_REPLAY=<operations> ./run_tests.sh sme_fuzz/<case> on
- * the target (run_tests.sh passes its environment on).
+ * it: ./run_tests.sh SMEKVM_FUZZ_REPLAY=<operations> sme_fuzz/<case> on
+ * the target, and the make run that does the same from the host in a
+ * configuration of the QEMU matrix (run_tests.sh exports VAR=value
+ * arguments to the tests; nothing in them is a blank or a comma, which
+ * the kernel command line that carries them would split).
  */
 #ifndef SMEKVM_SME_FUZZ_SHRINK_H
 #define SMEKVM_SME_FUZZ_SHRINK_H

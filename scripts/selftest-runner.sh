@@ -336,6 +336,12 @@ test_full_run() {
 	runner "$full" --timeout 1 --tier full hang
 	check "--timeout overrides tests.list" has_line "not ok 1 hang # timeout after 1s"
 	check "--timeout and --tier in the rerun line" has " --tier full --timeout 1 hang$"
+
+	runner "$full" --timeout 1 SMEKVM_X=a:b.1 hang
+	check "VAR=value argument in the rerun line" has " --timeout 1 SMEKVM_X=a:b.1 hang$"
+	runner "$full" X-Y=2 hang
+	check "VAR=value argument: a bad name is a usage error" status_is 2
+	check "VAR=value argument: a bad name, said" has "X-Y=2': not a variable name"
 	unset SMEKVM_DMESG SMEKVM_FAKE_DMESG SMEKVM_CMDLINE
 }
 
@@ -457,6 +463,8 @@ test_small_runs() {
 	printf '\nel1_pass 10 NV=0 bin/pass\n' >> "$tmp/envs/tests.list"
 	runner "$tmp/envs" --nv el1_pass
 	check "VAR=value in tests.list wins over --nv" has "# env: seed=[0-9]+ tier=ci nv=0"
+	runner "$tmp/envs" NV=7 el1_pass
+	check "VAR=value argument wins over tests.list" has "# env: seed=[0-9]+ tier=ci nv=7"
 	printf 'not_here 10 SMEKVM_SKIP_CONFIGS=cfg-a,cfg-b bin/pass\n' >> "$tmp/envs/tests.list"
 	runner "$tmp/envs" --config cfg-b not_here
 	check "SMEKVM_SKIP_CONFIGS: skipped in a listed configuration, with the reason" \
