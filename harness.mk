@@ -13,6 +13,9 @@
 #   make lava-check [CONFIGS=max-vhe]  one configuration under the harness
 #                                      and as a LAVA job run by LAVA's
 #                                      lava-run: same results (doc/lava.md)
+#   make kselftest-check [CONFIGS=max-vhe]  one configuration under the
+#                                      harness and under the kernel's
+#                                      run_kselftest.sh: same verdicts
 #   make lava-jobs [LAVA_URL=...]      the LAVA jobs of every configuration,
 #                                      in build/lava/jobs (doc/lava.md)
 #   make bench                         timings of every phase
@@ -46,7 +49,7 @@
 SUITE_SH := sh $(CURDIR)/scripts/suite.sh
 
 .PHONY: run check full bench bench-compare expected selftest deps kernels \
-	mutations soak soak-totals checkpatch lava-check lava-jobs \
+	mutations soak soak-totals checkpatch lava-check kselftest-check lava-jobs \
 	results-check
 run:
 	$(SUITE_SH) run $(CONFIGS)
@@ -56,6 +59,8 @@ full:
 	$(SUITE_SH) full $(CONFIGS)
 lava-check:
 	$(SUITE_SH) lava-check $(CONFIGS)
+kselftest-check:
+	$(SUITE_SH) kselftest-check $(CONFIGS)
 lava-jobs:
 	sh $(CURDIR)/scripts/lava-jobs.sh $(if $(LAVA_URL),--url $(LAVA_URL)) $(CONFIGS)
 bench:

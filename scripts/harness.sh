@@ -136,7 +136,10 @@ kept() {
 # run_matrix RUNDIR RUNNER-ARGS SELFTEST CONFIG...: the self-tests (when
 # SELFTEST is "yes"), then each configuration in turn, then, when
 # lava_cfg names one of them, that configuration again as a LAVA job
-# (scripts/lava-check.sh, doc/lava.md); KTAP with one case each, a
+# (scripts/lava-check.sh, doc/lava.md), and when ksft_cfg does, that one
+# again under the kernel's run_kselftest.sh, which takes no runner
+# arguments (scripts/kselftest-check.sh, make kselftest-check only);
+# KTAP with one case each, a
 # summary table and the closing line, which counts test programs.
 # Each configuration's KTAP also becomes its junit.xml (scripts/junit.sh),
 # and the run one page, RUNDIR/index.html (scripts/results-page.sh),
@@ -152,6 +155,7 @@ run_matrix() {
 	items=$#
 	[ "$selftest" != yes ] || items=$((items + 1))
 	[ -z "${lava_cfg:-}" ] || items=$((items + 1))
+	[ -z "${ksft_cfg:-}" ] || items=$((items + 1))
 	[ "${page_check:-}" != yes ] || items=$((items + 1))
 	echo "1..$items"
 	if [ "$selftest" = yes ]; then
@@ -216,6 +220,19 @@ run_matrix() {
 			set -e
 		fi
 		tool_item lava_check "$rdir/lava-check.ktap" "$(cat "$rdir/lava-check.status")"
+	fi
+	if [ -n "${ksft_cfg:-}" ]; then
+		n=$((n + 1))
+		if ! kept kselftest_check "$rdir/kselftest-check.status"; then
+			set +e
+			sh "$TOP/scripts/kselftest-check.sh" \
+				--kernel "$(kernel_for "$(variants_of "$ksft_cfg")")" \
+				--initrd "$OUT/initramfs.cpio.gz" \
+				--results "$rdir/$ksft_cfg" "$ksft_cfg" > "$rdir/kselftest-check.ktap" 2>&1
+			echo $? > "$rdir/kselftest-check.status"
+			set -e
+		fi
+		tool_item kselftest_check "$rdir/kselftest-check.ktap" "$(cat "$rdir/kselftest-check.status")"
 	fi
 	# The per-rule verdict of the matrix, into $rdir/rules, which the
 	# page shows; printed after the summary table.
@@ -337,6 +354,18 @@ check|full)
 		case " $* " in *" max-vhe "*) lava_cfg=max-vhe ;; esac
 	fi
 	run_matrix "$rdir" "--tier $SMEKVM_TIER" yes "$@"
+	;;
+kselftest-check)
+	# One configuration (default max-vhe) under the harness, then under
+	# the kernel's run_kselftest.sh: the same verdict for every test.
+	[ $# -gt 0 ] || set -- max-vhe
+	[ $# = 1 ] || die "kselftest-check takes one configuration"
+	# shellcheck disable=SC2046
+	build_kernels $(variants_of "$1")
+	build_suite
+	rdir=$(new_run_dir)
+	ksft_cfg=$1
+	run_matrix "$rdir" "" no "$1"
 	;;
 lava-check)
 	# One configuration (default max-vhe) under the harness, then as a

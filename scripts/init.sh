@@ -10,6 +10,9 @@
 #   smekvm.lava=1        LAVA mode (doc/lava.md): the KTAP and one marked
 #                        line per result on the console, for a LAVA
 #                        "monitors" test action
+#   smekvm.runner=kselftest  run the kselftest install with the kernel's
+#                        run_kselftest.sh (smekvm.args are its arguments)
+#                        instead of run_tests.sh (kselftest-check.sh)
 # The runner's output goes to /dev/hvc0 when it exists (the harness's
 # channel), else to the console. The last line is "SMEKVM-EXIT: <status>".
 /bin/busybox --install -s /bin
@@ -17,17 +20,26 @@ export PATH=/bin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
+# devtmpfs has no /dev/fd, /dev/stdin, /dev/stdout or /dev/stderr (udev or
+# mdev makes them), and kselftest's runner appends to /dev/stdout: without
+# the link that would be a file, and the tests' output lost.
+[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
+for f in 0:stdin 1:stdout 2:stderr; do
+	[ -e "/dev/${f#*:}" ] || ln -s "/proc/self/fd/${f%%:*}" "/dev/${f#*:}"
+done
 mount -t tmpfs tmpfs /tmp
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 
 cfg=native
 args=
 lava=
+runner=run_tests
 for w in $(cat /proc/cmdline); do
 	case $w in
 	smekvm.config=*) cfg=${w#smekvm.config=} ;;
 	smekvm.args=*) args=$(echo "${w#smekvm.args=}" | tr ',' ' ') ;;
 	smekvm.lava=1) lava=1 ;;
+	smekvm.runner=kselftest) runner=kselftest ;;
 	esac
 done
 
@@ -68,7 +80,8 @@ if [ -n "$lava" ]; then
 elif [ -c /dev/hvc0 ]; then
 	out=/dev/hvc0
 	[ -c /dev/hvc1 ] && res=/dev/hvc1
-	[ -c /dev/hvc2 ] && args="$args --progress /dev/hvc2"
+	[ -c /dev/hvc2 ] && [ "$runner" = run_tests ] &&
+		args="$args --progress /dev/hvc2"
 	# Plain bytes: no CR before each LF, no echo.
 	for t in /dev/hvc0 /dev/hvc1 /dev/hvc2 /dev/hvc3; do
 		[ -c $t ] && stty -F $t raw -echo 2>/dev/null
@@ -83,7 +96,15 @@ elif [ -c /dev/hvc0 ]; then
 	fi
 fi
 # shellcheck disable=SC2086
-./run_tests.sh --config "$cfg" --results /tmp/results $args > "$out" 2>&1
+if [ "$runner" = kselftest ]; then
+	# kselftest's runner.sh finds no /usr/bin/timeout here (busybox's
+	# applets are in /bin) and runs each test without a limit of its
+	# own: the test's entry (bin/kselftest-entry) runs it through
+	# run_tests.sh, whose limit applies.
+	./run_kselftest.sh $args > "$out" 2>&1
+else
+	./run_tests.sh --config "$cfg" --results /tmp/results $args > "$out" 2>&1
+fi
 status=$?
 cat /tmp/results > "$res" 2>/dev/null
 if [ -n "$lava" ]; then

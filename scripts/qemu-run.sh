@@ -4,7 +4,8 @@
 # qemu-run.sh - boot one named configuration under QEMU and run the suite.
 #
 # Usage: qemu-run.sh [--kernel IMAGE] [--initrd FILE] [--out DIR]
-#                    [--timeout SECS] [--args "RUNNER ARGS"] [--quiet] CONFIG
+#                    [--timeout SECS] [--args "RUNNER ARGS"] [--quiet]
+#                    [--kselftest] CONFIG
 #
 # CONFIG is a name from configs/matrix.conf. The run directory (default
 # $OUT/runs/latest/CONFIG) receives:
@@ -18,6 +19,9 @@
 #                 doing then (scripts/watch-run.sh, lockup-snapshot.sh)
 #   kernel/       .config, applied patches and source version of the kernel
 #   verdict       "pass" or "fail: <reason>"
+# --kselftest runs the suite with the kernel's run_kselftest.sh instead of
+# run_tests.sh (scripts/init.sh, smekvm.runner=kselftest): results.ktap is
+# then its KTAP, and there is no results file (kselftest-check.sh).
 # SMEKVM_QEMU_ARGS adds QEMU options, e.g. "-d int,exec,nochain -D FILE"
 # to log every exception (doc/known-issues.md shows how that is read).
 # The configuration fails when the runner fails, when the run does not
@@ -29,7 +33,7 @@ set -eu
 . "$(dirname "$0")/common.sh"
 
 kernel='' initrd=$OUT/initramfs.cpio.gz dir='' tmo=$RUN_TIMEOUT
-rargs='' quiet=
+rargs='' quiet='' kselftest=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernel) kernel=${2:?}; shift ;;
@@ -38,6 +42,7 @@ while [ $# -gt 0 ]; do
 	--timeout) tmo=${2:?}; shift ;;
 	--args) rargs=${2?}; shift ;;
 	--quiet) quiet=1 ;;
+	--kselftest) kselftest=1 ;;
 	-*) die "unknown option $1" ;;
 	*) break ;;
 	esac
@@ -62,6 +67,7 @@ done
 echo "$kernel" > "$dir/kernel/image-path"
 
 append=$(kernel_cmdline "$line" "$rargs")
+[ -z "$kselftest" ] || append="$append smekvm.runner=kselftest"
 qemu=${QEMU:-qemu-system-aarch64}
 command -v "$qemu" >/dev/null 2>&1 || die "QEMU not found ($qemu)"
 

@@ -14,6 +14,9 @@
 #   lava-check [CONFIG]  CONFIG (default max-vhe) under the harness, then
 #                     as a LAVA job run by LAVA's lava-run, whose results
 #                     must equal the harness's (doc/lava.md)
+#   kselftest-check [CONFIG]  CONFIG (default max-vhe) under the harness,
+#                     then under the kernel's run_kselftest.sh of the
+#                     install, which must give every test the same verdict
 #   bench             timings of every phase (see doc/benchmarks.md)
 #   expected [CONFIG...]  copy the last run's results into expected/
 #   build             only build kernels, suite and initramfs
@@ -59,15 +62,15 @@ cmd=${1:-help}
 [ $# -gt 0 ] && shift
 
 case $cmd in
-run|check|full|bench|build|expected|selftest|lava-check|results-check) ;;
+run|check|full|bench|build|expected|selftest|lava-check|kselftest-check|results-check) ;;
 help|-h|--help) awk 'NR >= 4 && /^#/ { print } /^set -eu$/ { exit }' "$0" |
 	sed 's/^# \{0,1\}//'; exit 0 ;;
-*) die "unknown command '$cmd' (run, check, full, lava-check, bench, expected, build, selftest, results-check)" ;;
+*) die "unknown command '$cmd' (run, check, full, lava-check, kselftest-check, bench, expected, build, selftest, results-check)" ;;
 esac
 
 # Validate what the user gave before any long work.
 for c in "$@"; do
-	[ "$cmd" = run ] || [ "$cmd" = expected ] || [ "$cmd" = lava-check ] || break
+	case $cmd in run | expected | lava-check | kselftest-check) ;; *) break ;; esac
 	config_line "$c" >/dev/null ||
 		die "unknown configuration '$c' (known: $(config_names | tr '\n' ' '))"
 done
