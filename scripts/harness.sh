@@ -355,28 +355,21 @@ check|full)
 	fi
 	run_matrix "$rdir" "--tier $SMEKVM_TIER" yes "$@"
 	;;
-kselftest-check)
-	# One configuration (default max-vhe) under the harness, then under
-	# the kernel's run_kselftest.sh: the same verdict for every test.
+kselftest-check | lava-check)
+	# One configuration (default max-vhe) under the harness, then again
+	# under the kernel's run_kselftest.sh (the same verdict for every
+	# test) or as a LAVA job (LAVA must record the harness's results).
 	[ $# -gt 0 ] || set -- max-vhe
-	[ $# = 1 ] || die "kselftest-check takes one configuration"
+	[ $# = 1 ] || die "$cmd takes one configuration"
 	# shellcheck disable=SC2046
 	build_kernels $(variants_of "$1")
 	build_suite
 	rdir=$(new_run_dir)
-	ksft_cfg=$1
-	run_matrix "$rdir" "" no "$1"
-	;;
-lava-check)
-	# One configuration (default max-vhe) under the harness, then as a
-	# LAVA job; LAVA must record the harness's results.
-	[ $# -gt 0 ] || set -- max-vhe
-	[ $# = 1 ] || die "lava-check takes one configuration"
-	# shellcheck disable=SC2046
-	build_kernels $(variants_of "$1")
-	build_suite
-	rdir=$(new_run_dir)
-	lava_cfg=$1
+	if [ "$cmd" = lava-check ]; then
+		lava_cfg=$1
+	else
+		ksft_cfg=$1
+	fi
 	run_matrix "$rdir" "" no "$1"
 	;;
 expected)
