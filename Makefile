@@ -62,7 +62,7 @@ TARBALL ?= $(O)/smekvm.tar.gz
 TAR_STAGE := $(O)/tarball
 
 # Programs that must not link the KVM selftests library.
-HOST_PROGS := sme_caps
+HOST_PROGS := sme_caps cmodx_sync kvm_hold_vm
 
 # The in-guest runner and its data, installed when present.
 RUN_TESTS ?= $(firstword $(wildcard run_tests.sh scripts/run_tests.sh))

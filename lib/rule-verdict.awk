@@ -154,7 +154,9 @@ function trim(s) {
 function class_of(r) {
 	if (r in cls)
 		return cls[r]
-	return (r ~ /^upstream-/) ? "upstream-test" : "?"
+	if (r ~ /^upstream-/)
+		return "upstream-test"
+	return (r ~ /^platform-/) ? "platform-test" : "?"
 }
 
 # rerun_of(r): the command that reruns the example case of rule r.
@@ -387,8 +389,8 @@ function print_lint(	r, j, i) {
 			printf "# lint: rule %s of abi.md has no line in rules.list\n", aorder[j]
 	for (j = 1; j <= nrules; j++) {
 		r = order[j]
-		if (!(r in cls) && r !~ /^upstream-/)
-			printf "# lint: %s is neither a rule of abi.md nor upstream-<test>\n", r
+		if (!(r in cls) && r !~ /^(upstream|platform)-/)
+			printf "# lint: %s is neither a rule of abi.md nor upstream-<test> nor platform-<test>\n", r
 		if (short[r] == "")
 			printf "# lint: %s has no short name\n", r
 		if (r in untested)

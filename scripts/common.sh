@@ -85,6 +85,8 @@ kernel_cmdline() {
 	cl="$cl smekvm.config=$(config_field "$1" 1)"
 	[ -z "$runner" ] || cl="$cl smekvm.args=$runner"
 	kargs=$(config_field "$1" 4)
+	# SMEKVM_KARGS: more kernel arguments, e.g. smekvm.hold_vm=0.
+	kargs="$kargs${SMEKVM_KARGS:+ $SMEKVM_KARGS}"
 	echo "$cl${kargs:+ $kargs}"
 }
 # patterns_file [lockup]: a file of the kernel report patterns of

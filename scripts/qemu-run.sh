@@ -22,6 +22,7 @@
 # --kselftest runs the suite with the kernel's run_kselftest.sh instead of
 # run_tests.sh (scripts/init.sh, smekvm.runner=kselftest): results.ktap is
 # then its KTAP, and there is no results file (kselftest-check.sh).
+# SMEKVM_KARGS adds kernel arguments (smekvm.hold_vm=0, scripts/init.sh).
 # SMEKVM_QEMU_ARGS adds QEMU options, e.g. "-d int,exec,nochain -D FILE"
 # to log every exception (doc/known-issues.md shows how that is read).
 # The configuration fails when the runner fails, when the run does not
