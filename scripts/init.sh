@@ -102,9 +102,10 @@ fi
 # One empty VM for the whole run, so that KVM never flips the preempt
 # notifiers' static key under QEMU's TCG, which can keep executing the
 # unpatched branch on the other vCPU (bin/kvm_hold_vm, doc/known-issues.md).
-# It says on the console whether it holds one.
-[ "$hold_vm" = 1 ] && [ -x bin/kvm_hold_vm ] &&
-	bin/kvm_hold_vm > /dev/console 2>&1 &
+# It says on the console whether it holds one, and returns once it does.
+if [ "$hold_vm" = 1 ] && [ -x bin/kvm_hold_vm ]; then
+	bin/kvm_hold_vm > /dev/console 2>&1
+fi
 # shellcheck disable=SC2086
 if [ "$runner" = kselftest ]; then
 	# kselftest's runner.sh finds no /usr/bin/timeout here (busybox's
