@@ -41,7 +41,7 @@ known_names() {
 mutation_rules() {
 	for p in "$TOP"/mutations/*.patch; do
 		m=$(basename "$p" .patch)
-		sed -n 's/^Rule: *\([a-z0-9-]*\).*/\1/p' "$p" | sed "s/\$/ ${m%%-*}/"
+		sed -n 's/^Rule: *\([a-z0-9_-]*\).*/\1/p' "$p" | sed "s/\$/ ${m%%-*}/"
 	done
 }
 
@@ -54,7 +54,7 @@ broken_in() {
 # mutation_check PATCH RESULTS: every rule PATCH names is broken.
 mutation_check() {
 	missed=
-	for r in $(sed -n 's/^Rule: *\([a-z0-9-]*\).*/\1/p' "$1"); do
+	for r in $(sed -n 's/^Rule: *\([a-z0-9_-]*\).*/\1/p' "$1"); do
 		broken_in "$2" | grep -q -x -F "$r" || missed="$missed $r"
 	done
 	[ -z "$missed" ] && return 0
