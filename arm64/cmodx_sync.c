@@ -9,7 +9,8 @@
  * becomes a branch, and back) each time the number of VMs goes from 0 to
  * 1 and back.  A CPU that kept executing the old instruction after the
  * patch would load a vcpu it never put, or put one it never loads again
- * (doc/known-issues.md, "QEMU: stale code after cross-CPU modification").
+ * (doc/known-issues.md, "QEMU 11.1: stale code after cross-CPU
+ * modification").
  *
  * One thread (the writer, on CPU 0) rewrites the immediate of a MOVZ in a
  * page it maps writable at one address, as the kernel patches its text
@@ -31,7 +32,7 @@
  * text.  Case cmodx/stale_after_sync: no stale result in either; the
  * counts of each are printed (under QEMU, page_shared gives few enough
  * that it alone would not fail every run).
- * Skips on a single CPU.  Generations per case: 10000, 30000 in the full
+ * Skips on a single CPU.  Generations per layout: 10000, 30000 in the full
  * tier, or SMEKVM_ITERS (at most 32767).
  */
 #define _GNU_SOURCE

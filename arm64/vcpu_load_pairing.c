@@ -16,15 +16,17 @@
  *
  * The program creates VMs one after the other, none alive in between, so
  * that each creation is such a change.  Each VM runs one vcpu through
- * SMEKVM_ITERS exits (default 40) to userspace; between exits its thread
+ * SMEKVM_EXITS exits (default 40) to userspace; between exits its thread
  * yields or moves to another CPU, while two processes per CPU switch to
  * each other all the time, so that the vcpu thread is preempted inside
  * KVM_RUN and every CPU runs the scheduler when the text changes.  Case
  * churn/put_load_paired: every KVM_RUN of every VM succeeded and the guest
  * counted every exit.  Under the suite's QEMU initramfs a VM held for the
- * whole run (bin/kvm_hold_vm) keeps the count above 0; with
- * smekvm.hold_vm=0 on the kernel command line this program reproduces
- * QEMU's stale-code problem (doc/known-issues.md).
+ * whole run (bin/kvm_hold_vm) keeps the count above 0, so the key does not
+ * change; with smekvm.hold_vm=0 on the kernel command line it does, at
+ * every VM, which is how QEMU's stale code reached KVM (doc/known-issues.md;
+ * too rare to reproduce on demand: 2000 VMs did not).  mutations/73 shows
+ * that a missed load fails the case.
  *
  * VMs created: 10, 200 in the full tier, or SMEKVM_ITERS; exits per VM:
  * SMEKVM_EXITS (default 40).
