@@ -37,12 +37,12 @@
  */
 #define _GNU_SOURCE
 #include <pthread.h>
-#include <sched.h>
 #include <unistd.h>
 #include <sys/mman.h>
 #include <linux/types.h>
 
 #include "kselftest.h"
+#include "sme_cpu.h"
 #include "sme_settings.h"
 
 #define MOVZ_W0(imm)	(0x52800000u | ((__u32)(imm) << 5))
@@ -73,16 +73,6 @@ static struct {
 	unsigned long stale, persistent;
 	__u32 gen, val;
 } res;
-
-static void pin(int cpu)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof(set), &set))
-		ksft_exit_fail_perror("sched_setaffinity");
-}
 
 static void isb(void)
 {
@@ -120,7 +110,7 @@ static void *executor(void *arg)
 {
 	__u32 seen = 0, g;
 
-	pin(1);
+	smekvm_move_to_cpu(1);
 	for (;;) {
 		g = __atomic_load_n(&pub, __ATOMIC_ACQUIRE);
 		if (g == seen) {
@@ -172,7 +162,7 @@ static unsigned long run_layout(const struct layout *l, unsigned long iters)
 
 	if (pthread_create(&t, NULL, executor, NULL))
 		ksft_exit_fail_perror("pthread_create");
-	pin(0);
+	smekvm_move_to_cpu(0);
 	for (g = 1; g <= iters; g++)
 		write_gen(g);
 	__atomic_store_n(&pub, 0, __ATOMIC_RELEASE);

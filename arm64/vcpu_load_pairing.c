@@ -65,16 +65,13 @@ static void guest_code(void)
 static pid_t start_switcher(int cpu, int rfd, int wfd)
 {
 	pid_t pid = fork();
-	cpu_set_t set;
 	char c = 0;
 
 	TEST_ASSERT(pid >= 0, "fork");
 	if (pid)
 		return pid;
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	sched_setaffinity(0, sizeof(set), &set);
+	smekvm_move_to_cpu(cpu);
 	for (;;) {
 		if (read(rfd, &c, 1) != 1 || write(wfd, &c, 1) != 1)
 			_exit(0);
