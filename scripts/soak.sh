@@ -24,9 +24,10 @@
 # (kept in the repository, because a session's build directory and cache
 # do not outlive it): date, hyp_patches hash, configuration, load, verdict,
 # seconds. The totals over every line of the current series are printed
-# at the end; "soak.sh totals" prints them alone. A boot that ends in a lockup keeps
-# its run directory (console.log, lockup.txt) under $O/soak/ and stops the
-# soak. Never run it beside CI or another QEMU: it loads both cores.
+# at the end; "soak.sh totals" prints them alone, for both ledger keys
+# below. A boot that ends in a lockup keeps its run directory
+# (console.log, lockup.txt) under $O/soak/ and stops the soak. Never run
+# it beside CI or another QEMU: it loads both cores.
 set -eu
 
 . "$(dirname "$0")/common.sh"
@@ -53,6 +54,7 @@ totals() {
 
 if [ "${1:-}" = totals ]; then
 	totals "$(series_hash)"
+	totals "$(series_hash)-hold"
 	exit 0
 fi
 rounds=${1:-1}
