@@ -29,6 +29,12 @@
 # the baseline passed and every mutation was caught. Results and logs in
 # $O/mutate/ (default build/mutate). Runs inside the tool root like
 # suite.sh; builds one kernel at a time.
+#
+# MUTATE_CATCH="CASE..." (make mutations MUTATE_CATCH=...) runs those
+# cases against every mutation instead of its Catch: lines, and a
+# mutation is caught when any of them fails (with the rules and the
+# said-what-differed checks above): how much a general case, such as
+# sme_fuzz's, catches on its own.
 set -eu
 
 . "$(dirname "$0")/common.sh"
@@ -87,7 +93,13 @@ series_commit=$(cat "$tree/.series-commit")
 git -C "$tree" reset -q --hard "$series_commit"
 build_suite "$tree" "$work"
 
-catches() { sed -n 's/^Catch: *\([^ ]*\).*/\1/p' "$mdir/$1.patch"; }
+catches() {
+	if [ -n "${MUTATE_CATCH:-}" ]; then
+		echo "$MUTATE_CATCH" | tr ' ' '\n' | grep .
+	else
+		sed -n 's/^Catch: *\([^ ]*\).*/\1/p' "$mdir/$1.patch"
+	fi
+}
 config_of() {
 	c=$(sed -n 's/^Config: *\([^ ]*\).*/\1/p' "$mdir/$1.patch" | head -n 1)
 	echo "${c:-max-vhe}"
@@ -162,12 +174,15 @@ for m in "$@"; do
 		missed=$((missed + 1)) status=1
 		continue
 	fi
-	why=
+	why= failed=0
 	for c in $(catches "$m"); do
 		r=$(result "$m" "$c")
 		echo "# $m: $c $r"
+		[ "$r" = fail ] && failed=$((failed + 1))
 		[ "$r" = fail ] || why="$why $c:$r"
 	done
+	# With MUTATE_CATCH one failing case is enough.
+	[ -z "${MUTATE_CATCH:-}" ] || [ "$failed" = 0 ] || why=
 	# Caught by the rule it names: the per-rule verdict of its results
 	# breaks every rule on its Rule: lines.
 	if [ -z "$why" ] && ! sh "$TOP/scripts/rules.sh" mutation \
