@@ -9,17 +9,19 @@
  * vcpus in a few VMs, so that rules meet in combinations nobody wrote a
  * case for.  The engine is in lib/:
  *
- *  - sme_fuzz_op.h: the operations (ioctls only, on barebones VMs) and
- *    how they are said and written down for a replay;
+ *  - sme_fuzz_op.h: the operations (ioctls, and KVM_RUN of a guest that
+ *    changes its SME state) and how they are said and written down for
+ *    a replay;
  *  - sme_fuzz_gen.h: the generator, which chooses from the seed and the
  *    model's state only, so a seed makes the same sequence on every
  *    kernel;
  *  - sme_fuzz_world.h: the VMs and vcpus of a sequence with their
  *    models, and the record of its checks;
- *  - sme_fuzz_exec.h, sme_fuzz_onereg.h: one operation run and every
- *    call it makes compared with the model (errno, every value read,
- *    what a write must or must not change), each check tagged with the
- *    rules that decide it (lib/sme_rule_tags.h);
+ *  - sme_fuzz_exec.h, sme_fuzz_onereg.h, sme_fuzz_run.h: one operation
+ *    run and every call it makes compared with the model (errno, every
+ *    value read, what a write must or must not change, what the guest
+ *    finds), each check tagged with the rules that decide it
+ *    (lib/sme_rule_tags.h);
  *  - sme_fuzz_seq.h: sequences run and replayed;
  *  - sme_fuzz_shrink.h: a failing sequence shrunk, and the commands that
  *    replay it.
@@ -30,11 +32,11 @@
  * Budgets are counts, never times, so no verdict depends on the machine's
  * speed: calls per case (SMEKVM_ITERS; CI tier 30000, full tier 300000,
  * so a run of the four cases checks 1.2 million calls) in sequences of
- * 15000 calls (full tier 25000), each making at most three barebones VMs
- * (two slots, one replacement): VMs are shared by the thousands of calls
- * of a sequence.  The calls per second are printed, not judged.  Only
- * shrinking, after a failure, stops at a time (30 s a case, full tier
- * 120 s) as well as at a number of replays.
+ * 15000 calls (full tier 25000), each making at most three VMs (two
+ * slots, one replacement; the second slot's barebones): VMs are shared
+ * by the thousands of calls of a sequence.  The calls per second are
+ * printed, not judged.  Only shrinking, after a failure, stops at a time
+ * (30 s a case, full tier 120 s) as well as at a number of replays.
  *
  * Cases, one per shape of the first VM: "<flavour>/sequences" for
  * no_vec, sve_only, sme_only and sve_sme (the second VM's shape is drawn

@@ -22,6 +22,7 @@
  *  - KVM_ARM_GET_REG_WRITABLE_MASKS: the SME fields writable as the
  *    model says;
  *  - reading every register of a vcpu (an audit).
+ *  - KVM_RUN (sme_fuzz_run.h).
  *
  * Each check names the rules of doc/abi.md that decide it
  * (sme_rule_tags.h); what a failed one says is in sme_fuzz_world.h.

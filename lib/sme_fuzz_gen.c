@@ -11,6 +11,7 @@
 
 #include "sme_fault_buf.h"
 #include "sme_fuzz_gen.h"
+#include "sme_fuzz_run.h"
 #include "sme_model.h"
 #include "sme_uapi.h"
 #include "sme_vcpu.h"
@@ -271,6 +272,8 @@ void smekvm_fuzz_gen_op(struct smekvm_fuzz_gen *g,
 		r = 2000;	/* a VLS write before finalisation */
 	else if (unfinal && r < 430)
 		r = 90;		/* the register list before it */
+	else if (unfinal && r < 440)
+		r = 140;	/* KVM_RUN before it */
 
 	if (r < 30) {
 		op->kind = SMEKVM_FUZZ_INIT;
@@ -298,6 +301,10 @@ void smekvm_fuzz_gen_op(struct smekvm_fuzz_gen *g,
 			g->shape[op->vm] = rnd_shape(g, g->shape[0]);
 	} else if (r < 128) {
 		op->kind = SMEKVM_FUZZ_MASKS;
+	} else if (r < 150 && op->vm == SMEKVM_FUZZ_RUN_VM) {
+		op->kind = SMEKVM_FUZZ_RUN;
+		op->arg = rnd(g, SMEKVM_FUZZ_RUN_ARGS + 1);
+		op->val = rnd64(g);
 	} else if (r == 2000) {
 		op->kind = SMEKVM_FUZZ_SET;
 		op->arg = c->m->cfg.sme && (!c->m->cfg.sve || rnd(g, 2)) ?

@@ -9,7 +9,7 @@
  * the rules of doc/abi.md meet in combinations nobody wrote a case for:
  * an SVCR write on a vcpu whose SVL was lowered, in a VM whose SME2 was
  * hidden, after a second INIT; a faulting write between two of those.
- * Its operations (sme_fuzz_op.h) are ioctls only, on barebones VMs:
+ * Its operations (sme_fuzz_op.h):
  *
  *  - KVM_ARM_VCPU_INIT with the VM's features (none, SVE, SME, both),
  *    another set, an unknown bit, SME with AArch32 or with EL2, first or
@@ -22,15 +22,17 @@
  *    buffer that runs into one; SVCR with all four SM/ZA values and RES0
  *    bits; SVE_VLS and SME_VLS with truncations and invalid sets;
  *  - writes of ID_AA64PFR1_EL1.SME and ID_AA64SMFR0_EL1.FA64 that hide
- *    SME2 and FA64 (or show them again, or are refused), on VMs that never
- *    ran, as the ABI allows;
+ *    SME2 and FA64 (or show them again, or are refused), as the ABI allows
+ *    on VMs that never ran (and EBUSY once one did);
  *  - KVM_GET_REG_LIST, compared with the model's view, and the VM's
  *    KVM_ARM_GET_REG_WRITABLE_MASKS;
+ *  - KVM_RUN of a vcpu of the first VM slot, whose guest stores what it
+ *    finds and enters an SVCR state with fresh values (sme_fuzz_run.h);
  *  - a new vcpu in a slot, a new VM in a slot.
  *
  * A vcpu not yet initialised gets an INIT seven times in ten, and one
- * with SVE or SME not yet finalised a FINALIZE, a VLS write or the
- * register list four times in ten, so that sequences soon reach the
+ * with SVE or SME not yet finalised a FINALIZE, a VLS write, the
+ * register list or KVM_RUN four times in ten, so that sequences soon reach the
  * states in which the other calls matter.
  */
 #ifndef SMEKVM_SME_FUZZ_GEN_H

@@ -14,12 +14,13 @@
 #include "sme_conf.h"
 #include "sme_fault_buf.h"
 #include "sme_fuzz_op.h"
+#include "sme_fuzz_run.h"
 #include "sme_model.h"
 #include "sme_model_sys.h"
 #include "sme_names.h"
 
 /* Letters of the replay encoding, in the order of enum smekvm_fuzz_kind. */
-static const char op_letter[] = "IFGSDLAVMW";
+static const char op_letter[] = "IFGSDLAVMWR";
 
 const char *smekvm_fuzz_reg_name(__u64 id)
 {
@@ -96,6 +97,14 @@ const char *smekvm_fuzz_op_str(const struct smekvm_fuzz_op *op, char *buf,
 	case SMEKVM_FUZZ_MASKS:
 		snprintf(buf, size, "vm%u: KVM_ARM_GET_REG_WRITABLE_MASKS",
 			 op->vm);
+		break;
+	case SMEKVM_FUZZ_RUN:
+		snprintf(buf + n, size - n,
+			 "run the guest into SM %u ZA %u%s, pattern %llu, TPIDR2 0x%llx",
+			 !!(op->arg & SMEKVM_FUZZ_RUN_SM),
+			 !!(op->arg & SMEKVM_FUZZ_RUN_ZA),
+			 op->arg & SMEKVM_FUZZ_RUN_FP_FIRST ?
+			 ", FP first" : "", op->val & 0xff, op->val);
 		break;
 	default:
 		snprintf(buf, size, "vm%u: a new VM in this slot", op->vm);

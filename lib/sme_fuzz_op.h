@@ -15,7 +15,7 @@
  * The replay encoding is one item per operation, separated by colons (a
  * comma would split the kernel command line that carries it to a guest):
  * "<letter><vm><vcpu><buffer kind>.<arg in hex>.<value in hex>", the
- * letter saying the kind ("IFGSDLAVMW", in the order of enum
+ * letter saying the kind ("IFGSDLAVMWR", in the order of enum
  * smekvm_fuzz_kind).
  */
 #ifndef SMEKVM_SME_FUZZ_OP_H
@@ -41,6 +41,7 @@ enum smekvm_fuzz_kind {
 	SMEKVM_FUZZ_NEW_VCPU,	/* a new vcpu in the slot */
 	SMEKVM_FUZZ_NEW_VM,	/* a new VM in the slot */
 	SMEKVM_FUZZ_MASKS,	/* KVM_ARM_GET_REG_WRITABLE_MASKS of the VM */
+	SMEKVM_FUZZ_RUN,	/* KVM_RUN: a step of the guest (sme_fuzz_run.h) */
 	SMEKVM_FUZZ_NR_KINDS
 };
 

@@ -13,11 +13,15 @@
 
 #include "sme_conf.h"
 #include "sme_fuzz_world.h"
+#include "sme_fuzz_run.h"
 #include "sme_names.h"
 
 void smekvm_fuzz_vcpu_reset(struct smekvm_fuzz_vcpu *c)
 {
 	c->vcpu = NULL;
+	c->where = SMEKVM_FUZZ_IDLE;
+	c->late = false;
+	c->park_smcr = 0;
 	memset(&c->v, 0, sizeof(c->v));
 	memset(c->m, 0, sizeof(*c->m));
 }
@@ -30,6 +34,7 @@ void smekvm_fuzz_vm_reset(struct smekvm_fuzz_vm *v)
 		kvm_vm_free(v->vm);
 	v->vm = NULL;
 	v->next_id = 0;
+	v->runnable = false;
 	memset(&v->mvm, 0, sizeof(v->mvm));
 	for (j = 0; j < SMEKVM_FUZZ_NR_VCPUS; j++)
 		smekvm_fuzz_vcpu_reset(&v->c[j]);
@@ -73,12 +78,16 @@ struct smekvm_fuzz_vcpu *smekvm_fuzz_slot(struct smekvm_fuzz_world *w,
 	struct smekvm_fuzz_vcpu *c = &v->c[op->vcpu];
 
 	if (!v->vm) {
-		v->vm = vm_create_barebones();
+		if (op->vm == SMEKVM_FUZZ_RUN_VM)
+			smekvm_fuzz_run_vm_create(v);
+		else
+			v->vm = vm_create_barebones();
 		w->vms++;
 	}
 	if (!c->vcpu) {
 		c->vcpu = __vm_vcpu_add(v->vm, v->next_id++);
 		memset(&c->v, 0, sizeof(c->v));
+		c->late = v->runnable && v->mvm.ran;
 	}
 	return c;
 }

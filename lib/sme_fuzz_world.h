@@ -5,13 +5,15 @@
  * of its checks.
  *
  * The world has SMEKVM_FUZZ_NR_VMS VM slots of SMEKVM_FUZZ_NR_VCPUS vcpu
- * slots.  A barebones VM and a vcpu are made when an operation first
- * uses their slot, so a sequence pays only for the VMs it uses (three at
- * most: two slots and one replacement), which are shared by the
- * thousands of calls of a sequence.  Beside each VM and vcpu is the
- * model's view of it (sme_model.h: the register state; sme_model_sys.h:
- * the vcpu's life and the VM's ID registers), kept by the operations
- * (sme_fuzz_exec.h) and read by the generator (sme_fuzz_gen.h).
+ * slots.  A VM and a vcpu are made when an operation first uses their
+ * slot, so a sequence pays only for the VMs it uses (three at most: two
+ * slots and one replacement), which are shared by the thousands of calls
+ * of a sequence.  The first slot holds a VM whose vcpus run a guest
+ * (sme_fuzz_run.h), the second a barebones VM.  Beside each VM and vcpu
+ * is the model's view of it (sme_model.h: the register state;
+ * sme_model_sys.h: the vcpu's life and the VM's ID registers), kept by
+ * the operations (sme_fuzz_exec.h) and read by the generator
+ * (sme_fuzz_gen.h).
  *
  * Every check of a call is made with SMEKVM_FUZZ_CHECK(): it names the
  * rules of doc/abi.md that decide it (sme_rule_tags.h, the one place of
@@ -35,16 +37,34 @@
 #include "sme_model_sys.h"
 #include "sme_rule_tags.h"
 
+/*
+ * Where the guest of a vcpu that runs (sme_fuzz_run.h) is: not set up to
+ * run (not initialised, or in a VM that never runs), at its entry point,
+ * inside a step (a run that failed), or parked at the exit page.
+ */
+enum smekvm_fuzz_where {
+	SMEKVM_FUZZ_IDLE,
+	SMEKVM_FUZZ_FRESH,
+	SMEKVM_FUZZ_STEPPING,
+	SMEKVM_FUZZ_PARKED,
+};
+
 struct smekvm_fuzz_vcpu {
 	struct kvm_vcpu *vcpu;		/* NULL: not created yet */
 	struct smekvm_model_vcpu v;
 	struct smekvm_model *m;
+	enum smekvm_fuzz_where where;
+	bool late;		/* made after its VM ran: never runs */
+	__u64 park_smcr;	/* SMCR_EL1 the parked guest runs with */
 };
 
 struct smekvm_fuzz_vm {
 	struct kvm_vm *vm;		/* NULL: not created yet */
 	struct smekvm_model_vm mvm;
 	__u32 next_id;
+	bool runnable;		/* its vcpus run a guest (sme_fuzz_run.h) */
+	gpa_t exit_gpa;		/* its exit page, when runnable */
+	gva_t stack_top[SMEKVM_FUZZ_NR_VCPUS];
 	struct smekvm_fuzz_vcpu c[SMEKVM_FUZZ_NR_VCPUS];
 };
 

@@ -68,6 +68,13 @@ struct smekvm_model_cfg {
 #define SMEKVM_FPSR_AFTER_SM_CHANGE	0x0800009fU
 
 /*
+ * The FPSR bits that exist (N, Z, C, V, QC, IDC, IXC, UFC, OFC, DZC, IOC;
+ * the others are RES0): the guest reads a value userspace wrote with the
+ * others clear, while ONE_REG gives it back whole until the guest runs.
+ */
+#define SMEKVM_FPSR_BITS		0xf800009fU
+
+/*
  * The SVCR of a vcpu of @cfg asked to be in streaming mode (@sm) and to
  * have ZA on (@za).  A vcpu without SME has no SVCR: it is always in the
  * state of SVCR 0, whatever it is asked.

@@ -136,6 +136,8 @@ int smekvm_model_idfield_set(const struct smekvm_model_host *h,
 	bool sme = has(vm->features, KVM_ARM_VCPU_SME);
 	int err = EINVAL;
 
+	if (vm->ran)
+		return val == smekvm_model_idfield_get(vm, f) ? 0 : EBUSY;
 	if (f == SMEKVM_IDF_PFR1_SME) {
 		if (!sme ? val : !val || val > (h->sme2 ? 2U : 1U))
 			return err;

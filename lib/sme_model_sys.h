@@ -51,6 +51,7 @@ struct smekvm_model_vm {
 	__u32 features;		/* of its vcpus (features[0]), once set */
 	unsigned int pfr1_sme;	/* ID_AA64PFR1_EL1.SME */
 	bool fa64;		/* ID_AA64SMFR0_EL1.FA64 */
+	bool ran;		/* a vcpu of it entered the guest (KVM_RUN) */
 };
 
 /* What of a vcpu the state model (struct smekvm_model) does not hold. */
@@ -123,13 +124,18 @@ unsigned int smekvm_model_idfield_get(const struct smekvm_model_vm *vm,
 				      enum smekvm_model_idfield f);
 
 /*
- * Writing @val to field @f of a configured VM that has not run, the rest
- * of the register unchanged: its errno, and on success its effect on
- * @vm.  A vcpu with SME: PFR1.SME takes 1 up to the host's value
- * (abi-idreg-pfr1-sme2-to-1) and refuses 0 (abi-idreg-pfr1-sme-zero-
- * refused) and more (abi-idreg-above-host-refused); FA64 takes 0
- * (abi-idreg-fa64-clear) and the host's value (vcpu-features.rst: any
- * value up to the host's).  Without SME both fields are 0 and take only 0.
+ * Writing @val to field @f of a configured VM, the rest of the register
+ * unchanged: its errno, and on success its effect on @vm.  Once a vcpu
+ * of the VM has run, the ID registers are fixed: a write of the value
+ * they hold succeeds and changes nothing, any other is EBUSY (Linux:
+ * set_id_reg(); a value refused before the run may get that EINVAL
+ * instead, the order of the two checks being unspecified: callers accept
+ * either).  Before that, on a VM of vcpus with SME, PFR1.SME
+ * takes 1 up to the host's value (abi-idreg-pfr1-sme2-to-1) and refuses
+ * 0 (abi-idreg-pfr1-sme-zero-refused) and more (abi-idreg-above-host-
+ * refused); FA64 takes 0 (abi-idreg-fa64-clear) and the host's value
+ * (vcpu-features.rst: any value up to the host's).  Without SME both
+ * fields are 0 and take only 0.
  * Refusals are EINVAL and change nothing (abi-idreg-refused-einval).
  */
 int smekvm_model_idfield_set(const struct smekvm_model_host *h,

@@ -116,6 +116,11 @@ const char * const smekvm_tag_rule[SMEKVM_NR_TAGS] = {
 	[SMEKVM_TAG_IDREG_NOSME_ZERO] = "abi-idreg-nosme-zero",
 	[SMEKVM_TAG_IDREG_WRITABLE_MASKS] = "abi-idreg-writable-masks",
 	[SMEKVM_TAG_ISO_VCPUS] = "abi-iso-vcpus",
+	[SMEKVM_TAG_FINAL_RUN_EPERM] = "abi-final-run-eperm",
+	[SMEKVM_TAG_RT_ONEREG_LIVE] = "abi-rt-onereg-live",
+	[SMEKVM_TAG_RT_PRESERVE] = "abi-rt-preserve",
+	[SMEKVM_TAG_HOST_TPIDR2_KEPT] = "abi-host-tpidr2-kept",
+	[SMEKVM_TAG_HOST_NO_GUEST_STATE] = "abi-host-no-guest-state",
 };
 
 bool smekvm_tags_meet(const struct smekvm_tags *a, const struct smekvm_tags *b)
