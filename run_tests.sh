@@ -35,6 +35,10 @@ Options:
   --no-expected     do not compare with any expected file
   --results FILE    write the per-case results to FILE
   --timeout SECS    use SECS instead of every per-test timeout
+  --time-scale N    multiply every test's time limit (tests.list's or
+                    --timeout's) and the grace a killed test has to exit
+                    by N: for a kernel N times slower, such as a debug
+                    kernel (KASAN, lockdep) under TCG; default 1
   --seed N          seed exported as SMEKVM_SEED (default: a random one)
   --tier ci|full    exported as SMEKVM_TIER (default: ci)
   --profile NAME    ABI profile, exported as SMEKVM_PROFILE (default: ours;
@@ -158,7 +162,7 @@ print_header() {
 		as_diag < "$dir/kernel-info"
 	fi
 	if [ -x "$dir/bin/sme_caps" ]; then
-		(cd "$dir" && timeout -k 5 60 "$dir/bin/sme_caps") < /dev/null 2>&1 | as_diag
+		(cd "$dir" && timeout -k 5 $((60 * time_scale)) "$dir/bin/sme_caps") < /dev/null 2>&1 | as_diag
 	else
 		echo "# no bin/sme_caps: capability summary not shown"
 	fi
@@ -707,7 +711,7 @@ run_one() {
 	label=$name${tcase:+/$tcase}
 	# shellcheck disable=SC2046 # tests.list commands are split on blanks
 	set -- $(awk -v n="$name" '$1 == n { print; exit }' "$tmp/tests")
-	limit=${opt_timeout:-$2}
+	limit=$((${opt_timeout:-$2} * time_scale))
 	shift 2
 	# Leading VAR=value words set the test's environment, as with env(1);
 	# SMEKVM_SKIP_CONFIGS=a,b,... names configurations that leave it out.
@@ -944,6 +948,7 @@ opt_expected=
 opt_no_expected=0
 opt_results=
 opt_timeout=
+time_scale=1
 opt_seed=
 tier=ci
 profile=ours
@@ -965,14 +970,15 @@ while [ $# -gt 0 ]; do
 	--no-expected) opt_no_expected=1 ;;
 	--nv) opt_nv=1 ;;
 	--by-rules) by_rules=1 ;;
-	--config | --expected | --results | --timeout | --seed | --tier | \
-	--profile | --progress)
+	--config | --expected | --results | --timeout | --time-scale | \
+	--seed | --tier | --profile | --progress)
 		[ $# -ge 2 ] || die "option $1 needs a value"
 		case $1 in
 		--config) opt_config=$2 ;;
 		--expected) opt_expected=$2 ;;
 		--results) opt_results=$2 ;;
 		--timeout) opt_timeout=$2 ;;
+		--time-scale) time_scale=$2 ;;
 		--seed) opt_seed=$2 ;;
 		--tier) tier=$2 ;;
 		--profile) profile=$2 ;;
@@ -996,6 +1002,10 @@ ci | full) ;;
 esac
 [ -z "$opt_timeout" ] || { is_count "$opt_timeout" && [ "$opt_timeout" -gt 0 ]; } ||
 	die "--timeout needs a positive number of seconds, not '$opt_timeout'"
+{ is_count "$time_scale" && [ "$time_scale" -gt 0 ]; } ||
+	die "--time-scale needs a positive whole number, not '$time_scale'"
+# A slower kernel takes longer to tear a killed test down too.
+kill_grace=$((kill_grace * time_scale))
 case $profile in
 *[!a-z0-9_]* | '') die "bad profile name '$profile'" ;;
 esac
@@ -1058,6 +1068,7 @@ rerun="$self --config $config --seed $seed"
 [ "$by_rules" = 0 ] || [ "$profile" != ours ] || rerun="$rerun --by-rules"
 [ "$opt_nv" = 0 ] || rerun="$rerun --nv"
 [ -z "$opt_timeout" ] || rerun="$rerun --timeout $opt_timeout"
+[ "$time_scale" = 1 ] || rerun="$rerun --time-scale $time_scale"
 rerun="$rerun$run_env"
 
 setup_kernel_reports

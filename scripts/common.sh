@@ -62,6 +62,22 @@ QEMU_MACHINE=virt,virtualization=on,gic-version=3
 QEMU_MEM=${SMEKVM_MEM:-2048}
 QEMU_SMP=${SMEKVM_SMP:-2}
 RUN_TIMEOUT=${SMEKVM_BOOT_TIMEOUT:-2400}
+# time_scale KDIR: how many times slower than our ordinary kernel the
+# kernel in KDIR runs the suite, by which every time limit of a run is
+# multiplied (the runner's per test, the watchdog's silence, the boot's):
+# SMEKVM_TIME_SCALE when set, else 10 for a debug kernel (CONFIG_KASAN in
+# KDIR/config; the debug build ran the CI tier of max-vhe 8.2 times
+# slower, doc/benchmarks.md), else 1. A limit is a backstop, never a
+# measurement: a slow kernel must not fail for being slow.
+time_scale() {
+	if [ -n "${SMEKVM_TIME_SCALE:-}" ]; then
+		echo "$SMEKVM_TIME_SCALE"
+	elif grep -q '^CONFIG_KASAN=y' "$1/config" 2>/dev/null; then
+		echo 10
+	else
+		echo 1
+	fi
+}
 # kernel_cmdline LINE "RUNNER ARGS": the kernel command line of the table
 # line LINE: the console, lockup evidence, the configuration's name for
 # /init (scripts/init.sh), its runner options (field 5) and RUNNER ARGS as

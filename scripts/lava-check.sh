@@ -49,8 +49,10 @@ dir=${dir:-$(dirname "$rdir")/lava-$cfg}
 rm -rf "$dir"
 mkdir -p "$dir"
 
+scale=$(time_scale "$(dirname "$kernel")")
 sh "$TOP/scripts/lava-jobs.sh" --out "$dir" --kernel "file://$kernel" \
-	--initrd "file://$initrd" --args "$rargs" "$cfg" > /dev/null
+	--initrd "file://$initrd" --args "$rargs" --time-scale "$scale" "$cfg" \
+	> /dev/null
 job=$dir/$cfg.yaml
 
 # The device: @CPU@, @MACHINE@, @MEMORY@ and @EXTRA@ of the template
@@ -93,7 +95,7 @@ echo "dispatcher_ip: 127.0.0.1" > "$dir/dispatcher.yaml"
 start=$(date +%s)
 set +e
 # lava-run ends the job at its own timeouts; this is only a backstop.
-timeout -k 10 $((RUN_TIMEOUT + 1800)) lava-run --job-id "smekvm-$cfg" \
+timeout -k 10 $((RUN_TIMEOUT * scale + 1800)) lava-run --job-id "smekvm-$cfg" \
 	--output-dir "$dir/run" --device "$dir/device.yaml" \
 	--dispatcher "$dir/dispatcher.yaml" "$job" \
 	> "$dir/lava-run.log" 2>&1

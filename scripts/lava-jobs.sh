@@ -4,7 +4,8 @@
 # lava-jobs.sh - write one LAVA job definition per configuration.
 #
 # Usage: lava-jobs.sh [--out DIR] [--url BASE] [--kernel URL]
-#                     [--initrd URL] [--args "RUNNER ARGS"] [CONFIG...]
+#                     [--initrd URL] [--args "RUNNER ARGS"] [--time-scale N]
+#                     [CONFIG...]
 #
 # For each CONFIG of configs/matrix.conf (default: all of them), DIR/CONFIG.yaml
 # (default DIR: $OUT/lava/jobs) is a job for LAVA's "qemu" device type that
@@ -17,14 +18,16 @@
 # the build directory; BASE defaults to file://$OUT, a lab gives the URL
 # where it publishes them. --kernel and --initrd give one URL each
 # instead; --args adds run_tests.sh arguments, as RUNNER_ARGS does for
-# make run. The QEMU settings are the job's context, which a lab's qemu
+# make run; --time-scale N multiplies the job's time limits and the
+# runner's for a kernel N times slower (a debug build: time_scale in
+# common.sh). The QEMU settings are the job's context, which a lab's qemu
 # device-type template turns into the command line; lava-check.sh renders
 # the local device (lava/devices/qemu-smekvm.yaml) from the same context.
 set -eu
 
 . "$(dirname "$0")/common.sh"
 
-dir=$OUT/lava/jobs base=file://$OUT kurl='' iurl='' rargs=''
+dir=$OUT/lava/jobs base=file://$OUT kurl='' iurl='' rargs='' scale=1
 while [ $# -gt 0 ]; do
 	case $1 in
 	--out) dir=${2:?}; shift ;;
@@ -32,6 +35,7 @@ while [ $# -gt 0 ]; do
 	--kernel) kurl=${2:?}; shift ;;
 	--initrd) iurl=${2:?}; shift ;;
 	--args) rargs=${2?}; shift ;;
+	--time-scale) scale=${2:?}; shift ;;
 	-*) die "unknown option $1" ;;
 	*) break ;;
 	esac
@@ -53,8 +57,10 @@ q() {
 for c in "$@"; do
 	line=$(config_line "$c")
 	variant=$(config_field "$line" 2)
-	append="$(kernel_cmdline "$line" "$rargs") smekvm.lava=1 loglevel=1"
-	mins=$(((RUN_TIMEOUT + 59) / 60))
+	r=$rargs
+	[ "$scale" = 1 ] || r="--time-scale $scale${r:+ $r}"
+	append="$(kernel_cmdline "$line" "$r") smekvm.lava=1 loglevel=1"
+	mins=$(((RUN_TIMEOUT * scale + 59) / 60))
 	cat > "$dir/$c.yaml.tmp" <<-EOF
 	# LAVA job: configuration $c of configs/matrix.conf, written by
 	# scripts/lava-jobs.sh (do not edit; doc/lava.md says how it works).

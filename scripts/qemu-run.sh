@@ -22,6 +22,9 @@
 # --kselftest runs the suite with the kernel's run_kselftest.sh instead of
 # run_tests.sh (scripts/init.sh, smekvm.runner=kselftest): results.ktap is
 # then its KTAP, and there is no results file (kselftest-check.sh).
+# A kernel slower than ours (time_scale in common.sh: a debug build, or
+# SMEKVM_TIME_SCALE) has every limit multiplied: the boot's, the
+# watchdog's and the runner's (run_tests.sh --time-scale).
 # SMEKVM_KARGS adds kernel arguments (smekvm.hold_vm=0, scripts/init.sh).
 # SMEKVM_QEMU_ARGS adds QEMU options, e.g. "-d int,exec,nochain -D FILE"
 # to log every exception (doc/known-issues.md shows how that is read).
@@ -33,7 +36,7 @@ set -eu
 
 . "$(dirname "$0")/common.sh"
 
-kernel='' initrd=$OUT/initramfs.cpio.gz dir='' tmo=$RUN_TIMEOUT
+kernel='' initrd=$OUT/initramfs.cpio.gz dir='' tmo=
 rargs='' quiet='' kselftest=''
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -58,6 +61,10 @@ cpu=$(config_field "$line" 3)
 kdir=$(dirname "${kernel:-$OUT/kernel/$variant/Image}")
 kernel=${kernel:-$kdir/Image}
 [ -f "$kernel" ] || die "kernel image not found: $kernel"
+# A slower kernel (a debug build) gets longer limits, the runner's too.
+scale=$(time_scale "$kdir")
+tmo=${tmo:-$((RUN_TIMEOUT * scale))}
+[ "$scale" = 1 ] || rargs="--time-scale $scale${rargs:+ $rargs}"
 [ -f "$initrd" ] || die "initramfs not found: $initrd"
 dir=${dir:-$OUT/runs/latest/$cfg}
 rm -rf "$dir"
@@ -143,7 +150,7 @@ timeout -k 10 $((tmo + 300)) "$qemu" -M "$QEMU_MACHINE" \
 	${SMEKVM_QEMU_ARGS:-} > "$dir/qemu.log" 2>&1 &
 qpid=$!
 sh "$TOP/scripts/watch-run.sh" "$dir" "$gdbdir" "$kdir/System.map" "$qpid" \
-	"$tmo" > "$dir/watch.log" 2>&1 &
+	"$tmo" "$scale" > "$dir/watch.log" 2>&1 &
 wpid=$!
 if [ -z "$quiet" ]; then
 	tail -n +1 -f --pid=$qpid "$dir/results.ktap" 2>/dev/null |

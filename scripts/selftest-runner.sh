@@ -336,6 +336,11 @@ test_full_run() {
 	runner "$full" --timeout 1 --tier full hang
 	check "--timeout overrides tests.list" has_line "not ok 1 hang # timeout after 1s"
 	check "--timeout and --tier in the rerun line" has " --tier full --timeout 1 hang$"
+	runner "$full" --timeout 1 --time-scale 3 hang
+	check "--time-scale multiplies the limit" has_line "not ok 1 hang # timeout after 3s"
+	check "--time-scale in the rerun line" has " --timeout 1 --time-scale 3 hang$"
+	runner "$full" --time-scale 0 hang
+	check "--time-scale 0 is a usage error" status_is 2
 
 	runner "$full" --timeout 1 SMEKVM_X=a:b.1 hang
 	check "VAR=value argument in the rerun line" has " --timeout 1 SMEKVM_X=a:b.1 hang$"

@@ -3,7 +3,7 @@
 #
 # watch-run.sh - end a QEMU run that can no longer finish, with evidence.
 #
-# Usage: watch-run.sh RUNDIR GDBDIR SYSTEM_MAP QEMU_PID TIMEOUT
+# Usage: watch-run.sh RUNDIR GDBDIR SYSTEM_MAP QEMU_PID TIMEOUT [SCALE]
 #
 # Started by qemu-run.sh beside QEMU; polls every 2 s until QEMU exits.
 # The run is stuck, and ended, when:
@@ -19,6 +19,9 @@
 #   - the runner has printed its exit line but QEMU has not powered off
 #     after 60 s;
 #   - TIMEOUT seconds have passed since the start.
+# SCALE (default 1) multiplies the KTAP silence and the power-off wait for
+# a slower kernel (time_scale in common.sh); the heartbeat's 90 s does not
+# change: a live guest beats at any speed.
 # It then writes the reason to RUNDIR/hang, takes vCPU snapshots through
 # the gdbstub in GDBDIR/sock (scripts/lockup-snapshot.sh) into
 # RUNDIR/lockup.txt and kills QEMU (TERM, then KILL). When the runner
@@ -35,6 +38,7 @@ gdbdir=${2:?}
 map=${3:?}
 tpid=${4:?}
 tmo=${5:?}
+scale=${6:-1}
 lockpat=$(patterns_file lockup)
 trap 'rm -f "$lockpat"' EXIT
 
@@ -42,7 +46,7 @@ trap 'rm -f "$lockpat"' EXIT
 # the runner's kill grace (10 s) and the judging after it.
 longest=$(awk '!/^[ \t]*(#|$)/ && $2 ~ /^[0-9]+$/ && $2 > m { m = $2 }
 	END { print m + 0 }' "$TOP/tests.list" "$TOP"/tests/*/tests.list)
-silence=$((longest + 120))
+silence=$(((longest + 120) * scale))
 
 # snapshot: the vCPUs through the gdbstub, once QEMU has written its pid.
 snapshot() {
@@ -80,8 +84,8 @@ while kill -0 "$tpid" 2>/dev/null; do
 	fi
 	if grep -a -q '^SMEKVM-EXIT:' "$dir/results.ktap"; then
 		exited=${exited:-$now}
-		if [ $((now - exited)) -ge 60 ]; then
-			why="no power-off 60 s after the runner's exit line"
+		if [ $((now - exited)) -ge $((60 * scale)) ]; then
+			why="no power-off $((60 * scale)) s after the runner's exit line"
 			break
 		fi
 	elif [ $((now - last)) -ge "$silence" ]; then
