@@ -36,9 +36,11 @@ Options:
   --results FILE    write the per-case results to FILE
   --timeout SECS    use SECS instead of every per-test timeout
   --time-scale N    multiply every test's time limit (tests.list's or
-                    --timeout's) and the grace a killed test has to exit
-                    by N: for a kernel N times slower, such as a debug
-                    kernel (KASAN, lockdep) under TCG; default 1
+                    --timeout's) by N: for a kernel N times slower, such
+                    as a debug kernel (KASAN, lockdep) under TCG; default
+                    1. A killed test's grace to exit does not change: an
+                    unkillable test must still be found before the
+                    kernel's hung-task report
   --seed N          seed exported as SMEKVM_SEED (default: a random one)
   --tier ci|full    exported as SMEKVM_TIER (default: ci)
   --profile NAME    ABI profile, exported as SMEKVM_PROFILE (default: ours;
@@ -1004,8 +1006,6 @@ esac
 	die "--timeout needs a positive number of seconds, not '$opt_timeout'"
 { is_count "$time_scale" && [ "$time_scale" -gt 0 ]; } ||
 	die "--time-scale needs a positive whole number, not '$time_scale'"
-# A slower kernel takes longer to tear a killed test down too.
-kill_grace=$((kill_grace * time_scale))
 case $profile in
 *[!a-z0-9_]* | '') die "bad profile name '$profile'" ;;
 esac
