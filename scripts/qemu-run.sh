@@ -61,10 +61,11 @@ cpu=$(config_field "$line" 3)
 kdir=$(dirname "${kernel:-$OUT/kernel/$variant/Image}")
 kernel=${kernel:-$kdir/Image}
 [ -f "$kernel" ] || die "kernel image not found: $kernel"
-# A slower kernel (a debug build) gets longer limits, the runner's too.
+# A slower kernel (a debug build) gets longer limits, run_tests.sh's too
+# (the kernel's run_kselftest.sh has no such option).
 scale=$(time_scale "$kdir")
 tmo=${tmo:-$((RUN_TIMEOUT * scale))}
-[ "$scale" = 1 ] || rargs="--time-scale $scale${rargs:+ $rargs}"
+[ "$scale" = 1 ] || [ -n "$kselftest" ] || rargs="--time-scale $scale${rargs:+ $rargs}"
 [ -f "$initrd" ] || die "initramfs not found: $initrd"
 dir=${dir:-$OUT/runs/latest/$cfg}
 rm -rf "$dir"
