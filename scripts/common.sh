@@ -78,6 +78,16 @@ time_scale() {
 		echo 1
 	fi
 }
+# scaled_args SCALE "RUNNER ARGS": RUNNER ARGS for a kernel SCALE times
+# slower (time_scale): run_tests.sh's --time-scale SCALE in front, unless
+# SCALE is 1, so that an ordinary run's arguments stay as they were given.
+scaled_args() {
+	if [ "$1" = 1 ]; then
+		printf '%s\n' "$2"
+	else
+		printf '%s\n' "--time-scale $1${2:+ $2}"
+	fi
+}
 # kernel_cmdline LINE "RUNNER ARGS": the kernel command line of the table
 # line LINE: the console, lockup evidence, the configuration's name for
 # /init (scripts/init.sh), its runner options (field 5) and RUNNER ARGS as

@@ -57,8 +57,7 @@ q() {
 for c in "$@"; do
 	line=$(config_line "$c")
 	variant=$(config_field "$line" 2)
-	r=$rargs
-	[ "$scale" = 1 ] || r="--time-scale $scale${r:+ $r}"
+	r=$(scaled_args "$scale" "$rargs")
 	append="$(kernel_cmdline "$line" "$r") smekvm.lava=1 loglevel=1"
 	mins=$(((RUN_TIMEOUT * scale + 59) / 60))
 	cat > "$dir/$c.yaml.tmp" <<-EOF

@@ -65,7 +65,7 @@ kernel=${kernel:-$kdir/Image}
 # (the kernel's run_kselftest.sh has no such option).
 scale=$(time_scale "$kdir")
 tmo=${tmo:-$((RUN_TIMEOUT * scale))}
-[ "$scale" = 1 ] || [ -n "$kselftest" ] || rargs="--time-scale $scale${rargs:+ $rargs}"
+[ -n "$kselftest" ] || rargs=$(scaled_args "$scale" "$rargs")
 [ -f "$initrd" ] || die "initramfs not found: $initrd"
 dir=${dir:-$OUT/runs/latest/$cfg}
 rm -rf "$dir"
