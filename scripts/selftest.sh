@@ -16,9 +16,11 @@
 # results so far (the CI tier, SMEKVM_TIER=ci, boots only
 # HARDLOCKUP: a CPU looping with interrupts masked, which only the
 # gdbstub can locate); that bad input (an unknown configuration, a
-# missing kernel) gives a clear error; and that the KTAP of every boot,
-# crashes, hangs and lockups included, parses with the kernel's own parser
-# (tools/testing/kunit/kunit.py of the suite's kernel source).
+# missing kernel) gives a clear error; that a slower kernel (time_scale)
+# multiplies the watchdog's and a LAVA job's limits; and that the KTAP of
+# every boot, crashes, hangs and lockups included, parses with the
+# kernel's own parser (tools/testing/kunit/kunit.py of the suite's kernel
+# source).
 # Prints KTAP and a closing line; exit 0 when every check holds.
 set -eu
 
@@ -60,7 +62,7 @@ lockups=lockup_hard
 	lockups="$lockups lockup_soft lockup_spin lockup_smp_call lockup_all"
 
 echo "KTAP version 1"
-echo "1..$((18 + 6 * $(echo "$lockups" | wc -w)))"
+echo "1..$((21 + 6 * $(echo "$lockups" | wc -w)))"
 
 ash="busybox ash"
 command -v busybox >/dev/null 2>&1 || ash="sh"
@@ -114,6 +116,40 @@ check unknown_config_is_an_error sh -c "[ $s != 0 ] && grep -q \"unknown configu
 sh "$TOP/scripts/qemu-run.sh" --kernel /nonexistent/Image max-vhe \
 	> "$out/nokernel.log" 2>&1 && s=0 || s=$?
 check missing_kernel_is_an_error sh -c "[ $s != 0 ] && grep -q 'kernel image not found: /nonexistent/Image' '$out/nokernel.log'"
+
+# A slower kernel's limits (time_scale, common.sh): a config with KASAN
+# gives 10, one without 1, SMEKVM_TIME_SCALE overrides both; the watchdog
+# multiplies its KTAP silence and power-off wait by the scale (its limits
+# are the first line of its log); a LAVA job its timeouts, and both hand
+# the scale to the runner, which run_tests.sh's own self-test checks.
+mkdir -p "$out/kasan" "$out/plain"
+echo CONFIG_KASAN=y > "$out/kasan/config"
+echo '# CONFIG_KASAN is not set' > "$out/plain/config"
+scales="$(unset SMEKVM_TIME_SCALE; time_scale "$out/kasan")"
+scales="$scales $(unset SMEKVM_TIME_SCALE; time_scale "$out/plain")"
+scales="$scales $(SMEKVM_TIME_SCALE=3; time_scale "$out/kasan")"
+check time_scale_of_a_debug_kernel test "$scales" = "10 1 3"
+true & gone=$!
+wait "$gone"
+for s in 1 10; do
+	mkdir -p "$out/watch$s"
+	sh "$TOP/scripts/watch-run.sh" "$out/watch$s" "$out/watch$s" /dev/null \
+		"$gone" 100 "$s" > "$out/watch$s.log" 2>&1 || true
+	sed -n 's/^watch-run: limits: KTAP silence \([0-9]*\) s, power-off \([0-9]*\) s.*/\1 \2/p' \
+		"$out/watch$s.log"
+done > "$out/watch.limits"
+check watchdog_scales_its_limits awk 'NR == 1 { s = $1; p = $2 }
+	NR == 2 { t = $1; q = $2 }
+	END { exit !(NR == 2 && s > 0 && p > 0 && t == 10 * s && q == 10 * p) }' \
+	"$out/watch.limits"
+for s in 1 10; do
+	sh "$TOP/scripts/lava-jobs.sh" --out "$out/lava$s" --time-scale "$s" \
+		--args --no-expected max-vhe > /dev/null 2>&1 || true
+done
+check lava_job_scales_its_limits sh -c "grep -q 'smekvm.args=--no-expected ' '$out/lava1/max-vhe.yaml' &&
+	grep -q 'smekvm.args=--time-scale,10,--no-expected ' '$out/lava10/max-vhe.yaml' &&
+	grep -q '^      minutes: $((RUN_TIMEOUT / 60))\$' '$out/lava1/max-vhe.yaml' &&
+	grep -q '^      minutes: $((RUN_TIMEOUT / 6))\$' '$out/lava10/max-vhe.yaml'"
 
 # One boot with the fake tests in place of the suite's list.
 kimg=${SMEKVM_SELFTEST_KERNEL:-${KERNEL:-$OUT/kernel/ours/Image}}

@@ -47,6 +47,9 @@ trap 'rm -f "$lockpat"' EXIT
 longest=$(awk '!/^[ \t]*(#|$)/ && $2 ~ /^[0-9]+$/ && $2 > m { m = $2 }
 	END { print m + 0 }' "$TOP/tests.list" "$TOP"/tests/*/tests.list)
 silence=$(((longest + 120) * scale))
+poweroff=$((60 * scale))
+# The limits of this run, in RUNDIR/watch.log beside any reason it gives.
+echo "watch-run: limits: KTAP silence ${silence} s, power-off ${poweroff} s, heartbeat 90 s, run ${tmo} s (scale $scale)"
 
 # snapshot: the vCPUs through the gdbstub, once QEMU has written its pid.
 snapshot() {
@@ -84,8 +87,8 @@ while kill -0 "$tpid" 2>/dev/null; do
 	fi
 	if grep -a -q '^SMEKVM-EXIT:' "$dir/results.ktap"; then
 		exited=${exited:-$now}
-		if [ $((now - exited)) -ge $((60 * scale)) ]; then
-			why="no power-off $((60 * scale)) s after the runner's exit line"
+		if [ $((now - exited)) -ge "$poweroff" ]; then
+			why="no power-off ${poweroff} s after the runner's exit line"
 			break
 		fi
 	elif [ $((now - last)) -ge "$silence" ]; then
