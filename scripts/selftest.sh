@@ -8,19 +8,19 @@
 # kselftest collections of the install) and the harness
 # (boots of max-vhe with the fake tests of tests/harness/) report a
 # crashing test, a hanging test, a kernel WARN and a task stuck in the
-# kernel (unkillable) provoked with LKDTM as failures, keep going
-# afterwards, and quote the report; that a CPU locked up (LKDTM
-# HARDLOCKUP, SOFTLOCKUP, SPINLOCKUP, SMP_CALL_LOCKUP; HARDLOCKUP on every
-# CPU at once, which only the heartbeat shows) ends its configuration
-# early with vCPU snapshots naming the stuck function and keeps the
-# results so far (the CI tier, SMEKVM_TIER=ci, boots only
-# HARDLOCKUP: a CPU looping with interrupts masked, which only the
-# gdbstub can locate); that bad input (an unknown configuration, a
-# missing kernel) gives a clear error; that a slower kernel (time_scale)
-# multiplies the watchdog's and a LAVA job's limits; and that the KTAP of
-# every boot, crashes, hangs and lockups included, parses with the
-# kernel's own parser (tools/testing/kunit/kunit.py of the suite's kernel
-# source).
+# kernel (unkillable) provoked with LKDTM, and on a kernel with KASAN and
+# UBSAN their reports, as failures, keep going afterwards, and quote the
+# report; that a CPU locked up (LKDTM HARDLOCKUP, SOFTLOCKUP, SPINLOCKUP,
+# SMP_CALL_LOCKUP; HARDLOCKUP on every CPU at once, which only the
+# heartbeat shows) ends its configuration early with vCPU snapshots
+# naming the stuck function and keeps the results so far (the CI tier,
+# SMEKVM_TIER=ci, boots only HARDLOCKUP: a CPU looping with interrupts
+# masked, which only the gdbstub can locate); that bad input (an unknown
+# configuration, a missing kernel) gives a clear error; that a slower
+# kernel (time_scale) multiplies the watchdog's and a LAVA job's limits;
+# and that the KTAP of every boot, crashes, hangs and lockups included,
+# parses with the kernel's own parser (tools/testing/kunit/kunit.py of
+# the suite's kernel source).
 # Prints KTAP and a closing line; exit 0 when every check holds.
 set -eu
 
@@ -39,6 +39,12 @@ check() {
 	fi
 }
 
+# skip NAME WHY: a skipped check.
+skip() {
+	n=$((n + 1)) skips=$((skips + 1))
+	echo "ok $n $1 # SKIP $2"
+}
+
 # check_ktap NAME FILE: FILE parses with kunit.py without an error or a
 # crashed test (selftest-runner.sh --kunit; what it says in FILE.kunit);
 # skipped when kunit.py cannot be run.
@@ -46,8 +52,7 @@ check_ktap() {
 	sh "$TOP/scripts/selftest-runner.sh" --kunit "$2" > "$2.kunit" 2>&1 &&
 		s=0 || s=$?
 	if [ "$s" = 4 ]; then
-		n=$((n + 1)) skips=$((skips + 1))
-		echo "ok $n $1 # SKIP $(sed -n 's/^# SKIP //p' "$2.kunit")"
+		skip "$1" "$(sed -n 's/^# SKIP //p' "$2.kunit")"
 	else
 		check "$1" test "$s" = 0
 	fi
@@ -62,7 +67,7 @@ lockups=lockup_hard
 	lockups="$lockups lockup_soft lockup_spin lockup_smp_call lockup_all"
 
 echo "KTAP version 1"
-echo "1..$((21 + 6 * $(echo "$lockups" | wc -w)))"
+echo "1..$((24 + 6 * $(echo "$lockups" | wc -w)))"
 
 ash="busybox ash"
 command -v busybox >/dev/null 2>&1 || ash="sh"
@@ -93,8 +98,7 @@ check api_rst_in_step test "$s" = 0
 # without a cell. Not in the CI tier, whose tool root has no browser
 # (deps.sh browser: make selftest, make full, make results-check).
 if [ "${SMEKVM_TIER:-}" = ci ]; then
-	n=$((n + 1)) skips=$((skips + 1))
-	echo "ok $n results_page_in_a_browser # SKIP not in the CI tier (make selftest, make full)"
+	skip results_page_in_a_browser "not in the CI tier (make selftest, make full)"
 else
 	cp -R "$TOP/tests/results-page/run" "$out/results-run"
 	{
@@ -151,14 +155,20 @@ check lava_job_scales_its_limits sh -c "grep -q 'smekvm.args=--no-expected ' '$o
 	grep -q '^      minutes: $((RUN_TIMEOUT / 60))\$' '$out/lava1/max-vhe.yaml' &&
 	grep -q '^      minutes: $((RUN_TIMEOUT / 6))\$' '$out/lava10/max-vhe.yaml'"
 
-# One boot with the fake tests in place of the suite's list.
+# The fake tests in place of the suite's list.
 kimg=${SMEKVM_SELFTEST_KERNEL:-${KERNEL:-$OUT/kernel/ours/Image}}
 sh "$TOP/scripts/mkinitramfs.sh" "$OUT/install" "$out/initramfs.cpio.gz" \
 	"$TOP/tests/harness"
-sh "$TOP/scripts/qemu-run.sh" --quiet --kernel "$kimg" \
-	--initrd "$out/initramfs.cpio.gz" --out "$out/boot" \
-	--args "--no-expected fake_pass fake_segv fake_hang fake_warn fake_after fake_unkillable" \
-	max-vhe > "$out/boot.log" 2>&1 && s=0 || s=$?
+# fake_boot DIR "TESTS": one boot of max-vhe running TESTS, its run in DIR
+# and its output in DIR.log, its exit status in s.
+fake_boot() {
+	sh "$TOP/scripts/qemu-run.sh" --quiet --kernel "$kimg" \
+		--initrd "$out/initramfs.cpio.gz" --out "$1" \
+		--args "--no-expected $2" max-vhe > "$1.log" 2>&1 && s=0 || s=$?
+}
+
+# One boot with the misbehaving tests.
+fake_boot "$out/boot" "fake_pass fake_segv fake_hang fake_warn fake_after fake_unkillable"
 k=$out/boot/results.ktap
 sed 's/^/    /' "$k"
 check fake_run_fails_the_configuration test "$s" != 0
@@ -174,6 +184,28 @@ check unkillable_before_hung_task_report sh -c "! grep -q 'blocked for more than
 check closing_line_counts grep -qx '2 passed, 4 failed, 0 skipped' "$k"
 check_ktap fake_run_parses_as_ktap "$k"
 
+# On a kernel with KASAN and UBSAN (the debug kernel of make full), the
+# reports the debug tier looks for: an overflow of a slab object and an
+# index beyond an array, provoked through LKDTM by tests that otherwise
+# pass, each fail their test with the sanitizer's report quoted, and the
+# configuration; the run goes on after them. Without both the boot would
+# corrupt memory instead, so it is skipped.
+kcfg=$(dirname "$kimg")/config
+if grep -q '^CONFIG_KASAN=y' "$kcfg" 2>/dev/null &&
+   grep -q '^CONFIG_UBSAN_BOUNDS=y' "$kcfg"; then
+	fake_boot "$out/sanitizers" "fake_kasan fake_ubsan fake_after"
+	k=$out/sanitizers/results.ktap
+	sed 's/^/    /' "$k"
+	check kasan_report_fails_the_test grep -q '^not ok 1 fake_kasan # kernel report: .*BUG: KASAN: slab-out-of-bounds' "$k"
+	check ubsan_report_fails_the_test grep -q '^not ok 2 fake_ubsan # kernel report: .*UBSAN: array-index-out-of-bounds' "$k"
+	check sanitizer_reports_fail_the_configuration sh -c "[ $s != 0 ] && grep -q '^ok 3 fake_after' '$k' && grep -q 'kernel report in console.log.*KASAN' '$out/sanitizers/verdict'"
+else
+	for c in kasan_report_fails_the_test ubsan_report_fails_the_test \
+		 sanitizer_reports_fail_the_configuration; do
+		skip "$c" "no KASAN and UBSAN_BOUNDS in $kcfg (make full's debug kernel has them)"
+	done
+fi
+
 # lockup_boot NAME SYMBOL KIND: one boot running fake_pass, then lockup
 # test NAME; the harness must end it (KIND: "lockup", a kernel report;
 # "hang", no report but no heartbeat either) with vCPU snapshots whose
@@ -181,10 +213,7 @@ check_ktap fake_run_parses_as_ktap "$k"
 # and close the KTAP with a failure for NAME.
 lockup_boot() {
 	b=$out/$1
-	sh "$TOP/scripts/qemu-run.sh" --quiet --kernel "$kimg" \
-		--initrd "$out/initramfs.cpio.gz" --out "$b" \
-		--args "--no-expected fake_pass $1" max-vhe > "$b.log" 2>&1 &&
-		s=0 || s=$?
+	fake_boot "$b" "fake_pass $1"
 	sed 's/^/    /' "$b/results.ktap"
 	echo "    # $1: ended after $(cat "$b/seconds") s: $(cat "$b/verdict")"
 	grep '^cpu ' "$b/lockup.txt" 2>/dev/null | head -n 2 | sed 's/^/    # /'
