@@ -124,8 +124,9 @@ check missing_kernel_is_an_error sh -c "[ $s != 0 ] && grep -q 'kernel image not
 # A slower kernel's limits (time_scale, common.sh): a config with KASAN
 # gives 10, one without 1, SMEKVM_TIME_SCALE overrides both; the watchdog
 # multiplies its KTAP silence and power-off wait by the scale (its limits
-# are the first line of its log); a LAVA job its timeouts, and both hand
-# the scale to the runner, which run_tests.sh's own self-test checks.
+# are the first line of its log); a LAVA job multiplies its timeouts and
+# gives the runner --time-scale, whose effect run_tests.sh's own
+# self-test checks.
 mkdir -p "$out/kasan" "$out/plain"
 echo CONFIG_KASAN=y > "$out/kasan/config"
 echo '# CONFIG_KASAN is not set' > "$out/plain/config"
