@@ -62,6 +62,16 @@ QEMU_MACHINE=virt,virtualization=on,gic-version=3
 QEMU_MEM=${SMEKVM_MEM:-2048}
 QEMU_SMP=${SMEKVM_SMP:-2}
 RUN_TIMEOUT=${SMEKVM_BOOT_TIMEOUT:-2400}
+# kernel_config_has KDIR OPTION...: the kernel built in KDIR (its config
+# file, as build-kernel.sh leaves it beside the Image) has every OPTION
+# built in (CONFIG_<OPTION>=y).
+kernel_config_has() {
+	kc=$1/config
+	shift
+	for o; do
+		grep -q "^CONFIG_$o=y\$" "$kc" 2>/dev/null || return 1
+	done
+}
 # time_scale KDIR: how many times slower than our ordinary kernel the
 # kernel in KDIR runs the suite, by which every time limit of a run is
 # multiplied (the runner's per test, the watchdog's silence, the boot's):
@@ -72,7 +82,7 @@ RUN_TIMEOUT=${SMEKVM_BOOT_TIMEOUT:-2400}
 time_scale() {
 	if [ -n "${SMEKVM_TIME_SCALE:-}" ]; then
 		echo "$SMEKVM_TIME_SCALE"
-	elif grep -q '^CONFIG_KASAN=y' "$1/config" 2>/dev/null; then
+	elif kernel_config_has "$1" KASAN; then
 		echo 10
 	else
 		echo 1

@@ -191,9 +191,8 @@ check_ktap fake_run_parses_as_ktap "$k"
 # pass, each fail their test with the sanitizer's report quoted, and the
 # configuration; the run goes on after them. Without both the boot would
 # corrupt memory instead, so it is skipped.
-kcfg=$(dirname "$kimg")/config
-if grep -q '^CONFIG_KASAN=y' "$kcfg" 2>/dev/null &&
-   grep -q '^CONFIG_UBSAN_BOUNDS=y' "$kcfg"; then
+kdir=$(dirname "$kimg")
+if kernel_config_has "$kdir" KASAN UBSAN_BOUNDS; then
 	fake_boot "$out/sanitizers" "fake_kasan fake_ubsan fake_after"
 	k=$out/sanitizers/results.ktap
 	sed 's/^/    /' "$k"
@@ -203,7 +202,7 @@ if grep -q '^CONFIG_KASAN=y' "$kcfg" 2>/dev/null &&
 else
 	for c in kasan_report_fails_the_test ubsan_report_fails_the_test \
 		 sanitizer_reports_fail_the_configuration; do
-		skip "$c" "no KASAN and UBSAN_BOUNDS in $kcfg (make full's debug kernel has them)"
+		skip "$c" "no KASAN and UBSAN_BOUNDS in $kdir/config (make full's debug kernel has them)"
 	done
 fi
 
